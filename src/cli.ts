@@ -1,0 +1,164 @@
+import { createInterface } from 'node:readline';
+import { z } from 'zod';
+import { ansi, plain, renderTerminal } from '../adapters/console/render-terminal.js';
+import { loadConfig, type Config } from './config.js';
+import { Bot } from './conversation/bot.js';
+import { CodedError, isCodedError } from './errors.js';
+import type { InboundMessage } from './inbound.js';
+import { loadKnowledge } from './knowledge.js';
+import { createLogger, silentLogger, type Logger } from './logger.js';
+import type { Reply } from './reply.js';
+import { openStore } from './store/open-store.js';
+import type { Store } from './store/store.js';
+
+const USAGE = `plan-bot — work with a national policy plan from chat
+
+Usage:
+  plan-bot ask [--json] [--store memory|redis://…] TEXT…   answer one question
+  plan-bot chat [--json] [--store memory|redis://…]        answer each line of stdin until EOF
+  plan-bot help                                            this text
+
+A chat line may be plain text (one default conversation) or a JSON object
+{"conversation": "...", "text": "..."} to pick the conversation.
+The store defaults to REDIS_URL when it is set, otherwise memory.`;
+
+/** A JSON chat line: which conversation (and optionally thread and user) and what was said. */
+const ChatLine = z.object({
+  conversation: z.string().min(1).max(200),
+  text: z.string(),
+  thread: z.string().min(1).max(200).optional(),
+  user: z.string().min(1).max(200).optional(),
+});
+
+interface Flags {
+  json: boolean;
+  store?: string;
+  rest: string[];
+}
+
+function parseFlags(args: string[]): Flags {
+  const flags: Flags = { json: false, rest: [] };
+  for (let i = 0; i < args.length; i++) {
+    const a = args[i]!;
+    if (a === '--json') flags.json = true;
+    else if (a === '--store') {
+      const v = args[++i];
+      if (!v) throw new CodedError('INPUT_INVALID', '--store needs a value: memory or redis://host:port');
+      flags.store = v;
+    } else if (a.startsWith('--store=')) flags.store = a.slice('--store='.length);
+    else if (a === '--') flags.rest.push(...args.slice(i + 1)), (i = args.length);
+    else flags.rest.push(a);
+  }
+  if (flags.store && flags.store !== 'memory' && !/^rediss?:\/\/\S+$/.test(flags.store)) {
+    throw new CodedError('INPUT_INVALID', `--store ${flags.store}: expected memory or redis://host:port`);
+  }
+  return flags;
+}
+
+interface Session {
+  bot: Bot;
+  store: Store;
+  log: Logger;
+}
+
+async function openSession(config: Config, flags: Flags): Promise<Session> {
+  const log = config.logLevel === 'silent' ? silentLogger() : createLogger(process.env.PLAN_BOT_CLI_LOG ? config.logLevel : 'error');
+  const knowledge = loadKnowledge(config.contentDir);
+  const spec = flags.store ?? config.redisUrl ?? 'memory';
+  const store = await openStore(spec, { prefix: config.redisPrefix, timeoutMs: config.redisTimeoutMs, logger: log });
+  const bot = new Bot({ knowledge, store, contextTtlSeconds: config.contextTtlSeconds, logger: log });
+  return { bot, store, log };
+}
+
+function message(conversation: string, text: string, n: number, thread?: string, user?: string): InboundMessage {
+  return { platform: 'console', workspace: 'local', conversation, ...(thread ? { thread } : {}), user: user ?? 'cli', text, messageId: `cli-${process.pid}-${n}` };
+}
+
+function render(reply: Reply, json: boolean): string {
+  if (json) return JSON.stringify(reply);
+  return renderTerminal(reply, process.stdout.isTTY ? ansi : plain) + '\n';
+}
+
+function errorLine(json: boolean, code: string, messageText: string): string {
+  return json ? JSON.stringify({ error: { code, message: messageText } }) : `error ${code}: ${messageText}`;
+}
+
+async function ask(config: Config, flags: Flags): Promise<number> {
+  const session = await openSession(config, flags);
+  try {
+    const text = flags.rest.join(' ');
+    const reply = await session.bot.handle(message('ask', text, 1));
+    process.stdout.write(render(reply, flags.json) + '\n');
+    return 0;
+  } finally {
+    await session.store.close();
+  }
+}
+
+async function chat(config: Config, flags: Flags): Promise<number> {
+  const session = await openSession(config, flags);
+  const rl = createInterface({ input: process.stdin, crlfDelay: Infinity });
+  let n = 0;
+  try {
+    for await (const line of rl) {
+      n += 1;
+      process.stdout.write((await answerLine(session, line, n, flags.json)) + '\n');
+    }
+  } finally {
+    await session.store.close();
+  }
+  return 0;
+}
+
+/** One chat line in, exactly one output (line, with --json) out; bad lines get an error line and the loop goes on. */
+async function answerLine(session: Session, line: string, n: number, json: boolean): Promise<string> {
+  try {
+    let msg: InboundMessage;
+    if (line.trimStart().startsWith('{')) {
+      let parsed: unknown;
+      try {
+        parsed = JSON.parse(line);
+      } catch (err) {
+        return errorLine(json, 'INPUT_INVALID', `line ${n} is not valid JSON (${(err as Error).message}); send plain text or {"conversation": "...", "text": "..."}`);
+      }
+      const r = ChatLine.safeParse(parsed);
+      if (!r.success) {
+        const what = r.error.issues.map((i) => `${i.path.join('.') || 'line'}: ${i.message}`).join('; ');
+        return errorLine(json, 'INPUT_INVALID', `line ${n}: ${what}; expected {"conversation": string, "text": string}`);
+      }
+      msg = message(r.data.conversation, r.data.text, n, r.data.thread, r.data.user);
+    } else {
+      msg = message('default', line, n);
+    }
+    return render(await session.bot.handle(msg), json);
+  } catch (err) {
+    session.log.error({ err }, 'chat line failed');
+    return errorLine(json, isCodedError(err) ? err.code : 'INTERNAL', `line ${n} could not be answered: ${(err as Error).message}`);
+  }
+}
+
+/** The plan-bot command line: returns the exit code. */
+export async function main(argv: string[]): Promise<number> {
+  const [command, ...args] = argv;
+  try {
+    if (!command || command === 'help' || command === '--help' || command === '-h') {
+      process.stdout.write(USAGE + '\n');
+      return command ? 0 : 1;
+    }
+    const config = loadConfig();
+    const flags = parseFlags(args);
+    switch (command) {
+      case 'ask':
+        return await ask(config, flags);
+      case 'chat':
+        return await chat(config, flags);
+      default:
+        process.stderr.write(`unknown command "${command}"\n\n${USAGE}\n`);
+        return 2;
+    }
+  } catch (err) {
+    const code = isCodedError(err) ? err.code : 'INTERNAL';
+    process.stderr.write(`plan-bot: ${code}: ${(err as Error).message}\n`);
+    return code === 'CONFIG_INVALID' || code === 'INPUT_INVALID' ? 2 : 1;
+  }
+}

@@ -1,0 +1,271 @@
+import type { Passage } from '../content/plan-schema.js';
+import type { Knowledge } from '../knowledge.js';
+import type { HeadingNode } from '../match/library.js';
+import type { Hit } from '../match/matcher.js';
+import { toResult, type Action, type Reply, type ResultItem } from '../reply.js';
+import type { ConversationContext } from './context.js';
+import { clipText, renderPlainText } from './render-text.js';
+
+/** Results per page of a search or list answer. */
+export const PAGE_SIZE = 3;
+
+/** What the new context should say after an answer; the bot fills in the bookkeeping. */
+export type ContextUpdate = Omit<ConversationContext, 'v' | 'updatedAt'>;
+
+/** An answer: the reply and how the conversation's context changes (undefined: leave it as it was). */
+export interface Turn {
+  reply: Reply;
+  ctx?: ContextUpdate | null;
+}
+
+/** Build a Reply with its plain-text rendering. */
+export function finish(r: Omit<Reply, 'text' | 'footer'>, footer?: string): Reply {
+  const withFooter = footer ? { ...r, footer } : r;
+  return { ...withFooter, text: renderPlainText(withFooter, { full: r.results.length === 1 }) };
+}
+
+function planTitle(k: Knowledge): string {
+  const plans = k.library.plans;
+  return plans.length === 1 ? plans[0]!.meta.title : `${plans.length} 份规划`;
+}
+
+/** The buttons a list answer offers: more (when there is more), expand, subscribe, share. */
+function listActions(topic: string | undefined, remaining: number, count: number, start: number): Action[] {
+  const actions: Action[] = [];
+  if (remaining > 0) actions.push({ type: 'more', label: `更多(还有 ${remaining} 条)`, value: '更多' });
+  for (let i = 0; i < count; i++) actions.push({ type: 'expand', label: `展开 ${start + i}`, value: `展开第${start + i}条` });
+  if (topic) actions.push({ type: 'subscribe', label: '订阅此主题', value: `订阅 ${topic}` });
+  actions.push({ type: 'share', label: '分享到频道', value: 'share' });
+  return actions;
+}
+
+const SUGGESTIONS = ['应急管理', '数据治理', '专栏14', '目录'];
+
+/** The honest "no match": empty results, with suggestions as actions. */
+export function noMatch(k: Knowledge, asked: string, intent = 'search'): Turn {
+  const shown = clipText(asked.trim() || '(没有可检索的文字)', 40);
+  const reply = finish(
+    {
+      intent,
+      title: `没有找到与「${shown}」相关的内容`,
+      results: [],
+      actions: SUGGESTIONS.map((s) => ({ type: 'suggest' as const, label: s, value: s })),
+    },
+    `${planTitle(k)}(节选)中没有足够相关的段落。可以换个说法,或试试:${SUGGESTIONS.join('、')};发送"帮助"查看用法。`,
+  );
+  return { reply };
+}
+
+/** Show the first page of a ranked list and remember the whole list for 更多 / 第N条. */
+export function listTurn(
+  k: Knowledge,
+  intent: string,
+  title: string,
+  items: ResultItem[],
+  ctx: Omit<ContextUpdate, 'list' | 'shown'>,
+  notice?: string,
+): Turn {
+  const page = items.slice(0, PAGE_SIZE);
+  const remaining = items.length - page.length;
+  const reply = finish(
+    {
+      intent,
+      title: `${title} · ${items.length > PAGE_SIZE ? `1–${page.length} / ${items.length}` : `${items.length} 条`}`,
+      results: page,
+      actions: listActions(ctx.topic, remaining, page.length, 1),
+      start: 1,
+      ...(notice ? { notice } : {}),
+    },
+    remaining > 0 ? `回复"更多"看下一页,"第N条"展开。` : `回复"第N条"展开。`,
+  );
+  return { reply, ctx: { ...ctx, list: items.map((x) => x.id), shown: page.length } };
+}
+
+function hitResults(hits: Hit[]): ResultItem[] {
+  return hits.map((h) => toResult(h.passage, h.highlights));
+}
+
+/** Full-text search over the plan. */
+export function searchAnswer(k: Knowledge, query: string, extras: string[] = []): Turn {
+  const res = k.matcher.search(query, { extras });
+  if (res.noMatch) return noMatch(k, query);
+  const topic = query.trim();
+  return listTurn(k, 'search', topic, hitResults(res.hits), { intent: 'search', topic, extras });
+}
+
+/** Reorder a 行动目标 so the year asked for comes first. */
+export function targetText(p: Passage, year?: number): string {
+  if (!p.years || !year || !p.years[String(year)]) return p.text;
+  const first = `到${year}年,${p.years[String(year)]}`;
+  const rest = Object.entries(p.years)
+    .filter(([y]) => y !== String(year))
+    .map(([y, g]) => `到${y}年,${g}`);
+  return [first, ...rest].join('\n');
+}
+
+/** The goals of a topic: its 行动目标 (the year asked for first), else the 发展目标 paragraphs that speak of it. */
+export function targetAnswer(k: Knowledge, topic: string | undefined, year: number | undefined, extras: string[] = []): Turn {
+  const ctxBase = { intent: 'target', topic, extras, ...(year ? { year } : {}) };
+  if (!topic) {
+    const goals = k.library.allNodes().find((n) => /目标/.test(n.title));
+    const targets = k.library.passages.filter((p) => p.kind === 'target');
+    const items = [
+      ...(goals ? k.library.passagesUnder(goals).slice(0, 1).map((p) => toResult(p)) : []),
+      ...targets.map((p) => toResult(p, year ? [`${year}年`] : undefined, targetText(p, year))),
+    ];
+    return listTurn(k, 'target', year ? `${year}年的目标` : '规划目标', items, { ...ctxBase, topic: undefined });
+  }
+  const res = k.matcher.search(topic, { extras, filter: (p) => p.kind === 'target' });
+  if (!res.noMatch) {
+    const items = res.hits.map((h) => toResult(h.passage, [...h.highlights, ...(year ? [`${year}年`] : [])], targetText(h.passage, year)));
+    const missingYear = year && !res.hits[0]!.passage.years?.[String(year)];
+    const notice = missingYear ? `行动目标只列出了 ${Object.keys(res.hits[0]!.passage.years ?? {}).join('、')} 年` : undefined;
+    return listTurn(k, 'target', `${topic} 的行动目标`, items, ctxBase, notice);
+  }
+  const inGoals = k.matcher.search(topic, { extras, filter: (p) => p.path.some((h) => /目标/.test(h)) });
+  if (!inGoals.noMatch) return listTurn(k, 'target', `${topic} 的发展目标`, hitResults(inGoals.hits), ctxBase);
+  const any = k.matcher.search(topic, { extras });
+  if (any.noMatch) return noMatch(k, topic, 'target');
+  return listTurn(k, 'target', topic, hitResults(any.hits), ctxBase, `节选中没有「${clipText(topic, 20)}」的行动目标,以下是相关段落`);
+}
+
+/** The boxes (专栏 / 重点工程) of a topic, or all boxes when no topic is known. */
+export function boxesAnswer(k: Knowledge, topic: string | undefined): Turn {
+  const boxes: Passage[] = [];
+  const add = (b: Passage | undefined) => {
+    if (b && !boxes.includes(b)) boxes.push(b);
+  };
+  if (!topic) {
+    k.library.passages.filter((p) => p.kind === 'box').forEach(add);
+    return listTurn(k, 'boxes', '重点工程(专栏)', boxes.map((b) => boxResult(k, b)), { intent: 'boxes' });
+  }
+  const res = k.matcher.search(topic, { filter: (p) => p.kind === 'box' || p.kind === 'box-item' });
+  if (!res.noMatch) for (const h of res.hits) add(h.passage.kind === 'box' ? h.passage : k.library.passage(h.passage.parentId ?? ''));
+  if (boxes.length === 0) {
+    const reply = finish(
+      { intent: 'boxes', title: `「${clipText(topic, 20)}」没有对应的重点工程专栏`, results: [] },
+      `节选中的专栏有:${k.library.passages.filter((p) => p.kind === 'box').map((b) => b.title).join('、')}。`,
+    );
+    return { reply, ctx: { intent: 'boxes', topic, list: [], shown: 0 } };
+  }
+  return listTurn(k, 'boxes', `${topic} 的重点工程`, boxes.map((b) => boxResult(k, b, res.hits.find((h) => h.passage.id === b.id)?.highlights)), { intent: 'boxes', topic });
+}
+
+function boxResult(k: Knowledge, box: Passage, highlights?: string[]): ResultItem {
+  return toResult(box, highlights);
+}
+
+/** 专栏 N (with its items) or 专栏 N 第 M 条. */
+export function boxAnswer(k: Knowledge, n: number, item?: number): Turn {
+  const box = k.library.box(n);
+  const boxes = k.library.passages.filter((p) => p.kind === 'box').map((b) => b.box);
+  if (!box) {
+    const reply = finish(
+      { intent: 'box', title: `没有专栏 ${n}`, results: [] },
+      boxes.length ? `节选中的专栏编号是 ${boxes.join('、')}。` : '节选中没有专栏。',
+    );
+    return { reply };
+  }
+  const items = k.library.itemsOf(box.id);
+  if (item !== undefined) {
+    const it = items.find((x) => x.item === item);
+    if (!it) {
+      const reply = finish({ intent: 'box', title: `${box.title} 没有第 ${item} 条`, results: [] }, `它有 ${items.length} 条。`);
+      return { reply };
+    }
+    return openPassage(k, it, 'box');
+  }
+  const reply = finish(
+    {
+      intent: 'box',
+      title: box.title,
+      results: [toResult(box), ...items.map((x) => toResult(x))],
+      actions: [...items.map((x) => ({ type: 'expand' as const, label: `展开 ${x.item}`, value: `展开第${x.item}条` })), { type: 'share' as const, label: '分享到频道', value: 'share' }],
+    },
+    `回复"第N条"展开其中一条。`,
+  );
+  return { reply, ctx: { intent: 'box', topic: box.title, list: items.map((x) => x.id), shown: items.length, boxId: box.id, focus: box.id } };
+}
+
+/** One passage in full: a box with its items, or a paragraph, item or target on its own. */
+export function openPassage(k: Knowledge, p: Passage, intent = 'expand'): Turn {
+  if (p.kind === 'box') {
+    const t = boxAnswer(k, p.box ?? 0);
+    return { reply: { ...t.reply, intent }, ctx: t.ctx };
+  }
+  const reply = finish(
+    { intent, title: p.title, results: [toResult(p)], actions: [{ type: 'share', label: '分享到频道', value: 'share' }] },
+    p.path.length ? `出处:${[planTitleOf(k, p), ...p.path].join(' > ')}` : undefined,
+  );
+  return { reply, ctx: { intent, list: [p.id], shown: 1, focus: p.id } };
+}
+
+function planTitleOf(k: Knowledge, p: Passage): string {
+  return k.library.plans.find((x) => x.meta.id === p.planId)?.meta.title ?? '';
+}
+
+/** A part or section: its heading and what it holds (passages, or for a part its sections). */
+export function nodeAnswer(k: Knowledge, node: HeadingNode, intent = 'structure'): Turn {
+  const items: ResultItem[] = [];
+  if (node.kind === 'part') {
+    for (const id of node.part.passageIds) {
+      const p = k.library.passage(id);
+      if (p) items.push(toResult(p));
+    }
+    for (const s of node.part.sections) {
+      const inner = s.passageIds.map((id) => k.library.passage(id)).filter((p): p is Passage => Boolean(p));
+      const lead = inner.find((p) => p.kind !== 'heading');
+      items.push({
+        id: `${node.id}.s${s.n}`,
+        kind: 'section',
+        title: s.heading,
+        text: lead ? clipText(lead.text, 200) : '',
+        path: [node.part.heading],
+        ...(lead ? {} : { note: '节选未收录该部分正文' }),
+      });
+    }
+  } else {
+    for (const p of k.library.passagesUnder(node)) items.push(toResult(p, undefined, p.kind === 'box' ? p.text : undefined));
+  }
+  const title = [...node.path, node.heading].join(' > ');
+  return listTurn(k, intent, title, items, { intent, topic: node.title });
+}
+
+/** The plan's outline: parts with their sections. */
+export function outlineAnswer(k: Knowledge): Turn {
+  const items: ResultItem[] = k.library
+    .allNodes()
+    .filter((n) => n.kind === 'part')
+    .map((n) => ({
+      id: n.id,
+      kind: 'part' as const,
+      title: n.heading,
+      text: n.part.sections.map((s) => s.heading).join('\n'),
+      path: [],
+    }));
+  const reply = finish(
+    { intent: 'outline', title: `${planTitle(k)} · 目录`, results: items },
+    `回复"第N部分"查看一部分,或直接输入主题。`,
+  );
+  return { reply, ctx: { intent: 'outline', list: items.map((x) => x.id), shown: items.length } };
+}
+
+/** What plan-bot can do, with examples. */
+export function helpAnswer(k: Knowledge): Turn {
+  const plans = k.library.plans.map((p) => p.meta.title).join('、');
+  const lines = [
+    `我能在 ${plans} 中查找并引用原文。试试:`,
+    '• /plan 应急管理 —— 按主题查找(也可以用英文,如 emergency management)',
+    '• 专栏14、专栏12第3条 —— 查看专栏和其中的条目',
+    '• 数字乡村2025年目标 —— 查看行动目标',
+    '• 目录、第五部分、优先行动 —— 按结构浏览',
+    '• 更多、第2条、出处、那养老呢? —— 接着上一个问题问',
+    '• 订阅 应急管理 每天 09:00 —— 每天把一段规划发到本频道;取消订阅、订阅列表',
+    '• 重新开始 —— 清除本对话的上下文',
+  ];
+  const reply = finish(
+    { intent: 'help', title: 'plan-bot 帮助', results: [], actions: SUGGESTIONS.map((s) => ({ type: 'suggest' as const, label: s, value: s })) },
+    lines.join('\n'),
+  );
+  return { reply };
+}

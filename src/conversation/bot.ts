@@ -1,0 +1,158 @@
+import type { Knowledge } from '../knowledge.js';
+import type { InboundMessage } from '../inbound.js';
+import { parseIntent } from '../intents/parse-intent.js';
+import type { Intent } from '../intents/intent.js';
+import { forLog, silentLogger, type Logger } from '../logger.js';
+import type { Reply } from '../reply.js';
+import type { Store } from '../store/store.js';
+import {
+  boxAnswer,
+  boxesAnswer,
+  finish,
+  helpAnswer,
+  nodeAnswer,
+  outlineAnswer,
+  searchAnswer,
+  targetAnswer,
+  type Turn,
+} from './answers.js';
+import type { ConversationContext, ConversationKey } from './context.js';
+import { renderPlainText } from './render-text.js';
+import { expandAnswer, moreAnswer, openId, sourceAnswer, switchAnswer } from './follow-ups.js';
+
+/** The subscription commands, which the digest feature handles; the bot passes them on. */
+export type SubscriptionHandler = (intent: Extract<Intent, { type: 'subscribe' | 'unsubscribe' | 'subscriptions' }>, msg: InboundMessage, ctx: ConversationContext | null) => Promise<Reply>;
+
+export interface BotOptions {
+  knowledge: Knowledge;
+  store: Store;
+  /** how long a conversation's context lives (default 24 h) */
+  contextTtlSeconds?: number;
+  logger?: Logger;
+  now?: () => number;
+  subscriptions?: SubscriptionHandler;
+}
+
+/** Notice added to an answer given without the conversation's context because the store failed. */
+export const CONTEXT_UNAVAILABLE = '上下文暂时不可用,本条按新问题回答';
+
+/** Intents that need the conversation's context to be answered. */
+function needsContext(intent: Intent): boolean {
+  switch (intent.type) {
+    case 'more':
+    case 'expand':
+    case 'source':
+    case 'switch':
+      return true;
+    case 'target':
+      return !intent.topic;
+    case 'boxes':
+      return !intent.topic;
+    default:
+      return false;
+  }
+}
+
+/**
+ * The platform-neutral bot: message in, Reply out. One turn costs at most one context read
+ * (only for follow-ups) and one write (only when the context changes).
+ */
+export class Bot {
+  private readonly k: Knowledge;
+  private readonly store: Store;
+  private readonly ttl: number;
+  private readonly log: Logger;
+  private readonly now: () => number;
+  private readonly subscriptions?: SubscriptionHandler;
+
+  constructor(opts: BotOptions) {
+    this.k = opts.knowledge;
+    this.store = opts.store;
+    this.ttl = opts.contextTtlSeconds ?? 24 * 3600;
+    this.log = opts.logger ?? silentLogger();
+    this.now = opts.now ?? Date.now;
+    this.subscriptions = opts.subscriptions;
+  }
+
+  /** Answer one message in its conversation's context. Never throws for bad input or a failing store. */
+  async handle(msg: InboundMessage): Promise<Reply> {
+    const key: ConversationKey = { platform: msg.platform, workspace: msg.workspace, conversation: msg.conversation, ...(msg.thread ? { thread: msg.thread } : {}) };
+    const intent = parseIntent(msg.text, this.k);
+    let notice: string | undefined;
+    let ctx: ConversationContext | null = null;
+    if (needsContext(intent)) {
+      try {
+        ctx = await this.store.getContext(key);
+      } catch (err) {
+        notice = CONTEXT_UNAVAILABLE;
+        this.log.warn({ err: forLog((err as Error).message), conversation: forLog(msg.conversation) }, 'context read failed');
+      }
+    }
+    const turn = await this.answer(intent, ctx, msg);
+    if (turn.ctx !== undefined) {
+      try {
+        if (turn.ctx === null) await this.store.deleteContext(key);
+        else await this.store.setContext(key, { v: 1, ...turn.ctx, updatedAt: this.now() }, this.ttl);
+      } catch (err) {
+        notice ??= CONTEXT_UNAVAILABLE;
+        this.log.warn({ err: forLog((err as Error).message), conversation: forLog(msg.conversation) }, 'context write failed');
+      }
+    }
+    this.log.debug({ intent: intent.type, text: forLog(msg.text), results: turn.reply.results.length }, 'answered');
+    if (!notice) return turn.reply;
+    const withNotice = { ...turn.reply, notice: turn.reply.notice ? `${notice};${turn.reply.notice}` : notice };
+    return { ...withNotice, text: renderPlainText(withNotice, { full: withNotice.results.length === 1 }) };
+  }
+
+  private async answer(intent: Intent, ctx: ConversationContext | null, msg: InboundMessage): Promise<Turn> {
+    const k = this.k;
+    switch (intent.type) {
+      case 'help':
+        return helpAnswer(k);
+      case 'reset':
+        return { reply: finish({ intent: 'reset', title: '已重新开始', results: [] }, '这个对话的上下文已清除。'), ctx: null };
+      case 'outline':
+        return outlineAnswer(k);
+      case 'search':
+        return searchAnswer(k, intent.query, intent.extras);
+      case 'box':
+        return boxAnswer(k, intent.box, intent.item);
+      case 'part': {
+        const node = k.library.part(intent.part);
+        if (node) return nodeAnswer(k, node);
+        const parts = k.library.allNodes().filter((n) => n.kind === 'part').length;
+        return { reply: finish({ intent: 'structure', title: `没有第 ${intent.part} 部分`, results: [] }, `规划共有 ${parts} 个部分;发送"目录"查看。`) };
+      }
+      case 'heading': {
+        const node = k.library.node(intent.nodeId);
+        return node ? nodeAnswer(k, node) : searchAnswer(k, intent.nodeId);
+      }
+      case 'target':
+        return targetAnswer(k, intent.topic ?? ctx?.topic, intent.year ?? (intent.topic ? undefined : ctx?.year), intent.extras.length ? intent.extras : ctx?.extras);
+      case 'boxes':
+        return boxesAnswer(k, intent.topic ?? ctx?.topic);
+      case 'switch':
+        return switchAnswer(k, ctx, intent.topic, intent.extras);
+      case 'more':
+        return moreAnswer(k, ctx);
+      case 'expand':
+        return expandAnswer(k, ctx, intent.n);
+      case 'open':
+        return openId(k, intent.id);
+      case 'source':
+        return sourceAnswer(k, ctx);
+      case 'subscribe':
+      case 'unsubscribe':
+      case 'subscriptions':
+        if (this.subscriptions) return { reply: await this.subscriptions(intent, msg, ctx) };
+        return { reply: finish({ intent: intent.type, title: '订阅需要在 Slack 或 Teams 中使用', results: [] }, '每日摘要由 plan-bot serve 发送到频道;在命令行中可用 plan-bot digest preview 预览。') };
+      case 'invalid':
+        return {
+          reply: finish(
+            { intent: 'invalid', title: '问题太长了', results: [] },
+            `收到 ${intent.detail} 个字符;请把问题缩短到 500 字以内,例如只写主题词"应急管理"。`,
+          ),
+        };
+    }
+  }
+}

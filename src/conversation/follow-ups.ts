@@ -1,0 +1,95 @@
+import type { Knowledge } from '../knowledge.js';
+import { toResult, type ResultItem } from '../reply.js';
+import { boxesAnswer, finish, nodeAnswer, openPassage, PAGE_SIZE, searchAnswer, targetAnswer, targetText, type Turn } from './answers.js';
+import type { ConversationContext } from './context.js';
+
+const NO_CONTEXT = '这个对话里还没有可以接着问的内容。先问一个主题,例如"/plan 应急管理"。';
+
+function nothingToFollow(intent: string): Turn {
+  return { reply: finish({ intent, title: '没有上一个问题', results: [] }, NO_CONTEXT) };
+}
+
+/** Turn a list entry id back into what it shows (passage, part or section). */
+export function resultFor(k: Knowledge, id: string, ctx: ConversationContext): ResultItem | undefined {
+  const p = k.library.passage(id);
+  if (p) return toResult(p, undefined, p.kind === 'target' ? targetText(p, ctx.year) : undefined);
+  const node = k.library.node(id);
+  if (node) return { id, kind: node.kind, title: node.heading, text: '', path: node.path };
+  return undefined;
+}
+
+/** 更多 / 下一页: the next page of the last list, nothing repeated. */
+export function moreAnswer(k: Knowledge, ctx: ConversationContext | null): Turn {
+  if (!ctx || ctx.list.length === 0) return nothingToFollow('more');
+  if (ctx.shown >= ctx.list.length) {
+    return { reply: finish({ intent: 'more', title: '没有更多了', results: [] }, `「${ctx.topic ?? '上一个问题'}」的 ${ctx.list.length} 条都已列出。`) };
+  }
+  const ids = ctx.list.slice(ctx.shown, ctx.shown + PAGE_SIZE);
+  const results = ids.map((id) => resultFor(k, id, ctx)).filter((x): x is ResultItem => Boolean(x));
+  const shown = ctx.shown + ids.length;
+  const remaining = ctx.list.length - shown;
+  const start = ctx.shown + 1;
+  const reply = finish(
+    {
+      intent: 'more',
+      title: `${ctx.topic ?? ''} · ${start}–${shown} / ${ctx.list.length}`,
+      results,
+      start,
+      actions: [
+        ...(remaining > 0 ? [{ type: 'more' as const, label: `更多(还有 ${remaining} 条)`, value: '更多' }] : []),
+        ...results.map((_, i) => ({ type: 'expand' as const, label: `展开 ${start + i}`, value: `展开第${start + i}条` })),
+      ],
+    },
+    remaining > 0 ? `回复"更多"继续。` : '已经是最后一页。',
+  );
+  return { reply, ctx: { ...ctx, shown } };
+}
+
+/** 第N条 / 展开N: the N-th entry of the last list (or item N of the last box). */
+export function expandAnswer(k: Knowledge, ctx: ConversationContext | null, n: number): Turn {
+  if (!ctx || ctx.list.length === 0) return nothingToFollow('expand');
+  const id = ctx.list[n - 1];
+  if (!id) {
+    return { reply: finish({ intent: 'expand', title: `没有第 ${n} 条`, results: [] }, `上一个列表共有 ${ctx.list.length} 条,请回复 1–${ctx.list.length} 之间的编号。`) };
+  }
+  const turn = openId(k, id);
+  // keep the list, so that 第N条 can be asked again about the same list
+  return { reply: turn.reply, ctx: { ...ctx, focus: turn.ctx?.focus ?? id } };
+}
+
+/** Open a result by its stable id (from a button): passage, box, part or section. */
+export function openId(k: Knowledge, id: string): Turn {
+  const p = k.library.passage(id);
+  if (p) return openPassage(k, p);
+  const node = k.library.node(id);
+  if (node) return nodeAnswer(k, node, 'expand');
+  return { reply: finish({ intent: 'expand', title: '找不到这一条', results: [] }, '规划内容可能已经更新;请重新提问。') };
+}
+
+/** 出处 / 在哪一部分: the breadcrumb of the passage last shown. */
+export function sourceAnswer(k: Knowledge, ctx: ConversationContext | null): Turn {
+  const id = ctx?.focus ?? ctx?.list[0];
+  const p = id ? k.library.passage(id) : undefined;
+  if (!ctx || !p) return nothingToFollow('source');
+  const plan = k.library.plans.find((x) => x.meta.id === p.planId);
+  const where = [plan?.meta.title ?? '', ...p.path, p.kind === 'box-item' ? `第${p.item}条` : p.title].filter(Boolean);
+  const meta = plan?.meta;
+  const issued = [meta?.issuer, meta?.date].filter(Boolean).join(',');
+  const reply = finish(
+    { intent: 'source', title: `出处:${where.join(' > ')}`, results: [toResult(p)] },
+    [meta?.chapter ? `收录于:${meta.chapter}` : '', issued ? `发布:${issued}` : ''].filter(Boolean).join('\n') || undefined,
+  );
+  return { reply, ctx: { ...ctx, focus: p.id } };
+}
+
+/** "那养老呢?": the same kind of question as last time, about a new topic. */
+export function switchAnswer(k: Knowledge, ctx: ConversationContext | null, topic: string, extras: string[]): Turn {
+  switch (ctx?.intent) {
+    case 'target':
+      return targetAnswer(k, topic, ctx.year, extras);
+    case 'boxes':
+      return boxesAnswer(k, topic);
+    default:
+      return searchAnswer(k, topic, extras);
+  }
+}

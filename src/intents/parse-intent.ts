@@ -1,0 +1,166 @@
+import { parseChineseNumeral } from '../content/chinese-numeral.js';
+import type { Knowledge } from '../knowledge.js';
+import { translateEnglish } from '../nlp/glossary.js';
+import { toHalfWidth } from '../nlp/normalize.js';
+import type { Intent, SubscribeSpec } from './intent.js';
+
+/** Longest question we try to answer; longer text gets a clear refusal instead of a slow, useless search. */
+export const MAX_QUESTION_CHARS = 500;
+
+const NUM = '(\\d+|[一二三四五六七八九十两]+)';
+const num = (s: string | undefined): number | undefined => (s === undefined ? undefined : parseChineseNumeral(s));
+
+const HELP = /^(帮助|help|\?|使用说明|怎么用|用法|命令|说明|h)$/;
+const RESET = /^(重新开始|重来|重置|清除|清空|reset|restart|start over|clear)$/;
+const OUTLINE = /^(目录|大纲|提纲|结构|全文结构|有哪些部分|outline|contents|toc|table of contents)$/;
+const LIST_SUBS = /^(订阅列表|我的订阅|查看订阅|所有订阅|subscriptions|list subscriptions|my subscriptions)$/;
+const UNSUBSCRIBE = /^(取消订阅|退订|unsubscribe)(?:\s+|$)(.*)$/;
+const SUBSCRIBE = /^(订阅|subscribe)(?:\s+|$)(.*)$/;
+const MORE = /^(更多|下一页|再来点|再来|继续|还有吗|还有呢|还有|more|next|next page|show more)$/;
+const SOURCE = /^(出处|来源|原文出处|在哪一部分|在哪部分|在哪里|在哪|哪一部分|哪部分|引用|source|citation|where|where is it|where is this)$/;
+const BOX = new RegExp(`^专栏\\s*${NUM}(?:\\s*(?:的)?\\s*第?\\s*${NUM}\\s*(?:条|项|个|点)?)?$`);
+const BOX_EN = /^(?:box|column|panel)\s*#?(\d+)(?:\s*(?:item|#|no\.?)\s*(\d+))?$/;
+const EXPAND = new RegExp(`^(?:展开|查看|打开|看看?|详细说说|详情)?\\s*第\\s*${NUM}\\s*(?:条|个|项|点|段)(?:的?(?:详情|全文|内容))?$`);
+const EXPAND_BARE = /^(?:展开|expand|open|show|详情)\s*#?(\d+)?$/;
+/** A button's stable reference to one result: "open planId:box14.i2". */
+const OPEN = /^open\s+([a-z0-9-]+:[a-z0-9.]+)$/;
+const NUMBER_ONLY = /^#?(\d{1,2})$/;
+const PART = new RegExp(`^第\\s*${NUM}\\s*部分(?:讲了什么|是什么|内容)?$`);
+const PART_EN = /^part\s*(\d+)$/;
+const BOXES = /(重点工程|重大工程|相关专栏|哪些专栏|什么专栏|专栏有哪些|key projects?|major projects?)/;
+const SWITCH = /^(?:那|那么|那个|and|what about|how about)\s*(.+?)\s*(?:呢|怎么样|如何)?$|^(.+?)\s*呢$/;
+const TARGET = /(行动目标|发展目标|目标|指标|goals?|targets?|objectives?)/;
+const YEAR = /(20\d\d)\s*(?:年)?/;
+const TIME = /(?:每天|每日|daily|at)?\s*([01]?\d|2[0-3])[::]([0-5]\d)/;
+const WEEKDAYS = /(工作日|weekdays?)/;
+const TZ = /(?:tz|时区)\s*([A-Za-z_]+(?:\/[A-Za-z_+-]+)*|UTC[+-]?\d*)/;
+
+/** Remove what people type around a command in chat: /plan, a leading @mention, Slack and Teams mention markup, control characters. */
+export function stripChatNoise(text: string): string {
+  return text
+    .replace(/[\u0000-\u0008\u000b-\u001f\u007f-\u009f\u200b-\u200f\u2028-\u202e\ufeff]/g, ' ')
+    .replace(/<at>[^<]*<\/at>/gi, ' ')
+    .replace(/<@[A-Z0-9]+(?:\|[^>]*)?>/g, ' ')
+    .replace(/^\s*@[\w-]+\s+/, ' ')
+    .replace(/^\s*[/／]plan(?=\s|$)/i, ' ')
+    .trim();
+}
+
+/** Parse one chat message into an intent; context-dependent ones (more, expand, switch, topic-less targets) are resolved later. */
+export function parseIntent(rawText: string, k: Knowledge): Intent {
+  if (rawText.length > MAX_QUESTION_CHARS * 4) {
+    return { type: 'invalid', reason: 'too-long', detail: `${rawText.length}` };
+  }
+  const stripped = stripChatNoise(rawText);
+  if (stripped.length > MAX_QUESTION_CHARS) return { type: 'invalid', reason: 'too-long', detail: `${stripped.length}` };
+  if (stripped === '') return { type: 'help' };
+  // light form keeps punctuation (for times like 09:00 and zones like Europe/Berlin); full form is what the matcher sees
+  const light = toHalfWidth(stripped).replace(/\s+/g, ' ').trim();
+  const lightLower = light.toLowerCase();
+  const full = k.normalize(stripped);
+  const bare = full.replace(/\s+/g, ' ');
+  const compact = full.replace(/\s+/g, '');
+
+  const open = OPEN.exec(light);
+  if (open) return { type: 'open', id: open[1]! };
+  if (HELP.test(bare) || HELP.test(lightLower)) return { type: 'help' };
+  if (RESET.test(bare)) return { type: 'reset' };
+  if (OUTLINE.test(bare)) return { type: 'outline' };
+  if (LIST_SUBS.test(bare)) return { type: 'subscriptions' };
+  const un = UNSUBSCRIBE.exec(lightLower);
+  if (un) return { type: 'unsubscribe', topic: cleanTopic(un[2] ?? '', k) || undefined };
+  const sub = SUBSCRIBE.exec(light) ?? SUBSCRIBE.exec(lightLower);
+  if (sub) return { type: 'subscribe', spec: parseSubscribeSpec(sub[2] ?? '', k) };
+  if (MORE.test(bare)) return { type: 'more' };
+  if (SOURCE.test(bare)) return { type: 'source' };
+
+  const bm = BOX.exec(compact) ?? BOX_EN.exec(bare);
+  if (bm) {
+    const box = num(bm[1]);
+    const item = num(bm[2]);
+    if (box !== undefined) return item !== undefined ? { type: 'box', box, item } : { type: 'box', box };
+  }
+  const em = EXPAND.exec(compact);
+  if (em && num(em[1]) !== undefined) return { type: 'expand', n: num(em[1])! };
+  const eb = EXPAND_BARE.exec(bare) ?? NUMBER_ONLY.exec(bare);
+  if (eb) return { type: 'expand', n: eb[1] ? Number(eb[1]) : 1 };
+  const pm = PART.exec(compact) ?? PART_EN.exec(bare);
+  if (pm && num(pm[1]) !== undefined) return { type: 'part', part: num(pm[1])! };
+
+  const en = translateEnglish(full, k.lexicon.glossary, k.lexicon.stopwords);
+  const text = en.text;
+
+  const heading = findHeading(text, k);
+  if (heading) return { type: 'heading', nodeId: heading };
+
+  if (BOXES.test(text)) {
+    const topic = cleanTopic(text.replace(BOXES, ' '), k);
+    return topic ? { type: 'boxes', topic } : { type: 'boxes' };
+  }
+  if (TARGET.test(text)) {
+    const ym = YEAR.exec(text);
+    const year = ym ? Number(ym[1]) : undefined;
+    const topic = cleanTopic(text.replace(TARGET, ' ').replace(YEAR, ' '), k);
+    return { type: 'target', ...(topic ? { topic } : {}), ...(year ? { year } : {}), extras: en.extras };
+  }
+  const sw = SWITCH.exec(text);
+  if (sw) {
+    const topic = cleanTopic(sw[1] ?? sw[2] ?? '', k);
+    if (topic) return { type: 'switch', topic, extras: en.extras };
+  }
+  return { type: 'search', query: text, extras: en.extras };
+}
+
+/** The topic words of a phrase: jieba words without stopwords or question words, joined. */
+export function cleanTopic(s: string, k: Knowledge): string {
+  const n = k.normalize(s);
+  if (!n) return '';
+  const words: string[] = [];
+  for (const part of n.split(' ')) {
+    if (/^[a-z0-9]+$/.test(part)) {
+      if (!k.lexicon.stopwords.has(part)) words.push(part);
+      continue;
+    }
+    words.push(k.cut(part).filter((w) => !k.lexicon.stopwords.has(w)).join(''));
+  }
+  return words.filter(Boolean).join(' ').trim();
+}
+
+/** A part or section whose heading is exactly what was asked (主攻方向, 优先行动, 发展目标 …). */
+function findHeading(text: string, k: Knowledge): string | undefined {
+  const topic = cleanTopic(text, k).replace(/\s+/g, '');
+  if (topic.length < 2) return undefined;
+  for (const node of k.library.allNodes()) {
+    if (k.normalize(node.title).replace(/\s+/g, '') === topic) return node.id;
+  }
+  return undefined;
+}
+
+/** Read "订阅 [主题] [每天 HH:MM] [工作日] [tz Zone]" (or the English form) into its parts. */
+export function parseSubscribeSpec(rest: string, k: Knowledge): SubscribeSpec {
+  let s = ` ${rest} `;
+  const spec: SubscribeSpec = {};
+  const tz = TZ.exec(s);
+  if (tz) {
+    spec.tz = tz[1];
+    s = s.replace(tz[0], ' ');
+  }
+  const badTime = /(?:每天|每日|daily|at)\s*(\d{1,2}[::]\d{1,2}|\d{1,2}\s*[点時时])/i.exec(s);
+  const tm = TIME.exec(s);
+  if (tm) {
+    spec.time = `${tm[1]!.padStart(2, '0')}:${tm[2]}`;
+    s = s.replace(tm[0], ' ');
+  } else if (badTime) {
+    spec.time = badTime[1]!.trim();
+    s = s.replace(badTime[0], ' ');
+  }
+  const wd = WEEKDAYS.exec(s);
+  if (wd) {
+    spec.weekdays = true;
+    s = s.replace(wd[0], ' ');
+  }
+  s = s.replace(/(每天|每日|daily|every day|at)/gi, ' ');
+  const topic = cleanTopic(s, k);
+  if (topic) spec.topic = topic;
+  return spec;
+}

@@ -1,0 +1,61 @@
+import { readFileSync, existsSync } from 'node:fs';
+import { join } from 'node:path';
+import { CodedError } from '../errors.js';
+
+/** Everything the language side reads from content/dict: variants, kept words, stopwords, synonyms, glossary, user dictionary. */
+export interface Lexicon {
+  variants: Map<string, string>;
+  keep: string[];
+  stopwords: Set<string>;
+  /** colloquial term → plan terms */
+  synonyms: Map<string, string[]>;
+  /** English word or phrase (lowercase) → plan terms */
+  glossary: Map<string, string[]>;
+  /** absolute path of the jieba user dictionary, if present */
+  userDictPath?: string;
+  /** the words of the user dictionary, for tokenising */
+  userWords: string[];
+}
+
+function lines(path: string): string[] {
+  return readFileSync(path, 'utf8')
+    .split(/\r?\n/)
+    .map((l) => l.trim())
+    .filter((l) => l && !l.startsWith('#'));
+}
+
+function readTsvMap(path: string, keyTransform: (s: string) => string = (s) => s): Map<string, string[]> {
+  const map = new Map<string, string[]>();
+  if (!existsSync(path)) return map;
+  lines(path).forEach((line, i) => {
+    const [key, value] = line.split('\t');
+    if (!key || !value) throw new CodedError('CONTENT_INVALID', `${path}:${i + 1}: expected "term<TAB>a,b,c"`);
+    map.set(keyTransform(key.trim()), value.split(/[,,]/).map((v) => v.trim()).filter(Boolean));
+  });
+  return map;
+}
+
+/** Load content/dict once at start; every later lookup is in memory. */
+export function loadLexicon(dictDir: string): Lexicon {
+  if (!existsSync(dictDir)) throw new CodedError('CONTENT_NOT_FOUND', `dictionary folder ${dictDir} does not exist; set CONTENT_DIR to the folder holding dict/ and plans/`);
+  const variants = new Map<string, string>();
+  const vPath = join(dictDir, 'variants.tsv');
+  if (existsSync(vPath)) {
+    for (const line of lines(vPath)) {
+      const [from, to] = line.split('\t');
+      if (from && to && from !== to) variants.set(from, to);
+    }
+  }
+  const keepPath = join(dictDir, 'opencc-keep.txt');
+  const stopPath = join(dictDir, 'stopwords.txt');
+  const userDictPath = join(dictDir, 'user.dict.txt');
+  return {
+    variants,
+    keep: existsSync(keepPath) ? lines(keepPath) : [],
+    stopwords: new Set(existsSync(stopPath) ? lines(stopPath).map((w) => w.toLowerCase()) : []),
+    synonyms: readTsvMap(join(dictDir, 'synonyms.tsv'), (s) => s.toLowerCase()),
+    glossary: readTsvMap(join(dictDir, 'glossary.tsv'), (s) => s.toLowerCase()),
+    userDictPath: existsSync(userDictPath) ? userDictPath : undefined,
+    userWords: existsSync(userDictPath) ? lines(userDictPath).map((l) => l.split(/\s+/)[0]!).filter(Boolean) : [],
+  };
+}

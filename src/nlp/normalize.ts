@@ -1,0 +1,66 @@
+import * as OpenCC from 'opencc-js';
+
+/** The tables normalisation needs; they come from content/dict so that the code holds no word lists. */
+export interface NormalizeTables {
+  /** variant character → standard character */
+  variants: Map<string, string>;
+  /** words OpenCC must leave as they are */
+  keep: string[];
+}
+
+const twToCn = OpenCC.Converter({ from: 'twp', to: 'cn' });
+const hkToCn = OpenCC.Converter({ from: 'hk', to: 'cn' });
+/** Characters that differ between traditional and simplified; used to skip OpenCC for text that is already simplified. */
+const tradProbe = OpenCC.Converter({ from: 't', to: 'cn' });
+
+/** Full-width ASCII (Ａ１！) → half width, ideographic space → space. */
+export function toHalfWidth(s: string): string {
+  let out = '';
+  for (const ch of s) {
+    const c = ch.codePointAt(0)!;
+    if (c >= 0xff01 && c <= 0xff5e) out += String.fromCodePoint(c - 0xfee0);
+    else if (c === 0x3000) out += ' ';
+    else out += ch;
+  }
+  return out;
+}
+
+/** Makes a display normaliser: variant characters to standard ones, nothing else, so the plan reads as written. */
+export function makeDisplayFixer(tables: NormalizeTables): (s: string) => string {
+  if (tables.variants.size === 0) return (s) => s;
+  const re = new RegExp(`[${[...tables.variants.keys()].join('')}]`, 'gu');
+  return (s) => s.replace(re, (ch) => tables.variants.get(ch) ?? ch);
+}
+
+/** Makes the matching normaliser: width, 繁→简 (Taiwan and Hong Kong terms too), variants, case, punctuation to spaces. */
+export function makeNormalizer(tables: NormalizeTables): (s: string) => string {
+  const fixVariants = makeDisplayFixer(tables);
+  const cnToTw = OpenCC.Converter({ from: 'cn', to: 'tw' });
+  // each kept word with its traditional forms, guarded by a private-use placeholder during conversion
+  const keep = tables.keep.filter(Boolean).map((word) => ({ word, forms: [...new Set([word, cnToTw(word)])] }));
+  const toSimplified = (s: string): string => {
+    if (tradProbe(s) === s) return s; // already simplified: skip the phrase tables (and their 智慧 → 智能)
+    const slots: string[] = [];
+    let guarded = s;
+    for (const [i, { word, forms }] of keep.entries()) {
+      for (const w of forms) {
+        if (guarded.includes(w)) {
+          slots[i] = word;
+          guarded = guarded.split(w).join(String.fromCharCode(0xe000 + i));
+        }
+      }
+    }
+    let out = hkToCn(twToCn(guarded));
+    out = out.replace(/[\ue000-\ue0ff]/g, (ch) => slots[ch.charCodeAt(0) - 0xe000] ?? ch);
+    return out;
+  };
+  return (input: string): string => {
+    let s = toHalfWidth(input.normalize('NFKC'));
+    s = toSimplified(s);
+    s = fixVariants(s);
+    s = s.toLowerCase();
+    // punctuation and symbols (Chinese and ASCII) become spaces; letters, digits and CJK stay
+    s = s.replace(/[^\p{L}\p{N}\s]+/gu, ' ').replace(/\s+/g, ' ').trim();
+    return s;
+  };
+}

@@ -1,0 +1,29 @@
+import type { Logger } from '../logger.js';
+import { forLog } from '../logger.js';
+import { MemoryStore } from './memory-store.js';
+import { RedisStore } from './redis-store.js';
+import type { Store } from './store.js';
+
+/** Open the store a deployment asked for: "memory", or a redis:// URL (waits briefly for the first connection). */
+export async function openStore(spec: string, opts: { prefix: string; timeoutMs: number; logger: Logger }): Promise<Store> {
+  const onCorrupt = (key: string, problem: string) => opts.logger.warn({ key: forLog(key), problem: forLog(problem) }, 'stored value is corrupt or from an old format; treated as absent');
+  if (spec === 'memory') return new MemoryStore({ prefix: opts.prefix, onCorrupt });
+  let lastError = '';
+  const store = new RedisStore({
+    url: spec,
+    prefix: opts.prefix,
+    timeoutMs: opts.timeoutMs,
+    onCorrupt,
+    onError: (err) => {
+      // ioredis reports each failed reconnect; log a change of error once, not every 50 ms
+      if (err.message !== lastError) opts.logger.warn({ err: forLog(err.message) }, 'redis connection error; reconnecting');
+      lastError = err.message;
+    },
+  });
+  try {
+    await store.ready(Math.max(opts.timeoutMs * 2, 1000));
+  } catch (err) {
+    opts.logger.warn({ err: forLog((err as Error).message) }, 'redis not reachable at start; answering without context until it is');
+  }
+  return store;
+}

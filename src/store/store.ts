@@ -1,0 +1,34 @@
+import type { ConversationContext, ConversationKey } from '../conversation/context.js';
+import type { DigestCursor, Subscription } from './subscription.js';
+
+/**
+ * The one storage contract (context with TTL, claim-once keys, subscriptions, digest cursors),
+ * implemented by Redis and by memory and checked by one contract suite.
+ * Reads validate with zod: a corrupt or old-format value reads as absent and is reported through onCorrupt.
+ */
+export interface Store {
+  readonly kind: 'memory' | 'redis';
+  /** whether data survives a restart of the bot */
+  readonly durable: boolean;
+  getContext(key: ConversationKey): Promise<ConversationContext | null>;
+  setContext(key: ConversationKey, ctx: ConversationContext, ttlSeconds: number): Promise<void>;
+  deleteContext(key: ConversationKey): Promise<void>;
+  /** true for the first caller within ttl, false for every later one (SET NX EX) */
+  claimOnce(id: string, ttlSeconds: number): Promise<boolean>;
+  /** give a claim back (e.g. when the work it guarded failed and should be retried) */
+  releaseClaim(id: string): Promise<void>;
+  putSubscription(sub: Subscription): Promise<void>;
+  getSubscription(id: string): Promise<Subscription | null>;
+  removeSubscription(id: string): Promise<boolean>;
+  listSubscriptions(): Promise<Subscription[]>;
+  getCursor(subscriptionId: string): Promise<DigestCursor | null>;
+  setCursor(subscriptionId: string, cursor: DigestCursor): Promise<void>;
+  /** a small JSON value by name (e.g. a Teams conversation reference) */
+  getValue(name: string): Promise<unknown>;
+  setValue(name: string, value: unknown): Promise<void>;
+  ping(): Promise<boolean>;
+  close(): Promise<void>;
+}
+
+/** Called when a stored value fails validation; the store then treats it as absent. */
+export type CorruptHandler = (key: string, problem: string) => void;
