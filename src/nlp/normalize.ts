@@ -51,7 +51,7 @@ export function makeNormalizer(tables: NormalizeTables): (s: string) => string {
       }
     }
     let out = hkToCn(twToCn(guarded));
-    out = out.replace(/[\ue000-\ue0ff]/g, (ch) => slots[ch.charCodeAt(0) - 0xe000] ?? ch);
+    out = out.replace(/[\ue000-\ue0ff]/g, (ch: string) => slots[ch.charCodeAt(0) - 0xe000] ?? ch);
     return out;
   };
   return (input: string): string => {
