@@ -5,7 +5,11 @@ export type ErrorCode =
   | 'CONTENT_NOT_FOUND'
   | 'INPUT_INVALID'
   | 'STORE_UNAVAILABLE'
-  | 'STORE_CORRUPT';
+  | 'STORE_CORRUPT'
+  | 'TEAMS_UNAUTHORIZED'
+  | 'TEAMS_AUTH_UNAVAILABLE'
+  | 'TEAMS_ACTIVITY_INVALID'
+  | 'TEAMS_SEND_FAILED';
 
 /** An Error with a stable machine-readable code, so callers branch on the code and never on message text. */
 export class CodedError extends Error {

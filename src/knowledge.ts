@@ -1,3 +1,6 @@
+import { createHash } from 'node:crypto';
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { loadPlans } from './content/load-content.js';
 import { Library } from './match/library.js';
@@ -16,10 +19,28 @@ export interface Knowledge {
   cut: (s: string) => string[];
 }
 
+/** Words jieba should keep whole, at the frequency the plan's own terms get. */
+const USER_WORD_FREQ = 20000;
+
+/**
+ * The jieba user dictionary: content/dict/user.dict.txt plus every colloquial term of the synonym table
+ * (without them jieba cuts 碳中和 or 宽带 into pieces and the synonym is never seen). Written once to a temp file,
+ * because nodejieba only loads dictionaries from files.
+ */
+function writeUserDict(lexicon: Lexicon): string {
+  const own = lexicon.userDictPath ? readFileSync(lexicon.userDictPath, 'utf8') : '';
+  const known = new Set(lexicon.userWords);
+  const extra = [...lexicon.synonyms.keys()].filter((t) => /^[\u3400-\u9fff]{2,}$/.test(t) && !known.has(t));
+  const text = own.replace(/\n*$/, '\n') + extra.map((t) => `${t} ${USER_WORD_FREQ} n`).join('\n') + '\n';
+  const path = join(tmpdir(), `plan-bot-user-dict-${createHash('sha256').update(text).digest('hex').slice(0, 16)}.txt`);
+  if (!existsSync(path)) writeFileSync(path, text);
+  return path;
+}
+
 /** Load the plans and dictionaries under a content folder and build the index over them. */
 export function loadKnowledge(contentDir: string): Knowledge {
   const lexicon = loadLexicon(join(contentDir, 'dict'));
-  const jieba = loadSegmenter(lexicon.userDictPath);
+  const jieba = loadSegmenter(writeUserDict(lexicon));
   const tables = { variants: lexicon.variants, keep: lexicon.keep };
   const normalize = makeNormalizer(tables);
   const display = makeDisplayFixer(tables);

@@ -17,14 +17,14 @@ export interface ParseOptions {
 }
 
 const PART_RE = /^([一二三四五六七八九十]+)、\s*(.+)$/;
-const SECTION_RE = /^[((]([一二三四五六七八九十]+)[))]\s*(.+)$/;
+const SECTION_RE = /^[(（]([一二三四五六七八九十]+)[)）]\s*(.+)$/;
 const BOX_RE = /^专栏\s*(\d+)\s*(.*)$/;
 const ITEM_RE = /^(\d+)\s*[.．、]\s*(.+)$/;
-const TARGET_RE = /^行动目标\s*[::]\s*(.+)$/;
+const TARGET_RE = /^行动目标\s*[:：]\s*(.+)$/;
 const CHAPTER_RE = /^第[一二三四五六七八九十百\d]+章\s*.*/;
-const TITLE_RE = /^《(.+?)》\s*([((]节选[))])?\s*$/;
+const TITLE_RE = /^《(.+?)》\s*([(（]节选[)）])?\s*$/;
 const DATE_RE = /^(\d{4})\s*年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*日$/;
-const NAV_RE = /^(上一篇|下一篇)[::]/;
+const NAV_RE = /^(上一篇|下一篇)[:：]/;
 /** A one-sentence line this short is a heading whose body the excerpt leaves out. */
 const HEADING_ONLY_MAX = 40;
 
@@ -41,12 +41,12 @@ function clip(s: string, n: number): string {
 /** Split 行动目标 text into its years: "到2023年,A;到2025年,B" → {2023: A, 2025: B}. */
 export function parseTargetYears(text: string): Record<string, string> {
   const years: Record<string, string> = {};
-  const re = /到\s*(\d{4})\s*年\s*[,,]?\s*/g;
+  const re = /到\s*(\d{4})\s*年\s*[,，]?\s*/g;
   const marks = [...text.matchAll(re)];
   marks.forEach((m, i) => {
     const start = (m.index ?? 0) + m[0].length;
     const end = i + 1 < marks.length ? marks[i + 1]!.index! : text.length;
-    const goal = text.slice(start, end).replace(/[;;。\s]+$/, '');
+    const goal = text.slice(start, end).replace(/[;；。\s]+$/, '');
     if (m[1] && goal) years[m[1]] = goal + '。';
   });
   return years;

@@ -34,7 +34,7 @@ export class Bm25Index {
 
   constructor(docs: IndexDoc[], opts: Bm25Options) {
     const k1 = opts.k1 ?? 1.2;
-    const b = opts.b ?? 0.75;
+    const b = opts.b ?? 0.5;
     this.size = docs.length;
     const nFields = opts.weights.length;
     const perDoc: Map<string, number[]>[] = [];

@@ -35,6 +35,13 @@ export interface SearchResult {
 const MIN_COVERAGE = 0.5;
 /** Passages scoring below this share of the best are not worth listing. */
 const MIN_RELATIVE_SCORE = 0.2;
+/** A list shorter than this is filled with weaker hits above MIN_FILL_SCORE of the best. */
+const MIN_LIST = 6;
+const MIN_FILL_SCORE = 0.05;
+/** Headings without body text rank a little lower than passages that say something. */
+const HEADING_ONLY_FACTOR = 0.7;
+/** A passage holding the question's words side by side, as typed, ranks above one that has them apart. */
+const PHRASE_BOOST = 1.3;
 const FIELD_WEIGHTS = { title: 3, path: 1.5, text: 1 };
 
 /** The full-text half of the matcher: BM25F over title, breadcrumb and text, with coverage-based "no match". */
@@ -67,6 +74,7 @@ export class Matcher {
   /** Rank passages for a normalised query. */
   search(q: string, opts: SearchOptions = {}): SearchResult {
     const concepts = this.concepts(q);
+    const phrases = queryPhrases(q, this.lexicon.stopwords);
     for (const extra of opts.extras ?? []) {
       for (const c of this.concepts(this.normalize(extra))) if (!concepts.some((x) => x.text === c.text)) concepts.push({ ...c, counts: false });
     }
@@ -84,6 +92,9 @@ export class Matcher {
       const p = this.docs[d]!;
       if (opts.filter && !opts.filter(p)) continue;
       if (opts.boost) s *= opts.boost(p);
+      // a heading without body ranks lower, unless its title is the whole of what was asked
+      if (p.kind === 'heading' && this.coverage(concepts, d) < 1) s *= HEADING_ONLY_FACTOR;
+      for (const ph of phrases) if (this.docText[d]!.includes(ph)) s *= PHRASE_BOOST;
       ranked.push({ d, s });
     }
     ranked.sort((a, b) => b.s - a.s || this.docs[a.d]!.order - this.docs[b.d]!.order);
@@ -92,7 +103,10 @@ export class Matcher {
     if (!top) return { hits: [], noMatch: true, concepts };
     const hits: Hit[] = [];
     for (const r of ranked) {
-      if (hits.length >= limit || r.s < top.s * MIN_RELATIVE_SCORE) break;
+      if (hits.length >= limit) break;
+      // strong hits always; weaker ones only to fill a short list, so 更多 and 第N条 have something to offer
+      const floor = hits.length < MIN_LIST ? MIN_FILL_SCORE : MIN_RELATIVE_SCORE;
+      if (r.s < top.s * floor) break;
       hits.push({ passage: this.docs[r.d]!, score: r.s, coverage: this.coverage(concepts, r.d), highlights: [] });
     }
     const best = Math.max(...hits.slice(0, 3).map((h) => h.coverage));
@@ -109,6 +123,7 @@ export class Matcher {
       if (!c.counts) continue;
       total += c.text.length;
       if (c.alts.some((a) => this.holds(a.text, a.terms, d))) found += c.text.length;
+      else found += this.partialHold(c.text, d);
     }
     return total === 0 ? 0 : found / total;
   }
@@ -121,6 +136,17 @@ export class Matcher {
     if (bg.length === 0) return false;
     const have = bg.filter((t) => this.index.docHas(t, d)).length;
     return text.length >= 5 ? have / bg.length >= 0.66 : have === bg.length;
+  }
+
+  /** Partial credit for a long word not found whole: its two-character pieces that are (在线教育 → 在线, 教育). */
+  private partialHold(text: string, d: number): number {
+    if (text.length < 4 || !isCjk(text[0]!)) return 0;
+    let found = 0;
+    for (let i = 0; i + 1 < text.length; i += 2) {
+      const piece = text.slice(i, i + 2);
+      if (this.index.docHas(piece, d)) found += 2;
+    }
+    return found / 2;
   }
 
   /** The words of the question (or their synonyms) as they appear in the passage, longest first. */
@@ -138,6 +164,32 @@ export class Matcher {
     }
     return [...out].sort((a, b) => b.length - a.length);
   }
+}
+
+/** The query's CJK runs without leading or trailing question words (如何提高X → 提高X), as phrases to find side by side. */
+export function queryPhrases(q: string, stopwords: Set<string>): string[] {
+  const out: string[] = [];
+  for (const run of q.split(' ')) {
+    if (!/^[\u3400-\u9fff]+$/.test(run)) continue;
+    let r = run;
+    for (let changed = true; changed && r; ) {
+      changed = false;
+      for (const n of [3, 2, 1]) {
+        if (r.length > n && stopwords.has(r.slice(0, n))) {
+          r = r.slice(n);
+          changed = true;
+          break;
+        }
+        if (r.length > n && stopwords.has(r.slice(-n))) {
+          r = r.slice(0, -n);
+          changed = true;
+          break;
+        }
+      }
+    }
+    if (r.length >= 3 && r.length <= 12) out.push(r);
+  }
+  return out;
 }
 
 /** Greedy longest pieces (≥2 characters, or whole ASCII words) of a word that occur in a text. */

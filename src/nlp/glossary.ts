@@ -9,6 +9,8 @@ export interface Translation {
 }
 
 const MAX_PHRASE_WORDS = 4;
+/** Placeholder for an English word the glossary does not know, resolved once the whole query is read. */
+const UNKNOWN_MARK = '\u0000unk';
 
 /** Replace English words and phrases (longest first) with the plan's Chinese terms, so English questions find Chinese passages. */
 export function translateEnglish(q: string, glossary: Map<string, string[]>, stopwords: Set<string>): Translation {
@@ -17,6 +19,7 @@ export function translateEnglish(q: string, glossary: Map<string, string[]>, sto
   const out: string[] = [];
   const extras: string[] = [];
   let translated = false;
+  const unknown: string[] = [];
   const lookup = (phrase: string): string[] | undefined =>
     glossary.get(phrase) ?? (phrase.endsWith('s') && phrase.length > 3 ? glossary.get(phrase.slice(0, -1)) : undefined);
   for (let i = 0; i < tokens.length; ) {
@@ -47,9 +50,19 @@ export function translateEnglish(q: string, glossary: Map<string, string[]>, sto
       }
     }
     if (!matched) {
-      out.push(stopwords.has(tok) ? ' ' : tok);
+      if (stopwords.has(tok)) out.push(' ');
+      else {
+        unknown.push(tok);
+        out.push(` ${UNKNOWN_MARK}${unknown.length - 1} `);
+      }
       i++;
     }
   }
-  return { text: out.join('').replace(/\s+/g, ' ').trim(), extras, translated };
+  // once part of the question was understood, English words the glossary lacks are noise, not a reason for "no match"
+  const text = out
+    .join('')
+    .replace(new RegExp(`${UNKNOWN_MARK}(\\d+)`, 'g'), (_m, n: string) => (translated ? '' : unknown[Number(n)] ?? ''))
+    .replace(/\s+/g, ' ')
+    .trim();
+  return { text, extras, translated };
 }

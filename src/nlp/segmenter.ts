@@ -6,6 +6,7 @@ interface Jieba {
   load(opts: { userDict?: string }): void;
   cut(s: string, hmm?: boolean): string[];
   cutForSearch(s: string, hmm?: boolean): string[];
+  insertWord(word: string): boolean;
 }
 
 let jieba: Jieba | undefined;
