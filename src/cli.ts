@@ -1,4 +1,3 @@
-import { createInterface } from 'node:readline';
 import { z } from 'zod';
 import { ansi, plain, renderTerminal } from '../adapters/console/render-terminal.js';
 import { loadConfig, type Config } from './config.js';
@@ -8,6 +7,7 @@ import type { InboundMessage } from './inbound.js';
 import { loadKnowledge } from './knowledge.js';
 import { createLogger, silentLogger, type Logger } from './logger.js';
 import type { Reply } from './reply.js';
+import { readLines } from './read-lines.js';
 import { openStore } from './store/open-store.js';
 import type { Store } from './store/store.js';
 
@@ -97,10 +97,9 @@ async function ask(config: Config, flags: Flags): Promise<number> {
 
 async function chat(config: Config, flags: Flags): Promise<number> {
   const session = await openSession(config, flags);
-  const rl = createInterface({ input: process.stdin, crlfDelay: Infinity });
   let n = 0;
   try {
-    for await (const line of rl) {
+    for await (const line of readLines(process.stdin)) {
       n += 1;
       process.stdout.write((await answerLine(session, line, n, flags.json)) + '\n');
     }

@@ -140,7 +140,9 @@ export function boxesAnswer(k: Knowledge, topic: string | undefined): Turn {
     return listTurn(k, 'boxes', '重点工程(专栏)', boxes.map((b) => boxResult(k, b)), { intent: 'boxes' });
   }
   const res = k.matcher.search(topic, { filter: (p) => p.kind === 'box' || p.kind === 'box-item' });
-  if (!res.noMatch) for (const h of res.hits) add(h.passage.kind === 'box' ? h.passage : k.library.passage(h.passage.parentId ?? ''));
+  if (!res.noMatch) {
+    for (const h of res.hits) if (h.coverage >= 0.5) add(h.passage.kind === 'box' ? h.passage : k.library.passage(h.passage.parentId ?? ''));
+  }
   if (boxes.length === 0) {
     const reply = finish(
       { intent: 'boxes', title: `「${clipText(topic, 20)}」没有对应的重点工程专栏`, results: [] },

@@ -35,9 +35,9 @@ export interface SearchResult {
 const MIN_COVERAGE = 0.5;
 /** Passages scoring below this share of the best are not worth listing. */
 const MIN_RELATIVE_SCORE = 0.2;
-/** A list shorter than this is filled with weaker hits above MIN_FILL_SCORE of the best. */
-const MIN_LIST = 6;
+/** Weaker hits (down to this share of the best) are listed when they hold at least FILL_COVERAGE of the question. */
 const MIN_FILL_SCORE = 0.05;
+const FILL_COVERAGE = 0.75;
 /** Headings without body text rank a little lower than passages that say something. */
 const HEADING_ONLY_FACTOR = 0.7;
 /** A passage holding the question's words side by side, as typed, ranks above one that has them apart. */
@@ -103,11 +103,11 @@ export class Matcher {
     if (!top) return { hits: [], noMatch: true, concepts };
     const hits: Hit[] = [];
     for (const r of ranked) {
-      if (hits.length >= limit) break;
-      // strong hits always; weaker ones only to fill a short list, so 更多 and 第N条 have something to offer
-      const floor = hits.length < MIN_LIST ? MIN_FILL_SCORE : MIN_RELATIVE_SCORE;
-      if (r.s < top.s * floor) break;
-      hits.push({ passage: this.docs[r.d]!, score: r.s, coverage: this.coverage(concepts, r.d), highlights: [] });
+      if (hits.length >= limit || r.s < top.s * MIN_FILL_SCORE) break;
+      // strong hits always; weaker ones only when they hold most of what was asked, so 更多 stays relevant
+      const coverage = this.coverage(concepts, r.d);
+      if (r.s < top.s * MIN_RELATIVE_SCORE && coverage < FILL_COVERAGE) continue;
+      hits.push({ passage: this.docs[r.d]!, score: r.s, coverage, highlights: [] });
     }
     const best = Math.max(...hits.slice(0, 3).map((h) => h.coverage));
     const noMatch = best < MIN_COVERAGE;
@@ -146,7 +146,7 @@ export class Matcher {
       const piece = text.slice(i, i + 2);
       if (this.index.docHas(piece, d)) found += 2;
     }
-    return found / 2;
+    return found;
   }
 
   /** The words of the question (or their synonyms) as they appear in the passage, longest first. */

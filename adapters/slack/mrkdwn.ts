@@ -1,0 +1,41 @@
+/** Zero-width space: lets Slack see `*bold*` markers next to CJK characters, which have no word boundaries. */
+const ZWSP = '\u200B';
+
+/**
+ * Escape text for Slack mrkdwn and message text (`&`, `<`, `>`), so nothing a user typed can become a
+ * mention (`<!channel>`, `<!here>`, `<@U…>`) or a link (`<https://…|…>`) when it is rendered.
+ */
+export function escapeMrkdwn(s: string): string {
+  return s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
+}
+
+/** Turn Slack's escaped incoming text (`&lt;`, `&gt;`, `&amp;`) back into what the user typed, for the core to read. */
+export function unescapeSlackText(s: string): string {
+  return s.replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&amp;/g, '&');
+}
+
+/** Remove control characters (other than newline and tab) that have no business in a chat message. */
+export function stripControl(s: string): string {
+  return s.replace(/[\u0000-\u0008\u000b-\u001f\u007f-\u009f]/g, '');
+}
+
+/**
+ * Render untrusted text as mrkdwn with the highlighted words in bold: every piece is escaped first,
+ * so the only markup in the result is the bold markers added here.
+ */
+export function mrkdwnWithBold(text: string, words: readonly string[] | undefined): string {
+  const clean = stripControl(text);
+  const list = [...new Set(words ?? [])].filter((w) => w.trim().length > 0).sort((a, b) => b.length - a.length);
+  if (list.length === 0) return escapeMrkdwn(clean);
+  const pattern = new RegExp(list.map((w) => w.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')).join('|'), 'g');
+  let out = '';
+  let last = 0;
+  for (const m of clean.matchAll(pattern)) {
+    const at = m.index ?? 0;
+    out += escapeMrkdwn(clean.slice(last, at));
+    // markers and asterisks inside the word would break the bold span; words with them stay plain
+    out += m[0].includes('*') ? escapeMrkdwn(m[0]) : `${ZWSP}*${escapeMrkdwn(m[0])}*${ZWSP}`;
+    last = at + m[0].length;
+  }
+  return out + escapeMrkdwn(clean.slice(last));
+}
