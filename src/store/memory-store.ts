@@ -45,6 +45,18 @@ export class MemoryStore implements Store {
     this.set(this.keys.context(key), value);
   }
 
+  /** Seconds left on a context, or -2 when absent (like Redis TTL): for the contract tests. */
+  rawContextTtl(key: ConversationKey): number {
+    const e = this.data.get(this.keys.context(key));
+    if (!e || this.get(this.keys.context(key)) === undefined) return -2;
+    return e.expiresAt === undefined ? -1 : Math.ceil((e.expiresAt - this.now()) / 1000);
+  }
+
+  /** Every key held, as Redis would name it: for the contract tests. */
+  rawKeys(): string[] {
+    return [...this.data.keys(), ...(this.subs.size ? [this.keys.subscriptions()] : [])];
+  }
+
   private parse<T>(key: string, raw: string | undefined, schema: { safeParse(v: unknown): { success: true; data: T } | { success: false; error: { message: string } } }): T | null {
     if (raw === undefined) return null;
     let json: unknown;

@@ -1,0 +1,124 @@
+import { snippet } from '../../src/conversation/render-text.js';
+import type { Action, Reply, ResultItem } from '../../src/reply.js';
+import { clip, clipEscaped, LIMITS, splitRendered } from './block-limits.js';
+import type { Block, ButtonElement, Mrkdwn, SlackMessage } from './block-types.js';
+import { escapeMrkdwn, mrkdwnWithBold, stripControl } from './mrkdwn.js';
+import { encodeShare } from './share-snapshot.js';
+
+export type { Block, SlackMessage } from './block-types.js';
+
+/** Longest passage text shown per result when an answer lists several (a single result is shown whole). */
+const LIST_TEXT = 600;
+
+/** Every plan-bot button's action_id starts with this, so the app can route presses to one listener. */
+export const ACTION_PREFIX = 'plan.';
+
+export interface BlockKitOptions {
+  /** offer 分享到频道 (only where the channel cannot see the answer yet: ephemeral slash answers) */
+  share?: boolean;
+  /** false: no buttons at all (a copy shared to the channel, a digest) */
+  buttons?: boolean;
+  /** a last context line in mrkdwn, already safe (e.g. "<@U123> 分享了这条回答") */
+  byline?: string;
+}
+
+const ZWSP = '\u200B';
+
+function mrkdwn(text: string): Mrkdwn {
+  return { type: 'mrkdwn', text, verbatim: true };
+}
+
+function context(text: string): Block {
+  return { type: 'context', elements: [mrkdwn(clipEscaped(text, LIMITS.contextText))] };
+}
+
+function bold(s: string): string {
+  return `${ZWSP}*${escapeMrkdwn(stripControl(s).replace(/\*/g, '∗'))}*${ZWSP}`;
+}
+
+/** Longest title shown for one result (titles are short headings; this only guards odd content). */
+const TITLE_MAX = 300;
+
+/** The blocks of one result: sections holding its text (split to fit), then its breadcrumb. */
+function resultBlocks(item: ResultItem, n: number | undefined, full: boolean): Block[] {
+  const head = bold(clip(`${n !== undefined ? `${n}. ` : ''}${item.title}`, TITLE_MAX));
+  const raw = full ? item.text : snippet(item, LIST_TEXT);
+  const body = raw && raw !== item.title ? raw : '';
+  const note = item.note ? `_(${escapeMrkdwn(clip(stripControl(item.note), TITLE_MAX))})_` : '';
+  // every piece leaves room for the title before it and the note after it
+  const room = LIMITS.sectionText - head.length - note.length - 2;
+  const pieces = body ? splitRendered(body, (s) => mrkdwnWithBold(s, item.highlights), room) : [''];
+  const texts = pieces.map((p, i) => [i === 0 ? head : '', p, i === pieces.length - 1 ? note : ''].filter(Boolean).join('\n'));
+  const blocks: Block[] = texts.map((t) => ({ type: 'section', text: mrkdwn(clipEscaped(t, LIMITS.sectionText)) }));
+  if (item.path.length) blocks.push(context(escapeMrkdwn(stripControl(item.path.join(' › ')))));
+  return blocks;
+}
+
+function button(action: Action, index: number, value: string): ButtonElement {
+  return {
+    type: 'button',
+    action_id: `${ACTION_PREFIX}${action.type}.${index}`.slice(0, LIMITS.actionId),
+    text: { type: 'plain_text', text: clip(stripControl(action.label), LIMITS.buttonText), emoji: true },
+    value: clip(value, LIMITS.buttonValue),
+    ...(action.type === 'more' ? { style: 'primary' as const } : {}),
+  };
+}
+
+function actionBlocks(reply: Reply, opts: BlockKitOptions): Block[] {
+  if (opts.buttons === false) return [];
+  const chosen = (reply.actions ?? []).filter((a) => a.type !== 'share' || opts.share);
+  const elements = chosen.map((a, i) => button(a, i, a.type === 'share' ? encodeShare(reply) : a.value));
+  const blocks: Block[] = [];
+  for (let i = 0; i < elements.length; i += LIMITS.actionsElements) {
+    blocks.push({ type: 'actions', elements: elements.slice(i, i + LIMITS.actionsElements) });
+  }
+  return blocks;
+}
+
+/**
+ * Render a Reply as a Slack message: header, notice, the passages with matched terms in bold, each with its
+ * breadcrumb, the closing line and the buttons. Always within Block Kit's limits (50 blocks, 3,000 characters
+ * per section, 150 per header) and always with a plain `text` fallback: a long answer is split or clipped.
+ */
+export function renderBlockKit(reply: Reply, opts: BlockKitOptions = {}): SlackMessage {
+  const top: Block[] = [];
+  if (reply.title) top.push({ type: 'header', text: { type: 'plain_text', text: clipEscaped(escapeMrkdwn(stripControl(reply.title)), LIMITS.headerText), emoji: false } });
+  if (reply.notice) top.push(context(`:warning: ${escapeMrkdwn(stripControl(reply.notice))}`));
+  const bottom: Block[] = [];
+  if (reply.footer) {
+    const footer = escapeMrkdwn(stripControl(reply.footer));
+    bottom.push(reply.results.length ? context(footer) : { type: 'section', text: mrkdwn(clipEscaped(footer, LIMITS.sectionText)) });
+  }
+  if (opts.byline) bottom.push(context(opts.byline));
+  const actions = actionBlocks(reply, opts);
+  // one block is kept for the "N more not shown" line
+  let room = LIMITS.blocks - top.length - bottom.length - actions.length - 1;
+  const body: Block[] = [];
+  const full = reply.results.length === 1;
+  const start = reply.start ?? 1;
+  let shown = 0;
+  let cut = false;
+  for (const [i, item] of reply.results.entries()) {
+    const blocks = resultBlocks(item, reply.results.length > 1 ? start + i : undefined, full);
+    if (blocks.length > room) {
+      // the first result is always shown, cut to the room there is; later ones are left for 第N条
+      if (shown === 0) {
+        body.push(...blocks.slice(0, Math.max(1, room)));
+        shown = 1;
+        cut = true;
+      }
+      break;
+    }
+    body.push(...blocks);
+    room -= blocks.length;
+    shown += 1;
+  }
+  const left = reply.results.length - shown;
+  const more = left > 0 ? `还有 ${left} 条未显示;回复"第N条"查看其中一条。` : '';
+  if (cut || more) body.push(context(cut ? `正文较长,这里只显示了前面部分。${more}` : more));
+  const text = clipEscaped(escapeMrkdwn(stripControl(reply.text)), LIMITS.fallbackText) || ' ';
+  const blocks = [...top, ...body, ...bottom, ...actions];
+  // only reachable with an absurd number of buttons: keep the buttons, drop body blocks
+  if (blocks.length > LIMITS.blocks) blocks.splice(LIMITS.blocks - actions.length - bottom.length, blocks.length - LIMITS.blocks);
+  return { text, blocks };
+}

@@ -1,0 +1,186 @@
+import { randomUUID } from 'node:crypto';
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { Bot, CONTEXT_UNAVAILABLE } from '../../src/conversation/bot.js';
+import type { InboundMessage } from '../../src/inbound.js';
+import { Reply } from '../../src/reply.js';
+import { RedisStore } from '../../src/store/redis-store.js';
+import type { Store } from '../../src/store/store.js';
+import { knowledge } from '../support/knowledge.js';
+
+const store = new RedisStore({ url: inject('redisUrl'), prefix: `followups-${randomUUID().slice(0, 8)}:` });
+beforeAll(() => store.ready());
+afterAll(() => store.close());
+
+/** Counts the store calls a turn makes (the real Redis store underneath). */
+class CountingStore implements Store {
+  reads = 0;
+  writes = 0;
+  constructor(private readonly inner: Store) {}
+  get kind() {
+    return this.inner.kind;
+  }
+  get durable() {
+    return this.inner.durable;
+  }
+  getContext: Store['getContext'] = (k) => (this.reads++, this.inner.getContext(k));
+  setContext: Store['setContext'] = (k, c, t) => (this.writes++, this.inner.setContext(k, c, t));
+  deleteContext: Store['deleteContext'] = (k) => (this.writes++, this.inner.deleteContext(k));
+  claimOnce: Store['claimOnce'] = (i, t) => this.inner.claimOnce(i, t);
+  releaseClaim: Store['releaseClaim'] = (i) => this.inner.releaseClaim(i);
+  putSubscription: Store['putSubscription'] = (s) => this.inner.putSubscription(s);
+  getSubscription: Store['getSubscription'] = (i) => this.inner.getSubscription(i);
+  removeSubscription: Store['removeSubscription'] = (i) => this.inner.removeSubscription(i);
+  listSubscriptions: Store['listSubscriptions'] = () => this.inner.listSubscriptions();
+  getCursor: Store['getCursor'] = (i) => this.inner.getCursor(i);
+  setCursor: Store['setCursor'] = (i, c) => this.inner.setCursor(i, c);
+  getValue: Store['getValue'] = (n) => this.inner.getValue(n);
+  setValue: Store['setValue'] = (n, v) => this.inner.setValue(n, v);
+  ping: Store['ping'] = () => this.inner.ping();
+  close: Store['close'] = () => this.inner.close();
+}
+
+const counting = new CountingStore(store);
+const bot = new Bot({ knowledge: knowledge(), store: counting });
+
+function conversation(thread?: string) {
+  const id = `C-${randomUUID().slice(0, 8)}`;
+  let n = 0;
+  return (text: string, opts: { thread?: string } = {}): Promise<Reply> => {
+    const msg: InboundMessage = { platform: 'slack', workspace: 'T1', conversation: id, user: 'U1', text, messageId: `${id}-${n++}`, ...((opts.thread ?? thread) ? { thread: opts.thread ?? thread } : {}) };
+    return bot.handle(msg);
+  };
+}
+
+const ids = (r: Reply) => r.results.map((x) => x.id);
+const all = (r: Reply) => r.results.map((x) => `${x.title}\n${x.text}\n${x.path.join(' ')}`).join('\n');
+
+describe('follow-up questions', () => {
+  it('更多 pages on with nothing repeated, then says there is no more', async () => {
+    const say = conversation();
+    const seen = new Set(ids(await say('/plan 数据安全')));
+    let page = await say('更多');
+    expect(page.results.length).toBeGreaterThan(0);
+    while (page.results.length) {
+      for (const id of ids(page)) {
+        expect(seen.has(id)).toBe(false);
+        seen.add(id);
+      }
+      expect(Reply.safeParse(page).success).toBe(true);
+      page = await say('下一页');
+    }
+    expect(page.title).toMatch(/没有更多/);
+  });
+
+  it('第N条 opens the N-th result of the last list; 展开第N条 and expand N too', async () => {
+    const say = conversation();
+    const first = await say('/plan 人工智能');
+    expect((await say('第2条')).results[0]!.id).toBe(first.results[1]!.id);
+    expect((await say('展开第3条')).results[0]!.id).toBe(first.results[2]!.id);
+    expect((await say('expand 1')).results[0]!.id).toBe(first.results[0]!.id);
+  });
+
+  it('第N条 after a box opens item N of that box', async () => {
+    const say = conversation();
+    await say('专栏12');
+    expect((await say('第2条')).results[0]!.title).toContain('构建一体化指挥通信体系');
+  });
+
+  it('目标是什么? answers the current topic’s 行动目标 with the year asked for first', async () => {
+    const say = conversation();
+    await say('/plan 数字乡村');
+    const r = await say('2025年的目标是什么?');
+    expect(r.results[0]!.kind).toBe('target');
+    expect(r.results[0]!.text.startsWith('到2025年')).toBe(true);
+    expect(r.results[0]!.text).toContain('数字乡村建设取得重要进展');
+  });
+
+  it('有哪些重点工程? / 相关专栏 lists the boxes of the current topic', async () => {
+    const say = conversation();
+    await say('/plan 应急管理');
+    const r = await say('有哪些重点工程?');
+    expect(r.results.map((x) => x.title)).toContain('专栏14 应急管理现代化能力提升工程');
+    expect(r.results.every((x) => x.kind === 'box')).toBe(true);
+    const say2 = conversation();
+    await say2('社会治安');
+    expect(all(await say2('相关专栏'))).toContain('智慧公安建设提升工程');
+  });
+
+  it('carries the question type over to a new topic: 目标 then 那智慧养老呢?', async () => {
+    const say = conversation();
+    await say('数字乡村的目标是什么');
+    const r = await say('那智慧养老呢?');
+    expect(r.results[0]!.kind).toBe('target');
+    expect(r.results[0]!.text).toContain('全国养老数据管理水平不断提升');
+  });
+
+  it('出处 gives the breadcrumb of the last passage', async () => {
+    const say = conversation();
+    await say('专栏14第2条');
+    const r = await say('出处');
+    expect(r.title).toContain('专栏14 应急管理现代化能力提升工程');
+    expect(r.title).toContain('四、重大任务和重点工程');
+    expect(r.results[0]!.id).toMatch(/:box14\.i2$/);
+  });
+
+  it('重新开始 clears the context', async () => {
+    const say = conversation();
+    await say('/plan 应急管理');
+    await say('重新开始');
+    const r = await say('更多');
+    expect(r.results).toHaveLength(0);
+    expect(r.title).toMatch(/没有上一个问题/);
+  });
+
+  it('a new, unrelated question starts fresh', async () => {
+    const say = conversation();
+    await say('/plan 应急管理');
+    await say('更多');
+    const fresh = await say('/plan 区块链');
+    expect(all(fresh)).toContain('区块链');
+    const more = await say('更多');
+    expect(more.title ?? '').toContain('区块链');
+    expect(all(more)).not.toContain('应急管理现代化能力提升工程');
+  });
+
+  it('keeps threads and conversations apart', async () => {
+    const say = conversation();
+    await say('/plan 应急管理', { thread: 't1' });
+    await say('/plan 数字乡村', { thread: 't2' });
+    const inT1 = await say('2025年的目标是什么?', { thread: 't1' });
+    const inT2 = await say('2025年的目标是什么?', { thread: 't2' });
+    expect(all(inT2)).toContain('数字乡村建设取得重要进展');
+    expect(all(inT1)).not.toContain('数字乡村建设取得重要进展');
+    const other = conversation();
+    expect((await other('更多')).results).toHaveLength(0);
+  });
+
+  it('costs at most one read and one write per turn', async () => {
+    const say = conversation();
+    for (const text of ['/plan 应急管理', '更多', '第2条', '2025年的目标是什么?', '那养老呢?', '出处', '帮助']) {
+      counting.reads = counting.writes = 0;
+      await say(text);
+      expect(counting.reads, text).toBeLessThanOrEqual(1);
+      expect(counting.writes, text).toBeLessThanOrEqual(1);
+    }
+  });
+
+  it('two messages at once in one conversation leave a valid context', async () => {
+    const say = conversation();
+    await say('/plan 数据安全');
+    await Promise.all([say('更多'), say('第1条'), say('/plan 养老'), say('更多')]);
+    const after = await say('更多');
+    expect(Reply.safeParse(after).success).toBe(true);
+  });
+
+  it('answers without context, with a notice, when the store fails', async () => {
+    const dead = new RedisStore({ url: 'redis://127.0.0.1:1', prefix: 'dead:', timeoutMs: 100 });
+    const offline = new Bot({ knowledge: knowledge(), store: dead });
+    const msg = (text: string, n: number): InboundMessage => ({ platform: 'slack', workspace: 'T', conversation: 'C', user: 'U', text, messageId: `m${n}` });
+    const search = await offline.handle(msg('/plan 应急管理', 1));
+    expect(search.results.length).toBeGreaterThan(0);
+    expect(search.notice).toBe(CONTEXT_UNAVAILABLE);
+    const follow = await offline.handle(msg('更多', 2));
+    expect(follow.notice).toContain(CONTEXT_UNAVAILABLE);
+    await dead.close();
+  });
+});

@@ -1,0 +1,173 @@
+import { randomUUID } from 'node:crypto';
+import { Redis } from 'ioredis';
+import { afterAll, beforeEach, describe, expect, inject, it } from 'vitest';
+import type { ConversationContext, ConversationKey } from '../../src/conversation/context.js';
+import { MemoryStore } from '../../src/store/memory-store.js';
+import { RedisStore } from '../../src/store/redis-store.js';
+import type { Store } from '../../src/store/store.js';
+import type { Subscription } from '../../src/store/subscription.js';
+
+const ctx = (topic: string): ConversationContext => ({ v: 1, intent: 'search', topic, list: ['p:a', 'p:b'], shown: 1, updatedAt: 1 });
+const key = (conversation: string, thread?: string): ConversationKey => ({ platform: 'slack', workspace: 'T1', conversation, ...(thread ? { thread } : {}) });
+const sub = (id: string, topic = '应急管理'): Subscription => ({
+  id,
+  platform: 'slack',
+  workspace: 'T1',
+  conversation: 'C1',
+  topic,
+  time: '09:00',
+  tz: 'Asia/Shanghai',
+  weekdays: false,
+  createdAt: '2026-11-29T00:00:00Z',
+  active: true,
+});
+
+interface Harness {
+  store: Store;
+  corrupt: string[];
+  /** plant a raw value under a context key, as a bad deploy or an old version would */
+  plantContext(k: ConversationKey, raw: string): Promise<void>;
+  /** seconds left on a context key, or -2 when absent */
+  ttlOf(k: ConversationKey): Promise<number>;
+  /** every key the store wrote, to check the prefix */
+  keys(): Promise<string[]>;
+  advance(ms: number): void;
+}
+
+const redisUrl = inject('redisUrl');
+const raw = new Redis(redisUrl);
+afterAll(() => raw.disconnect());
+
+function memoryHarness(): Harness {
+  let now = 1_000_000;
+  const corrupt: string[] = [];
+  const store = new MemoryStore({ prefix: 'test:', now: () => now, onCorrupt: (k) => corrupt.push(k) });
+  return {
+    store,
+    corrupt,
+    plantContext: async (k, v) => store.rawSetContext(k, v),
+    ttlOf: async (k) => store.rawContextTtl(k),
+    keys: async () => store.rawKeys(),
+    advance: (ms) => (now += ms),
+  };
+}
+
+function redisHarness(): Harness {
+  const prefix = `contract-${randomUUID().slice(0, 8)}:`;
+  const corrupt: string[] = [];
+  const store = new RedisStore({ url: redisUrl, prefix, onCorrupt: (k) => corrupt.push(k) });
+  const ctxKey = (k: ConversationKey) => `${prefix}ctx:${k.platform}:${k.workspace}:${encodeURIComponent(k.conversation)}${k.thread ? `:${encodeURIComponent(k.thread)}` : ''}`;
+  return {
+    store,
+    corrupt,
+    plantContext: async (k, v) => void (await raw.set(ctxKey(k), v)),
+    ttlOf: (k) => raw.ttl(ctxKey(k)),
+    keys: () => raw.keys(`${prefix}*`),
+    advance: () => undefined,
+  };
+}
+
+describe.each([
+  ['memory', memoryHarness],
+  ['redis', redisHarness],
+])('Store contract: %s', (name, make) => {
+  let h: Harness;
+  beforeEach(async () => {
+    h = make();
+    if (h.store instanceof RedisStore) await h.store.ready();
+    return () => h.store.close();
+  });
+
+  it('keeps a context per conversation and per thread, never across them', async () => {
+    await h.store.setContext(key('C1'), ctx('应急管理'), 3600);
+    await h.store.setContext(key('C1', '171.1'), ctx('养老'), 3600);
+    expect((await h.store.getContext(key('C1')))?.topic).toBe('应急管理');
+    expect((await h.store.getContext(key('C1', '171.1')))?.topic).toBe('养老');
+    expect(await h.store.getContext(key('C2'))).toBeNull();
+    expect(await h.store.getContext({ ...key('C1'), workspace: 'T2' })).toBeNull();
+  });
+
+  it('gives contexts a TTL', async () => {
+    await h.store.setContext(key('C1'), ctx('x'), 120);
+    const ttl = await h.ttlOf(key('C1'));
+    expect(ttl).toBeGreaterThan(0);
+    expect(ttl).toBeLessThanOrEqual(120);
+    if (name === 'memory') {
+      h.advance(121_000);
+      expect(await h.store.getContext(key('C1'))).toBeNull();
+    }
+  });
+
+  it('deletes a context', async () => {
+    await h.store.setContext(key('C1'), ctx('x'), 60);
+    await h.store.deleteContext(key('C1'));
+    expect(await h.store.getContext(key('C1'))).toBeNull();
+  });
+
+  it('reads a corrupt or old-format context as absent and reports it', async () => {
+    await h.plantContext(key('bad-json'), '{not json');
+    await h.plantContext(key('old'), JSON.stringify({ v: 0, topic: 'x' }));
+    await h.plantContext(key('wrong-types'), JSON.stringify({ ...ctx('x'), list: 'nope' }));
+    expect(await h.store.getContext(key('bad-json'))).toBeNull();
+    expect(await h.store.getContext(key('old'))).toBeNull();
+    expect(await h.store.getContext(key('wrong-types'))).toBeNull();
+    expect(h.corrupt).toHaveLength(3);
+  });
+
+  it('claims a key once until it expires or is released', async () => {
+    const id = `evt-${randomUUID()}`;
+    expect(await h.store.claimOnce(id, 60)).toBe(true);
+    expect(await h.store.claimOnce(id, 60)).toBe(false);
+    await h.store.releaseClaim(id);
+    expect(await h.store.claimOnce(id, 60)).toBe(true);
+  });
+
+  it('lets exactly one of many simultaneous claimers win', async () => {
+    const id = `race-${randomUUID()}`;
+    const wins = await Promise.all(Array.from({ length: 20 }, () => h.store.claimOnce(id, 60)));
+    expect(wins.filter(Boolean)).toHaveLength(1);
+  });
+
+  it('stores, lists, replaces and removes subscriptions', async () => {
+    await h.store.putSubscription(sub('s1'));
+    await h.store.putSubscription(sub('s2', ''));
+    await h.store.putSubscription({ ...sub('s1'), time: '10:30' });
+    const all = await h.store.listSubscriptions();
+    expect(all.map((s) => s.id).sort()).toEqual(['s1', 's2']);
+    expect((await h.store.getSubscription('s1'))?.time).toBe('10:30');
+    expect(await h.store.removeSubscription('s1')).toBe(true);
+    expect(await h.store.removeSubscription('s1')).toBe(false);
+    expect(await h.store.getSubscription('s1')).toBeNull();
+  });
+
+  it('refuses to store an invalid subscription, and keeps what was stored', async () => {
+    await h.store.putSubscription(sub('s1'));
+    await expect(h.store.putSubscription({ ...sub('s1'), time: '25:00' })).rejects.toThrow();
+    expect((await h.store.getSubscription('s1'))?.time).toBe('09:00');
+  });
+
+  it('keeps digest cursors', async () => {
+    expect(await h.store.getCursor('s1')).toBeNull();
+    await h.store.setCursor('s1', { sent: ['p:a'], lastDate: '2026-12-01' });
+    expect(await h.store.getCursor('s1')).toEqual({ sent: ['p:a'], lastDate: '2026-12-01' });
+  });
+
+  it('keeps small named values', async () => {
+    await h.store.setValue('ref:T1:C1', { serviceUrl: 'https://example.test/' });
+    expect(await h.store.getValue('ref:T1:C1')).toEqual({ serviceUrl: 'https://example.test/' });
+    expect(await h.store.getValue('missing')).toBeUndefined();
+  });
+
+  it('writes every key under its prefix', async () => {
+    await h.store.setContext(key('C1'), ctx('x'), 60);
+    await h.store.claimOnce('k', 60);
+    await h.store.putSubscription(sub('s1'));
+    const keys = await h.keys();
+    expect(keys.length).toBeGreaterThan(0);
+    for (const k of keys) expect(k.startsWith(name === 'memory' ? 'test:' : 'contract-')).toBe(true);
+  });
+
+  it('answers ping', async () => {
+    expect(await h.store.ping()).toBe(true);
+  });
+});
