@@ -13,6 +13,42 @@ const GUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 const redisUrl = optionalString.refine((v) => v === undefined || /^rediss?:\/\/[^\s]+$/.test(v), 'expected redis://host:port or rediss://…');
 
+const slackApiUrl = optionalString
+  .refine((v) => v === undefined || /^https?:\/\/[^\s/]+(\/[^\s]*)?$/.test(v), 'expected the Web API base URL, like https://slack.com/api/')
+  .transform((v) => (v === undefined ? 'https://slack.com/api/' : v.endsWith('/') ? v : `${v}/`));
+
+/** Slack's variables: the platform is on when SLACK_BOT_TOKEN is set, and then needs a signing secret or an app token. */
+const SlackEnv = {
+  SLACK_BOT_TOKEN: optionalString.refine((v) => v === undefined || /^xox[bp]-[\w-]+$/.test(v), 'expected a bot token (xoxb-…)'),
+  SLACK_SIGNING_SECRET: optionalString.refine((v) => v === undefined || /^[0-9a-zA-Z]{16,128}$/.test(v), 'expected the app\'s signing secret (letters and digits)'),
+  SLACK_APP_TOKEN: optionalString.refine((v) => v === undefined || /^xapp-[\w-]+$/.test(v), 'expected an app-level token (xapp-…) for Socket Mode'),
+  SLACK_API_URL: slackApiUrl,
+  SLACK_BOT_USER_ID: optionalString.refine((v) => v === undefined || /^[UW][A-Z0-9]{2,}$/.test(v), 'expected the bot user id (U…)'),
+  SLACK_BOT_ID: optionalString.refine((v) => v === undefined || /^B[A-Z0-9]{2,}$/.test(v), 'expected the bot id (B…)'),
+};
+
+/** The Slack settings that only make sense together; returns what is wrong, naming the variables. */
+function slackProblems(e: { SLACK_BOT_TOKEN?: string; SLACK_SIGNING_SECRET?: string; SLACK_APP_TOKEN?: string }): string[] {
+  const p: string[] = [];
+  if (!e.SLACK_BOT_TOKEN && (e.SLACK_SIGNING_SECRET || e.SLACK_APP_TOKEN)) p.push('SLACK_BOT_TOKEN: required when SLACK_SIGNING_SECRET or SLACK_APP_TOKEN is set');
+  if (e.SLACK_BOT_TOKEN && !e.SLACK_SIGNING_SECRET && !e.SLACK_APP_TOKEN) p.push('SLACK_SIGNING_SECRET: required when SLACK_BOT_TOKEN is set (or set SLACK_APP_TOKEN for Socket Mode)');
+  return p;
+}
+
+/** Slack settings; present only when Slack is configured (otherwise the platform is off). */
+export interface SlackConfig {
+  botToken: string;
+  /** absent only in Socket Mode, where requests do not come over HTTP */
+  signingSecret?: string;
+  /** set: Socket Mode instead of the /slack/events HTTP endpoint */
+  appToken?: string;
+  /** Web API base URL ending in '/', e.g. https://slack.com/api/ (GovSlack and tests set their own) */
+  apiUrl: string;
+  /** both set: no auth.test call at start */
+  botUserId?: string;
+  botId?: string;
+}
+
 /** Every setting plan-bot reads from the environment, validated once at start. Nothing else reads process.env. */
 export const ConfigSchema = z.object({
   CONTENT_DIR: z.string().min(1).default(DEFAULT_CONTENT_DIR),
@@ -25,6 +61,8 @@ export const ConfigSchema = z.object({
   MICROSOFT_APP_PASSWORD: optionalString,
   MICROSOFT_APP_TYPE: z.preprocess((v) => (typeof v === 'string' && v.trim() === '' ? undefined : v), z.enum(['MultiTenant', 'SingleTenant', 'UserAssignedMsi']).default('MultiTenant')),
   MICROSOFT_APP_TENANT_ID: optionalString.refine((v) => v === undefined || GUID.test(v) || /^[a-z0-9.-]+\.[a-z]{2,}$/i.test(v), 'expected a tenant id (GUID) or domain'),
+  PORT: z.coerce.number().int().min(0).max(65_535).default(3000),
+  ...SlackEnv,
 });
 
 export type Config = {
@@ -39,6 +77,10 @@ export type Config = {
   microsoftAppPassword?: string;
   microsoftAppType?: z.infer<typeof ConfigSchema>['MICROSOFT_APP_TYPE'];
   microsoftAppTenantId?: string;
+  /** HTTP port of plan-bot serve (0: any free port) */
+  port: number;
+  /** absent: Slack is off */
+  slack?: SlackConfig;
 };
 
 /** The Bot Framework settings that only make sense together; returns what is wrong, naming the variables. */
@@ -63,7 +105,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     throw new CodedError('CONFIG_INVALID', `invalid configuration: ${problems}`);
   }
   const e = r.data;
-  const teams = teamsProblems(e);
+  const teams = [...teamsProblems(e), ...slackProblems(e)];
   if (teams.length) throw new CodedError('CONFIG_INVALID', `invalid configuration: ${teams.join('; ')}`);
   return {
     contentDir: e.CONTENT_DIR,
@@ -76,5 +118,18 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     microsoftAppPassword: e.MICROSOFT_APP_PASSWORD,
     microsoftAppType: e.MICROSOFT_APP_TYPE,
     microsoftAppTenantId: e.MICROSOFT_APP_TENANT_ID,
+    port: e.PORT,
+    ...(e.SLACK_BOT_TOKEN
+      ? {
+          slack: {
+            botToken: e.SLACK_BOT_TOKEN,
+            apiUrl: e.SLACK_API_URL,
+            ...(e.SLACK_SIGNING_SECRET ? { signingSecret: e.SLACK_SIGNING_SECRET } : {}),
+            ...(e.SLACK_APP_TOKEN ? { appToken: e.SLACK_APP_TOKEN } : {}),
+            ...(e.SLACK_BOT_USER_ID ? { botUserId: e.SLACK_BOT_USER_ID } : {}),
+            ...(e.SLACK_BOT_ID ? { botId: e.SLACK_BOT_ID } : {}),
+          },
+        }
+      : {}),
   };
 }

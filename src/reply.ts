@@ -9,6 +9,8 @@ export const ResultItem = z.object({
   text: z.string(),
   path: z.array(z.string()),
   highlights: z.array(z.string()).optional(),
+  /** the number shown before it, which 第N条 refers to (list position, or the item number inside a box) */
+  n: z.number().int().positive().optional(),
   /** e.g. "节选未收录该部分正文" for a heading without body text */
   note: z.string().optional(),
 });
@@ -49,4 +51,13 @@ export function toResult(p: Passage, highlights?: string[], text?: string): Resu
   if (highlights && highlights.length) item.highlights = highlights;
   if (p.kind === 'heading') item.note = EXCERPT_NOTE;
   return item;
+}
+
+/** The number to show before result i (what 第N条 refers to), or undefined when it is shown unnumbered. */
+export function displayNumber(reply: Pick<Reply, 'results' | 'start'>, i: number): number | undefined {
+  const item = reply.results[i];
+  if (!item) return undefined;
+  if (item.n !== undefined) return item.n;
+  if (reply.results.some((r) => r.n !== undefined) || reply.results.length < 2) return undefined;
+  return (reply.start ?? 1) + i;
 }

@@ -1,5 +1,5 @@
 import { snippet } from '../../src/conversation/render-text.js';
-import type { Reply, ResultItem } from '../../src/reply.js';
+import { displayNumber, type Reply, type ResultItem } from '../../src/reply.js';
 
 export interface TerminalStyle {
   bold(s: string): string;
@@ -47,8 +47,7 @@ export function renderTerminal(reply: Reply, style: TerminalStyle): string {
   if (reply.notice) out.push(style.dim(`(${safe(reply.notice)})`));
   if (reply.title) out.push(style.bold(safe(reply.title)));
   const full = reply.results.length === 1;
-  const start = reply.start ?? 1;
-  reply.results.forEach((item, i) => out.push(...renderItem(item, reply.results.length > 1 ? start + i : undefined, full, style)));
+  reply.results.forEach((item, i) => out.push(...renderItem(item, displayNumber(reply, i), full, style)));
   if (reply.footer) out.push(reply.results.length ? style.dim(safe(reply.footer)) : safe(reply.footer));
   return out.join('\n');
 }

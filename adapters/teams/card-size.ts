@@ -76,7 +76,7 @@ function clipLongest(elements: CardJson[]): boolean {
 /** Make one card fit the budget, clipping its longest texts (then dropping actions) until it does. */
 export function enforceBudget(c: CardJson, budget = CARD_BUDGET_BYTES): CardJson {
   const body = structuredClone(c.body as CardJson[]);
-  let out = { ...c, body };
+  let out: CardJson = { ...c, body };
   while (jsonBytes(out) > budget && clipLongest(body)) out = { ...out, body };
   if (jsonBytes(out) > budget) {
     const { actions: _dropped, ...rest } = out;

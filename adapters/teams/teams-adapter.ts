@@ -24,12 +24,12 @@ export type TeamsAuthResult = Awaited<ReturnType<ConfigurationBotFrameworkAuthen
  */
 export class TeamsAdapter extends CloudAdapter {
   /** Validate the Bot Framework JWT of a request (issuer, audience = our app id, expiry, signature, serviceurl claim). */
-  authenticate(activity: Partial<Activity>, authHeader: string): Promise<TeamsAuthResult> {
+  authenticate(activity: object, authHeader: string): Promise<TeamsAuthResult> {
     return this.botFrameworkAuthentication.authenticateRequest(activity as Activity, authHeader);
   }
 
   /** Run a turn for an authenticated activity; returns the invoke response, if the activity was an invoke. */
-  run(auth: TeamsAuthResult, activity: Partial<Activity>, logic: (context: TurnContext) => Promise<void>): Promise<InvokeResponse | undefined> {
+  run(auth: TeamsAuthResult, activity: object, logic: (context: TurnContext) => Promise<void>): Promise<InvokeResponse | undefined> {
     return this.processActivity(auth, activity as Activity, logic);
   }
 }

@@ -181,7 +181,7 @@ export function boxAnswer(k: Knowledge, n: number, item?: number): Turn {
     {
       intent: 'box',
       title: box.title,
-      results: [toResult(box), ...items.map((x) => toResult(x))],
+      results: [toResult(box), ...items.map((x) => ({ ...toResult(x), n: x.item }))],
       actions: [...items.map((x) => ({ type: 'expand' as const, label: `展开 ${x.item}`, value: `展开第${x.item}条` })), { type: 'share' as const, label: '分享到频道', value: 'share' }],
     },
     `回复"第N条"展开其中一条。`,

@@ -131,8 +131,14 @@ export class Bot {
         return targetAnswer(k, intent.topic ?? ctx?.topic, intent.year ?? (intent.topic ? undefined : ctx?.year), intent.extras.length ? intent.extras : ctx?.extras);
       case 'boxes':
         return boxesAnswer(k, intent.topic ?? ctx?.topic);
-      case 'switch':
+      case 'switch': {
+        // "那专栏13呢?", "那第3条呢?" are other questions in follow-up form; "那2023年呢?" asks another year
+        const inner = parseIntent(intent.topic, k);
+        if (inner.type !== 'search' && inner.type !== 'switch') return this.answer(inner, ctx, msg);
+        const year = /^(20\d\d)\s*年?$/.exec(intent.topic);
+        if (year && ctx?.intent === 'target') return targetAnswer(k, ctx.topic, Number(year[1]), ctx.extras);
         return switchAnswer(k, ctx, intent.topic, intent.extras);
+      }
       case 'more':
         return moreAnswer(k, ctx);
       case 'expand':

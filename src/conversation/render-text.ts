@@ -1,4 +1,4 @@
-import type { Reply, ResultItem } from '../reply.js';
+import { displayNumber, type Reply, type ResultItem } from '../reply.js';
 
 /** Longest passage text shown in the plain-text rendering of a list. */
 const LIST_SNIPPET = 160;
@@ -25,9 +25,9 @@ export function renderPlainText(r: Omit<Reply, 'text'>, opts: { full?: boolean }
   const lines: string[] = [];
   if (r.title) lines.push(r.title);
   if (r.notice) lines.push(`(${r.notice})`);
-  const start = r.start ?? 1;
   r.results.forEach((item, i) => {
-    const numbered = r.results.length > 1 ? `${start + i}. ` : '';
+    const n = displayNumber(r, i);
+    const numbered = n !== undefined ? `${n}. ` : '';
     lines.push(`${numbered}${item.title}`);
     if (item.path.length) lines.push(`   ${item.path.join(' > ')}`);
     const body = opts.full ? item.text : snippet(item);

@@ -3,6 +3,9 @@ import { Keys } from './keys.js';
 import type { CorruptHandler, Store } from './store.js';
 import { DigestCursor, Subscription } from './subscription.js';
 
+/** A lease key outlives its lease by this much, then is dropped (the lease itself is judged by its stored end). */
+const LEASE_RETENTION_SECONDS = 60;
+
 interface Entry {
   value: string;
   expiresAt?: number;
@@ -92,6 +95,13 @@ export class MemoryStore implements Store {
   }
   async releaseClaim(id: string) {
     this.data.delete(this.keys.claim(id));
+  }
+  async claimLease(id: string, now: number, leaseMs: number) {
+    const k = this.keys.claim(id);
+    const held = Number(this.get(k));
+    if (held > now) return { claimed: false, expiresAt: held };
+    this.set(k, String(now + leaseMs), Math.ceil(leaseMs / 1000) + LEASE_RETENTION_SECONDS);
+    return { claimed: true, expiresAt: now + leaseMs };
   }
   async putSubscription(sub: Subscription) {
     this.subs.set(sub.id, JSON.stringify(Subscription.parse(sub)));

@@ -15,6 +15,14 @@ export interface RedisStoreOptions {
   onError?: (err: Error) => void;
 }
 
+/** Take a lease atomically: returns 0 when taken, else the end (ms) of the lease that holds it. */
+const CLAIM_LEASE = `local held = tonumber(redis.call('GET', KEYS[1]))
+if held and held > tonumber(ARGV[1]) then return held end
+redis.call('SET', KEYS[1], ARGV[2], 'PX', ARGV[3])
+return 0`;
+/** A lease key outlives its lease by this much, then Redis drops it (the lease itself is judged by its stored end). */
+const LEASE_RETENTION_MS = 60_000;
+
 type Schema<T> = { safeParse(v: unknown): { success: true; data: T } | { success: false; error: { message: string } } };
 
 /**
@@ -97,6 +105,11 @@ export class RedisStore implements Store {
   }
   async releaseClaim(id: string) {
     await this.redis.del(this.keys.claim(id));
+  }
+  async claimLease(id: string, now: number, leaseMs: number) {
+    const expiresAt = now + leaseMs;
+    const held = Number(await this.redis.eval(CLAIM_LEASE, 1, this.keys.claim(id), now, expiresAt, leaseMs + LEASE_RETENTION_MS));
+    return held === 0 ? { claimed: true, expiresAt } : { claimed: false, expiresAt: held };
   }
   async putSubscription(sub: Subscription) {
     await this.redis.hset(this.keys.subscriptions(), sub.id, JSON.stringify(Subscription.parse(sub)));

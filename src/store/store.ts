@@ -17,6 +17,12 @@ export interface Store {
   claimOnce(id: string, ttlSeconds: number): Promise<boolean>;
   /** give a claim back (e.g. when the work it guarded failed and should be retried) */
   releaseClaim(id: string): Promise<void>;
+  /**
+   * A lease on a piece of work (a digest delivery) until now + leaseMs, judged by the caller's clock so tests
+   * control time: claimed for the first caller and for anyone after the holder's lease ran out; otherwise
+   * not claimed, with when the holder's lease ends. releaseClaim(id) gives it back.
+   */
+  claimLease(id: string, now: number, leaseMs: number): Promise<{ claimed: boolean; expiresAt: number }>;
   putSubscription(sub: Subscription): Promise<void>;
   getSubscription(id: string): Promise<Subscription | null>;
   removeSubscription(id: string): Promise<boolean>;

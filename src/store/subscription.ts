@@ -16,6 +16,8 @@ export const Subscription = z.object({
   createdAt: z.string(),
   active: z.boolean(),
   deactivatedReason: z.string().optional(),
+  /** when a permanent delivery error deactivated it (ISO-8601) */
+  deactivatedAt: z.string().optional(),
   /** the platform's handle for posting later (Teams conversation reference) */
   ref: z.unknown().optional(),
 });

@@ -11,36 +11,25 @@ const store = new RedisStore({ url: inject('redisUrl'), prefix: `followups-${ran
 beforeAll(() => store.ready());
 afterAll(() => store.close());
 
-/** Counts the store calls a turn makes (the real Redis store underneath). */
-class CountingStore implements Store {
-  reads = 0;
-  writes = 0;
-  constructor(private readonly inner: Store) {}
-  get kind() {
-    return this.inner.kind;
-  }
-  get durable() {
-    return this.inner.durable;
-  }
-  getContext: Store['getContext'] = (k) => (this.reads++, this.inner.getContext(k));
-  setContext: Store['setContext'] = (k, c, t) => (this.writes++, this.inner.setContext(k, c, t));
-  deleteContext: Store['deleteContext'] = (k) => (this.writes++, this.inner.deleteContext(k));
-  claimOnce: Store['claimOnce'] = (i, t) => this.inner.claimOnce(i, t);
-  releaseClaim: Store['releaseClaim'] = (i) => this.inner.releaseClaim(i);
-  putSubscription: Store['putSubscription'] = (s) => this.inner.putSubscription(s);
-  getSubscription: Store['getSubscription'] = (i) => this.inner.getSubscription(i);
-  removeSubscription: Store['removeSubscription'] = (i) => this.inner.removeSubscription(i);
-  listSubscriptions: Store['listSubscriptions'] = () => this.inner.listSubscriptions();
-  getCursor: Store['getCursor'] = (i) => this.inner.getCursor(i);
-  setCursor: Store['setCursor'] = (i, c) => this.inner.setCursor(i, c);
-  getValue: Store['getValue'] = (n) => this.inner.getValue(n);
-  setValue: Store['setValue'] = (n, v) => this.inner.setValue(n, v);
-  ping: Store['ping'] = () => this.inner.ping();
-  close: Store['close'] = () => this.inner.close();
+/** Counts the context reads and writes a turn makes (the real Redis store does the work underneath). */
+function countingStore(inner: Store) {
+  const counts = { reads: 0, writes: 0 };
+  const store = new Proxy(inner, {
+    get(target, prop, receiver) {
+      const value = Reflect.get(target, prop, receiver) as unknown;
+      if (typeof value !== 'function') return value;
+      return (...args: unknown[]) => {
+        if (prop === 'getContext') counts.reads++;
+        if (prop === 'setContext' || prop === 'deleteContext') counts.writes++;
+        return (value as (...a: unknown[]) => unknown).apply(target, args);
+      };
+    },
+  });
+  return { store, counts };
 }
 
-const counting = new CountingStore(store);
-const bot = new Bot({ knowledge: knowledge(), store: counting });
+const { store: counted, counts: counting } = countingStore(store);
+const bot = new Bot({ knowledge: knowledge(), store: counted });
 
 function conversation(thread?: string) {
   const id = `C-${randomUUID().slice(0, 8)}`;

@@ -1,0 +1,141 @@
+import { parse as parseQuery } from 'node:querystring';
+import { z } from 'zod';
+import { parseJson } from './safe-json.js';
+
+/** A Slack id: team, channel, user, bot (T…, C…, G…, D…, U…, W…, B…, E…). */
+export const SlackId = z.string().regex(/^[A-Z0-9][A-Z0-9_]{1,40}$/, 'expected a Slack id');
+/** A message timestamp, which is also its id within a channel (e.g. 1700000000.000100). */
+export const MessageTs = z.string().regex(/^\d{1,12}\.\d{1,8}$/, 'expected a message ts');
+/** Where Slack lets an app answer an interaction (hooks.slack.com, or GovSlack's equivalent). */
+export const ResponseUrl = z.string().max(2000).regex(/^https:\/\/[^\s/]+\/\S*$/, 'expected an https response_url');
+
+/** A slash command (/plan TEXT), sent form-encoded. */
+export const SlashCommand = z.looseObject({
+  command: z.string().regex(/^\/[^\s]{1,40}$/),
+  text: z.string().max(8000).default(''),
+  team_id: SlackId,
+  channel_id: SlackId,
+  user_id: SlackId,
+  response_url: ResponseUrl.optional(),
+  trigger_id: z.string().max(200).optional(),
+});
+export type SlashCommand = z.infer<typeof SlashCommand>;
+
+/** An Events API delivery; the event itself is checked by the listener that handles its type. */
+export const EventCallback = z.looseObject({
+  type: z.literal('event_callback'),
+  team_id: SlackId,
+  event_id: z.string().regex(/^[\w.-]{1,100}$/),
+  event: z.looseObject({ type: z.string().min(1).max(100) }),
+});
+export type EventCallback = z.infer<typeof EventCallback>;
+
+/** Slack's check of a newly configured Request URL. */
+export const UrlVerification = z.object({ type: z.literal('url_verification'), challenge: z.string().min(1).max(500), token: z.string().optional() });
+
+/** A button press on one of plan-bot's messages. */
+export const BlockActions = z.looseObject({
+  type: z.literal('block_actions'),
+  team: z.looseObject({ id: SlackId }),
+  user: z.looseObject({ id: SlackId }),
+  actions: z
+    .array(z.looseObject({ action_id: z.string().min(1).max(255), type: z.string().max(50), value: z.string().max(2000).optional() }))
+    .min(1)
+    .max(25),
+  container: z.looseObject({
+    type: z.string().max(50),
+    channel_id: SlackId.optional(),
+    message_ts: MessageTs.optional(),
+    thread_ts: MessageTs.optional(),
+    is_ephemeral: z.boolean().optional(),
+  }),
+  channel: z.looseObject({ id: SlackId }).optional(),
+  message: z.looseObject({ ts: MessageTs, thread_ts: MessageTs.optional() }).optional(),
+  response_url: ResponseUrl.optional(),
+  trigger_id: z.string().max(200).optional(),
+});
+export type BlockActions = z.infer<typeof BlockActions>;
+
+/** What a request to /slack/events turned out to be, after parsing and validation. */
+export type SlackRequest =
+  | { kind: 'ssl_check' }
+  | { kind: 'url_verification'; challenge: string }
+  | { kind: 'command'; body: SlashCommand }
+  | { kind: 'event'; body: EventCallback }
+  | { kind: 'action'; body: BlockActions }
+  | { kind: 'invalid'; status: 400 | 415; problem: string };
+
+function problemOf(err: z.ZodError): string {
+  return err.issues
+    .slice(0, 3)
+    .map((i) => `${i.path.join('.') || 'body'}: ${i.message}`)
+    .join('; ');
+}
+
+function check<T>(schema: z.ZodType<T>, value: unknown, wrap: (v: T) => SlackRequest): SlackRequest {
+  const r = schema.safeParse(value);
+  return r.success ? wrap(r.data) : { kind: 'invalid', status: 400, problem: problemOf(r.error) };
+}
+
+/** Whether an unverified body is Slack's ssl_check probe (form-encoded ssl_check=1), which carries no signature. */
+export function isSslCheck(rawBody: string, contentType: string | undefined): boolean {
+  return (contentType ?? '').startsWith('application/x-www-form-urlencoded') && parseQuery(rawBody).ssl_check === '1';
+}
+
+/**
+ * Turn a verified request body into one of the payloads plan-bot handles: form-encoded slash commands and
+ * interactivity (`payload=` JSON), JSON Events API deliveries. Anything else is invalid, with the reason.
+ */
+export function classifySlackBody(rawBody: string, contentType: string | undefined): SlackRequest {
+  const type = (contentType ?? '').split(';')[0]!.trim().toLowerCase();
+  if (type === 'application/x-www-form-urlencoded') {
+    const form = parseQuery(rawBody);
+    if (form.ssl_check === '1') return { kind: 'ssl_check' };
+    if (typeof form.payload === 'string') {
+      const json = parseJson(form.payload);
+      if (!json.ok) return { kind: 'invalid', status: 400, problem: `payload is not JSON (${json.problem})` };
+      const payloadType = (json.value as { type?: unknown } | null)?.type;
+      if (payloadType !== 'block_actions') return { kind: 'invalid', status: 400, problem: `unsupported interaction type ${JSON.stringify(payloadType)}` };
+      return check(BlockActions, json.value, (body) => ({ kind: 'action', body }));
+    }
+    if (typeof form.command === 'string') return check(SlashCommand, form, (body) => ({ kind: 'command', body }));
+    return { kind: 'invalid', status: 400, problem: 'form body is neither a slash command nor an interaction payload' };
+  }
+  if (type === 'application/json') {
+    const json = parseJson(rawBody);
+    if (!json.ok) return { kind: 'invalid', status: 400, problem: `body is not JSON (${json.problem})` };
+    const bodyType = (json.value as { type?: unknown } | null)?.type;
+    if (bodyType === 'url_verification') return check(UrlVerification, json.value, (v) => ({ kind: 'url_verification', challenge: v.challenge }));
+    if (bodyType === 'event_callback') return check(EventCallback, json.value, (body) => ({ kind: 'event', body }));
+    return { kind: 'invalid', status: 400, problem: `unsupported body type ${JSON.stringify(bodyType)}` };
+  }
+  return { kind: 'invalid', status: 415, problem: `unsupported content-type ${JSON.stringify(type)}` };
+}
+
+/** An @mention of the bot in a channel. `subtype`, `bot_id` and `edited` mark messages plan-bot ignores. */
+export const MentionEvent = z.looseObject({
+  type: z.literal('app_mention'),
+  user: SlackId.optional(),
+  text: z.string().max(40_000),
+  ts: MessageTs,
+  channel: SlackId,
+  thread_ts: MessageTs.optional(),
+  subtype: z.string().optional(),
+  bot_id: z.string().optional(),
+  edited: z.unknown().optional(),
+});
+export type MentionEvent = z.infer<typeof MentionEvent>;
+
+/** A message in a direct conversation with the bot (message.im). */
+export const DirectMessageEvent = z.looseObject({
+  type: z.literal('message'),
+  channel_type: z.literal('im'),
+  user: SlackId.optional(),
+  text: z.string().max(40_000).optional(),
+  ts: MessageTs,
+  channel: SlackId,
+  thread_ts: MessageTs.optional(),
+  subtype: z.string().optional(),
+  bot_id: z.string().optional(),
+});
+export type DirectMessageEvent = z.infer<typeof DirectMessageEvent>;

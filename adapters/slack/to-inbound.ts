@@ -1,0 +1,109 @@
+import type { InboundMessage } from '../../src/inbound.js';
+import { unescapeSlackText } from './mrkdwn.js';
+import type { BlockActions, DirectMessageEvent, EventCallback, MentionEvent, SlashCommand } from './payloads.js';
+
+/** Where and how an answer goes back: a channel, maybe a thread, or privately through a response_url. */
+export interface SlackTarget {
+  channel: string;
+  threadTs?: string;
+  /** answer only the user who asked (slash commands and their buttons) */
+  ephemeral: boolean;
+  responseUrl?: string;
+}
+
+/** An inbound message together with where its answer goes. */
+export interface SlackTurn {
+  message: InboundMessage;
+  target: SlackTarget;
+}
+
+/**
+ * The context thread of a slash command: its answer is private to the user, so in a shared channel each user
+ * gets a context of their own; in a DM the slash command shares the DM's context.
+ */
+export function slashThread(channel: string, user: string): string | undefined {
+  return channel.startsWith('D') ? undefined : `ephemeral:${user}`;
+}
+
+/** /plan TEXT → a message in the asker's private context of that channel; answered ephemerally. */
+export function commandTurn(cmd: SlashCommand): SlackTurn {
+  const thread = slashThread(cmd.channel_id, cmd.user_id);
+  return {
+    message: {
+      platform: 'slack',
+      workspace: cmd.team_id,
+      conversation: cmd.channel_id,
+      ...(thread ? { thread } : {}),
+      user: cmd.user_id,
+      text: unescapeSlackText(cmd.text),
+      messageId: cmd.trigger_id ?? `cmd-${cmd.channel_id}-${cmd.user_id}-${Date.now()}`,
+    },
+    target: { channel: cmd.channel_id, ephemeral: true, ...(cmd.response_url ? { responseUrl: cmd.response_url } : {}) },
+  };
+}
+
+/** Remove the mentions of the bot itself from a message's text, leaving the question. */
+export function stripBotMention(text: string, botUserId: string): string {
+  return text.replace(new RegExp(`<@${botUserId}(?:\\|[^>]*)?>`, 'g'), ' ').replace(/\s+/g, ' ').trim();
+}
+
+/** Whether an event is one plan-bot must not answer: from a bot (itself included), an edit, or any other subtype. */
+export function isIgnorable(event: { subtype?: string; bot_id?: string; user?: string; edited?: unknown }, botUserId: string): boolean {
+  return Boolean(event.subtype || event.bot_id || event.edited || !event.user || event.user === botUserId);
+}
+
+/** app_mention → a message in the thread's context (the mention starts the thread when it is not in one). */
+export function mentionTurn(envelope: EventCallback, event: MentionEvent, botUserId: string): SlackTurn {
+  const threadTs = event.thread_ts ?? event.ts;
+  return {
+    message: {
+      platform: 'slack',
+      workspace: envelope.team_id,
+      conversation: event.channel,
+      thread: threadTs,
+      user: event.user ?? 'unknown',
+      text: stripBotMention(unescapeSlackText(event.text), botUserId),
+      messageId: envelope.event_id,
+    },
+    target: { channel: event.channel, threadTs, ephemeral: false },
+  };
+}
+
+/** message.im → a message in the DM's context (or the DM thread's, when the user replied in a thread). */
+export function directTurn(envelope: EventCallback, event: DirectMessageEvent, botUserId: string): SlackTurn {
+  return {
+    message: {
+      platform: 'slack',
+      workspace: envelope.team_id,
+      conversation: event.channel,
+      ...(event.thread_ts ? { thread: event.thread_ts } : {}),
+      user: event.user ?? 'unknown',
+      text: stripBotMention(unescapeSlackText(event.text ?? ''), botUserId),
+      messageId: envelope.event_id,
+    },
+    target: { channel: event.channel, ...(event.thread_ts ? { threadTs: event.thread_ts } : {}), ephemeral: false },
+  };
+}
+
+/**
+ * A button press → the button's command text in the context of the message the button sits on: an ephemeral
+ * answer's private context, the thread of a threaded message, the DM, or (a top-level channel message) a new
+ * thread under it. Returns null when the payload does not say which channel the button is in.
+ */
+export function actionTurn(body: BlockActions, text: string): SlackTurn | null {
+  const channel = body.container.channel_id ?? body.channel?.id;
+  if (!channel) return null;
+  const user = body.user.id;
+  const base = { platform: 'slack' as const, workspace: body.team.id, conversation: channel, user, text, messageId: body.trigger_id ?? `act-${channel}-${user}-${Date.now()}` };
+  const responseUrl = body.response_url ? { responseUrl: body.response_url } : {};
+  if (body.container.is_ephemeral) {
+    const thread = slashThread(channel, user);
+    return { message: { ...base, ...(thread ? { thread } : {}) }, target: { channel, ephemeral: true, ...responseUrl } };
+  }
+  const messageTs = body.message?.ts ?? body.container.message_ts;
+  const threadTs = body.message?.thread_ts ?? body.container.thread_ts ?? (channel.startsWith('D') ? undefined : messageTs);
+  return {
+    message: { ...base, ...(threadTs ? { thread: threadTs } : {}) },
+    target: { channel, ...(threadTs ? { threadTs } : {}), ephemeral: false, ...responseUrl },
+  };
+}

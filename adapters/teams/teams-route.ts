@@ -1,0 +1,132 @@
+import type { IncomingMessage, ServerResponse } from 'node:http';
+import type { Config } from '../../src/config.js';
+import type { Bot } from '../../src/conversation/bot.js';
+import { forLog, type Logger } from '../../src/logger.js';
+import { readBody, sendJson, type RouteHandler } from '../../src/server.js';
+import type { Store } from '../../src/store/store.js';
+import { TeamsActivity } from './activity.js';
+import { ReferenceKeeper } from './conversation-reference.js';
+import { createTeamsAdapter, type TeamsAuthResult } from './teams-adapter.js';
+import { createTurnLogic } from './teams-turn.js';
+
+/** The path Bot Framework posts activities to (the bot's messaging endpoint). */
+export const TEAMS_PATH = '/api/messages';
+
+/** How long an activity id is remembered, so that a redelivered activity is answered once. */
+const DEDUP_TTL_SECONDS = 24 * 3600;
+
+/** Largest activity accepted; Teams messages are limited to about 28 KB, so this is generous. */
+const MAX_BODY_BYTES = 512 * 1024;
+
+export interface TeamsRouteDeps {
+  bot: Bot;
+  store: Store;
+  config: Pick<Config, 'microsoftAppId' | 'microsoftAppPassword' | 'microsoftAppType' | 'microsoftAppTenantId'>;
+  logger: Logger;
+}
+
+/** Why an authentication failed, as a status: 503 when the Bot Framework keys could not be fetched, else 401. */
+function authFailureStatus(err: unknown): 401 | 503 {
+  const e = err as { statusCode?: unknown; name?: unknown };
+  return (typeof e.statusCode === 'number' && e.statusCode >= 500) || e.name === 'FetchError' ? 503 : 401;
+}
+
+function parseJson(text: string): unknown {
+  try {
+    return JSON.parse(text);
+  } catch (err) {
+    if (err instanceof SyntaxError) return undefined;
+    throw err;
+  }
+}
+
+function isObject(v: unknown): v is Record<string, unknown> {
+  return typeof v === 'object' && v !== null && !Array.isArray(v);
+}
+
+function endEmpty(res: ServerResponse, status: number): void {
+  res.writeHead(status, { 'content-length': 0 });
+  res.end();
+}
+
+/** Say at start-up how the Teams endpoint authenticates; plainly when it does not. */
+function announce(log: Logger, config: TeamsRouteDeps['config']): void {
+  if (!config.microsoftAppId) {
+    log.warn(
+      `Teams endpoint ${TEAMS_PATH} is UNAUTHENTICATED: MICROSOFT_APP_ID is not set. Any request is accepted and answered at the serviceUrl it names. Use this only for local testing (Bot Framework Emulator, tests); set MICROSOFT_APP_ID and MICROSOFT_APP_PASSWORD in production.`,
+    );
+  } else {
+    log.info({ appType: config.microsoftAppType ?? 'MultiTenant' }, `Teams endpoint ${TEAMS_PATH} requires Bot Framework tokens for app ${config.microsoftAppId}`);
+  }
+}
+
+/**
+ * The Teams endpoint (/api/messages) as a plain node:http handler: verifies the Bot Framework token
+ * (401 and nothing processed when it is missing or invalid), answers each activity id once, and runs
+ * the turn through botbuilder's CloudAdapter.
+ */
+export function createTeamsRoute(deps: TeamsRouteDeps): RouteHandler {
+  const log = deps.logger.child({ adapter: 'teams' });
+  const { config, store } = deps;
+  const adapter = createTeamsAdapter({ appId: config.microsoftAppId, appPassword: config.microsoftAppPassword, appType: config.microsoftAppType, tenantId: config.microsoftAppTenantId });
+  const turn = createTurnLogic({ bot: deps.bot, references: new ReferenceKeeper(store, log), logger: log });
+  announce(log, config);
+
+  const claim = async (id: string): Promise<boolean> => {
+    try {
+      return await store.claimOnce(id, DEDUP_TTL_SECONDS);
+    } catch (err) {
+      log.warn({ err: forLog((err as Error).message) }, 'could not claim the activity id; answering it anyway');
+      return true;
+    }
+  };
+  const release = async (id: string): Promise<void> => {
+    try {
+      await store.releaseClaim(id);
+    } catch (err) {
+      log.warn({ err: forLog((err as Error).message) }, 'could not release the activity claim');
+    }
+  };
+
+  return async (req: IncomingMessage, res: ServerResponse) => {
+    if (req.method !== 'POST') {
+      res.setHeader('allow', 'POST');
+      return sendJson(res, 405, { error: 'method_not_allowed' });
+    }
+    const body = parseJson(await readBody(req, MAX_BODY_BYTES));
+    if (!isObject(body) || typeof body.type !== 'string') return sendJson(res, 400, { error: 'invalid_activity' });
+
+    let auth: TeamsAuthResult;
+    try {
+      auth = await adapter.authenticate(body, req.headers.authorization ?? '');
+    } catch (err) {
+      const status = authFailureStatus(err);
+      const code = status === 401 ? 'TEAMS_UNAUTHORIZED' : 'TEAMS_AUTH_UNAVAILABLE';
+      log.warn({ code, reason: forLog((err as Error).message), hasToken: Boolean(req.headers.authorization) }, 'Teams request rejected');
+      return sendJson(res, status, { error: status === 401 ? 'unauthorized' : 'auth_unavailable' });
+    }
+
+    const parsed = TeamsActivity.safeParse(body);
+    if (!parsed.success) {
+      const problem = parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ');
+      log.warn({ code: 'TEAMS_ACTIVITY_INVALID', problem: forLog(problem) }, 'Teams activity rejected');
+      return sendJson(res, 400, { error: 'invalid_activity' });
+    }
+    const a = parsed.data;
+    const claimId = a.id ? `teams:${a.conversation.id}:${a.id}` : undefined;
+    if (claimId && !(await claim(claimId))) {
+      log.info({ activity: forLog(a.id) }, 'duplicate Teams activity ignored');
+      return endEmpty(res, 200);
+    }
+    try {
+      const invoke = await adapter.run(auth, a, (context) => turn(context, a));
+      if (invoke) return sendJson(res, invoke.status, invoke.body ?? {});
+      return endEmpty(res, 200);
+    } catch (err) {
+      if (claimId) await release(claimId);
+      const e = err as { message?: string; statusCode?: number; code?: string };
+      log.error({ code: 'TEAMS_SEND_FAILED', err: forLog(e.message), status: e.statusCode, apiCode: forLog(e.code) }, 'could not answer a Teams activity');
+      return sendJson(res, 500, { error: 'internal_error' });
+    }
+  };
+}

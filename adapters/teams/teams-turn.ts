@@ -1,0 +1,72 @@
+import { CardFactory, type Activity, type TurnContext } from 'botbuilder';
+import { clipText } from '../../src/conversation/render-text.js';
+import type { Bot } from '../../src/conversation/bot.js';
+import { forLog, type Logger } from '../../src/logger.js';
+import type { Reply } from '../../src/reply.js';
+import type { TeamsActivity } from './activity.js';
+import type { ReferenceKeeper } from './conversation-reference.js';
+import { renderCards } from './render-card.js';
+import { toInbound } from './to-inbound.js';
+
+/** The heading of the card the bot posts when it is added to a chat, a group chat or a team. */
+export const WELCOME_HEADING = '你好,我是 plan-bot';
+
+/** What the bot is asked for when it is added: the core's help, shown under the welcome heading. */
+const WELCOME_TEXT = '帮助';
+
+export interface TurnDeps {
+  bot: Bot;
+  references: ReferenceKeeper;
+  logger: Logger;
+}
+
+/** The message activities that carry a Reply: one Adaptive Card each (more than one only for a very long answer). */
+export function replyActivities(reply: Reply, heading?: string): Partial<Activity>[] {
+  const summary = clipText(reply.title ?? heading ?? reply.text, 100);
+  return renderCards(reply, heading ? { heading } : {}).map((c) => ({ type: 'message', summary, attachments: [CardFactory.adaptiveCard(c)] }));
+}
+
+/**
+ * Post a Reply into the conversation the activity came from. It is posted to the conversation (in a
+ * channel: the reply chain's id, `…;messageid=…`), not as a reply to the user's activity, which is how
+ * Teams threads channel answers.
+ */
+async function send(context: TurnContext, reply: Reply, heading?: string): Promise<void> {
+  context.onSendActivities(async (_ctx, activities, next) => {
+    for (const a of activities) delete a.replyToId;
+    return next();
+  });
+  await context.sendActivities(replyActivities(reply, heading));
+}
+
+function botWasAdded(a: TeamsActivity): boolean {
+  return (a.membersAdded ?? []).some((m) => m.id === a.recipient.id);
+}
+
+/**
+ * One Teams turn: a message (typed, @mentioned, or a card button's data in activity.value) is answered
+ * by the core bot in its conversation's context; the bot being added gets a short welcome with help.
+ * Every turn keeps the conversation reference for the digest's proactive posts.
+ */
+export function createTurnLogic(deps: TurnDeps): (context: TurnContext, activity: TeamsActivity) => Promise<void> {
+  const { bot, references, logger } = deps;
+  return async (context, a) => {
+    if (a.type === 'message') {
+      await references.save(a);
+      const msg = toInbound(a);
+      if (!msg) {
+        logger.debug({ activity: forLog(a.id), value: forLog(a.value) }, 'teams message with nothing to answer');
+        return;
+      }
+      const reply = await bot.handle(msg);
+      logger.debug({ intent: reply.intent, text: forLog(msg.text), conversation: forLog(msg.conversation), thread: forLog(msg.thread) }, 'teams answer');
+      return send(context, reply);
+    }
+    if (a.type === 'conversationUpdate' || a.type === 'installationUpdate') await references.save(a);
+    if (a.type === 'conversationUpdate' && botWasAdded(a)) {
+      const msg = toInbound({ ...a, text: WELCOME_TEXT, value: undefined, entities: undefined });
+      if (!msg) return;
+      return send(context, await bot.handle(msg), WELCOME_HEADING);
+    }
+  };
+}
