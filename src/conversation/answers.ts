@@ -8,6 +8,8 @@ import { clipText, renderPlainText } from './render-text.js';
 
 /** Results per page of a search or list answer. */
 export const PAGE_SIZE = 3;
+/** A part or section is a table of contents: it shows more entries per page. */
+export const STRUCTURE_PAGE_SIZE = 12;
 
 /** What the new context should say after an answer; the bot fills in the bookkeeping. */
 export type ContextUpdate = Omit<ConversationContext, 'v' | 'updatedAt'>;
@@ -64,13 +66,14 @@ export function listTurn(
   items: ResultItem[],
   ctx: Omit<ContextUpdate, 'list' | 'shown'>,
   notice?: string,
+  pageSize = PAGE_SIZE,
 ): Turn {
-  const page = items.slice(0, PAGE_SIZE);
+  const page = items.slice(0, pageSize);
   const remaining = items.length - page.length;
   const reply = finish(
     {
       intent,
-      title: `${title} · ${items.length > PAGE_SIZE ? `1–${page.length} / ${items.length}` : `${items.length} 条`}`,
+      title: `${title} · ${items.length > page.length ? `1–${page.length} / ${items.length}` : `${items.length} 条`}`,
       results: page,
       actions: listActions(ctx.topic, remaining, page.length, 1),
       start: 1,
@@ -230,7 +233,7 @@ export function nodeAnswer(k: Knowledge, node: HeadingNode, intent = 'structure'
     for (const p of k.library.passagesUnder(node)) items.push(toResult(p, undefined, p.kind === 'box' ? p.text : undefined));
   }
   const title = [...node.path, node.heading].join(' > ');
-  return listTurn(k, intent, title, items, { intent, topic: node.title });
+  return listTurn(k, intent, title, items, { intent, topic: node.title }, undefined, STRUCTURE_PAGE_SIZE);
 }
 
 /** The plan's outline: parts with their sections. */

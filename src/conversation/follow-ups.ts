@@ -1,6 +1,6 @@
 import type { Knowledge } from '../knowledge.js';
 import { toResult, type ResultItem } from '../reply.js';
-import { boxesAnswer, finish, nodeAnswer, openPassage, PAGE_SIZE, searchAnswer, targetAnswer, targetText, type Turn } from './answers.js';
+import { boxesAnswer, finish, nodeAnswer, openPassage, PAGE_SIZE, STRUCTURE_PAGE_SIZE, searchAnswer, targetAnswer, targetText, type Turn } from './answers.js';
 import type { ConversationContext } from './context.js';
 
 const NO_CONTEXT = '这个对话里还没有可以接着问的内容。先问一个主题,例如"/plan 应急管理"。';
@@ -24,7 +24,8 @@ export function moreAnswer(k: Knowledge, ctx: ConversationContext | null): Turn 
   if (ctx.shown >= ctx.list.length) {
     return { reply: finish({ intent: 'more', title: '没有更多了', results: [] }, `「${ctx.topic ?? '上一个问题'}」的 ${ctx.list.length} 条都已列出。`) };
   }
-  const ids = ctx.list.slice(ctx.shown, ctx.shown + PAGE_SIZE);
+  const pageSize = ctx.intent === 'structure' ? STRUCTURE_PAGE_SIZE : PAGE_SIZE;
+  const ids = ctx.list.slice(ctx.shown, ctx.shown + pageSize);
   const results = ids.map((id) => resultFor(k, id, ctx)).filter((x): x is ResultItem => Boolean(x));
   const shown = ctx.shown + ids.length;
   const remaining = ctx.list.length - shown;

@@ -87,6 +87,13 @@ export function parseIntent(rawText: string, k: Knowledge): Intent {
   const pm = PART.exec(compact) ?? PART_EN.exec(bare);
   if (pm && num(pm[1]) !== undefined) return { type: 'part', part: num(pm[1])! };
 
+  // "what about elderly care?" carries the last question over to a new topic; the glossary would drop "what about"
+  const enSwitch = /^(?:and|what about|how about)\s+(.+)$/.exec(bare);
+  if (enSwitch) {
+    const t = translateEnglish(enSwitch[1]!, k.lexicon.glossary, k.lexicon.stopwords);
+    const topic = cleanTopic(t.text, k);
+    if (topic) return { type: 'switch', topic, extras: t.extras };
+  }
   const en = translateEnglish(full, k.lexicon.glossary, k.lexicon.stopwords);
   const text = en.text;
 

@@ -1,5 +1,6 @@
 // A running /api/messages on a real HTTP server with a real Redis store, plus nock stand-ins for the
 // Bot Framework Connector (the serviceUrl the bot posts replies to). Only Microsoft's endpoints are mocked.
+import './node20-polyfill.js';
 import { randomUUID } from 'node:crypto';
 import nock from 'nock';
 import { inject } from 'vitest';

@@ -1,0 +1,64 @@
+import { forLog } from '../logger.js';
+import { deliverDigest, type DeliveryDeps, type DeliveryResult } from './deliver-digest.js';
+import { findDue } from './find-due.js';
+
+/** What one pass over the due digests did, by outcome. */
+export interface RunReport {
+  due: number;
+  delivered: number;
+  /** already sent (by another runner), unsubscribed, inactive, or no sender for the platform */
+  skipped: number;
+  /** another runner holds the claim; the next run after its lease delivers, if it did not */
+  held: number;
+  deactivated: number;
+  /** still failing after the last retry */
+  failed: number;
+}
+
+export interface RunOptions {
+  /** digests delivered at the same time */
+  concurrency: number;
+  /** tries per digest, the first included */
+  maxAttempts: number;
+  /** the longest Retry-After this run waits for; longer ones are left to the next run */
+  maxWaitMs: number;
+  /** how to wait between tries (tests pass one that does not really wait) */
+  sleep?: (ms: number) => Promise<void>;
+}
+
+const realSleep = (ms: number) => new Promise<void>((r) => setTimeout(r, ms));
+
+async function deliverWithRetries(deps: DeliveryDeps, subId: string, date: string, opts: RunOptions): Promise<DeliveryResult> {
+  const sleep = opts.sleep ?? realSleep;
+  for (let attempt = 1; ; attempt++) {
+    const r = await deliverDigest(deps, subId, date, attempt);
+    if (r.status !== 'retry' || attempt >= opts.maxAttempts || r.afterMs > opts.maxWaitMs) return r;
+    await sleep(r.afterMs);
+  }
+}
+
+/**
+ * Deliver every digest due now, once, and return (plan-bot digest run, and the memory-mode loop of serve).
+ * Safe to run in several processes at once: each digest's claim lets only one of them send it.
+ */
+export async function runDue(deps: DeliveryDeps, opts: RunOptions): Promise<RunReport> {
+  const due = await findDue(deps.store, deps.now());
+  const report: RunReport = { due: due.length, delivered: 0, skipped: 0, held: 0, deactivated: 0, failed: 0 };
+  let next = 0;
+  const worker = async () => {
+    while (next < due.length) {
+      const d = due[next++]!;
+      try {
+        const r = await deliverWithRetries(deps, d.subId, d.date, opts);
+        if (r.status === 'retry') report.failed += 1;
+        else if (r.status === 'skipped') report.skipped += 1;
+        else report[r.status] += 1;
+      } catch (err) {
+        report.failed += 1;
+        deps.logger.error({ err: forLog((err as Error).message), sub: d.subId }, 'digest delivery failed');
+      }
+    }
+  };
+  await Promise.all(Array.from({ length: Math.max(1, Math.min(opts.concurrency, due.length)) }, worker));
+  return report;
+}

@@ -1,0 +1,187 @@
+// Intents: what a chat message asks for, in Chinese and English phrasing, with /plan and mentions ignored.
+import { describe, expect, it } from 'vitest';
+import { parseIntent, stripChatNoise } from '../src/intents/parse-intent.js';
+import type { Intent } from '../src/intents/intent.js';
+import { knowledge } from './support/knowledge.js';
+
+const intent = (text: string): Intent => parseIntent(text, knowledge());
+const PLAN = 'xinxihua-14th';
+
+describe('help', () => {
+  it.each(['help', 'HELP', '帮助', '/plan', '/plan   ', '', '   ', '/plan help', '/plan 帮助', '?', '？', '@plan-bot help'])('"%s" → help', (text) => {
+    expect(intent(text)).toEqual({ type: 'help' });
+  });
+});
+
+describe('structure', () => {
+  it.each(['目录', '/plan 目录', '大纲', 'outline', 'table of contents', 'TOC'])('"%s" → outline', (text) => {
+    expect(intent(text)).toEqual({ type: 'outline' });
+  });
+
+  it.each([
+    ['专栏14', 14],
+    ['专栏 14', 14],
+    ['专栏十四', 14],
+    ['/plan 专栏14', 14],
+    ['box 14', 14],
+  ])('"%s" → box %i', (text, box) => {
+    expect(intent(text)).toEqual({ type: 'box', box });
+  });
+
+  it.each(['专栏12第3条', '专栏12 第三条', '专栏12的第3项', '专栏１２第３条', 'box 12 item 3'])('"%s" → box 12 item 3', (text) => {
+    expect(intent(text)).toEqual({ type: 'box', box: 12, item: 3 });
+  });
+
+  it.each(['第五部分', '第5部分', 'part 5', 'Part 5', '第五部分讲了什么'])('"%s" → part 5', (text) => {
+    expect(intent(text)).toEqual({ type: 'part', part: 5 });
+  });
+
+  it.each([
+    ['优先行动', `${PLAN}:p5`],
+    ['主攻方向', `${PLAN}:p3`],
+    ['发展目标', `${PLAN}:p2.s3`],
+    ['/plan 主攻方向', `${PLAN}:p3`],
+  ])('"%s" → the heading %s', (text, nodeId) => {
+    expect(intent(text)).toEqual({ type: 'heading', nodeId });
+  });
+});
+
+describe('targets', () => {
+  it('topic and year', () => {
+    expect(intent('数字乡村2025年目标')).toMatchObject({ type: 'target', topic: '数字乡村', year: 2025 });
+    expect(intent('全民数字技能2023年的目标是什么?')).toMatchObject({ type: 'target', topic: '全民数字技能', year: 2023 });
+  });
+
+  it('topic without year, year without topic', () => {
+    const t = intent('基层智慧治理的行动目标');
+    expect(t).toMatchObject({ type: 'target', topic: '基层智慧治理' });
+    expect(t).not.toHaveProperty('year');
+    const y = intent('2023年的目标');
+    expect(y).toMatchObject({ type: 'target', year: 2023 });
+    expect(y).not.toHaveProperty('topic');
+  });
+
+  it('English: topic through the glossary', () => {
+    expect(intent('goals of rural digitalization')).toMatchObject({ type: 'target', topic: '数字乡村' });
+  });
+
+  it('English: the year is kept', () => {
+    expect(intent('what are the targets for 2025')).toMatchObject({ type: 'target', year: 2025 });
+    expect(intent('rural digitalization targets for 2023')).toMatchObject({ type: 'target', topic: '数字乡村', year: 2023 });
+  });
+});
+
+describe('follow-ups (parsed now, resolved against the context)', () => {
+  it.each(['更多', '下一页', '还有吗', 'more', 'next', 'NEXT', 'show more', '/plan 更多'])('"%s" → more', (text) => {
+    expect(intent(text)).toEqual({ type: 'more' });
+  });
+
+  it.each([
+    ['第3条', 3],
+    ['第三条', 3],
+    ['展开第2条', 2],
+    ['展开 2', 2],
+    ['expand 2', 2],
+    ['expand 12', 12],
+    ['#4', 4],
+    ['第十条', 10],
+  ])('"%s" → expand %i', (text, n) => {
+    expect(intent(text)).toEqual({ type: 'expand', n });
+  });
+
+  it.each(['出处', '来源', '在哪一部分', 'source', 'where is this', 'citation'])('"%s" → source', (text) => {
+    expect(intent(text)).toEqual({ type: 'source' });
+  });
+
+  it('那养老呢? → switch to a new topic', () => {
+    expect(intent('那养老呢?')).toMatchObject({ type: 'switch', topic: '养老' });
+    expect(intent('那么数字乡村呢')).toMatchObject({ type: 'switch', topic: '数字乡村' });
+  });
+
+  it('what about elderly care? → switch, in English too', () => {
+    expect(intent('what about elderly care?')).toMatchObject({ type: 'switch', topic: '养老' });
+  });
+
+  it('a button opens a result by its stable id', () => {
+    expect(intent('open xinxihua-14th:box14.i2')).toEqual({ type: 'open', id: 'xinxihua-14th:box14.i2' });
+  });
+});
+
+describe('subscriptions (parsed now, executed by the digest)', () => {
+  it('订阅 with topic and time', () => {
+    expect(intent('订阅 应急管理 每天 09:00')).toEqual({ type: 'subscribe', spec: { topic: '应急管理', time: '09:00' } });
+  });
+
+  it('订阅 with full-width time, weekdays and time zone', () => {
+    expect(intent('/plan 订阅 数据治理 每天 9：30 工作日 时区 Asia/Shanghai')).toEqual({
+      type: 'subscribe',
+      spec: { topic: '数据治理', time: '09:30', weekdays: true, tz: 'Asia/Shanghai' },
+    });
+  });
+
+  it('subscribe in English', () => {
+    const s = intent('subscribe emergency management daily at 08:15 weekdays tz Europe/Berlin');
+    expect(s).toMatchObject({ type: 'subscribe', spec: { time: '08:15', weekdays: true, tz: 'Europe/Berlin' } });
+    expect(s.type === 'subscribe' && s.spec.topic).toBeTruthy();
+  });
+
+  it('订阅 alone has an empty spec', () => {
+    expect(intent('订阅')).toEqual({ type: 'subscribe', spec: {} });
+  });
+
+  it('取消订阅, with and without a topic', () => {
+    expect(intent('取消订阅')).toEqual({ type: 'unsubscribe' });
+    expect(intent('退订')).toEqual({ type: 'unsubscribe' });
+    expect(intent('unsubscribe')).toEqual({ type: 'unsubscribe' });
+    expect(intent('取消订阅 应急管理')).toEqual({ type: 'unsubscribe', topic: '应急管理' });
+  });
+
+  it.each(['订阅列表', '我的订阅', 'my subscriptions', 'list subscriptions', 'subscriptions'])('"%s" → subscriptions', (text) => {
+    expect(intent(text)).toEqual({ type: 'subscriptions' });
+  });
+});
+
+describe('reset', () => {
+  it.each(['reset', 'Reset', '重新开始', '重置', 'start over'])('"%s" → reset', (text) => {
+    expect(intent(text)).toEqual({ type: 'reset' });
+  });
+});
+
+describe('search', () => {
+  it('a topic is a search, /plan and mentions ignored', () => {
+    for (const text of ['应急管理', '/plan 应急管理', '<@U123ABC> 应急管理', '<at>plan-bot</at> 应急管理', '@plan-bot 应急管理', '／plan 应急管理']) {
+      expect(intent(text)).toEqual({ type: 'search', query: '应急管理', extras: [] });
+    }
+  });
+
+  it('English words become the plan terms, other translations as extras', () => {
+    expect(intent('blockchain')).toMatchObject({ type: 'search', query: '区块链' });
+    expect(intent('emergency management')).toMatchObject({ type: 'search', query: '应急管理' });
+    const care = intent('elderly care');
+    expect(care).toMatchObject({ type: 'search', query: '养老' });
+    expect(care.type === 'search' && care.extras).toContain('智慧养老');
+  });
+
+  it('key projects of a topic → the boxes of that topic', () => {
+    expect(intent('人工智能的重点工程')).toEqual({ type: 'boxes', topic: '人工智能' });
+    expect(intent('有哪些重点工程?')).toEqual({ type: 'boxes' });
+  });
+});
+
+describe('bad input', () => {
+  it('too long text is refused, not searched', () => {
+    expect(intent('应急管理'.repeat(2500))).toMatchObject({ type: 'invalid', reason: 'too-long' });
+    expect(intent('a'.repeat(501))).toMatchObject({ type: 'invalid', reason: 'too-long' });
+    expect(intent('a'.repeat(500)).type).not.toBe('invalid');
+  });
+
+  it('control characters are removed before parsing', () => {
+    expect(intent('\u0007专栏14\u0000')).toEqual({ type: 'box', box: 14 });
+    expect(intent('\u001b\u0001')).toEqual({ type: 'help' });
+    expect(stripChatNoise('\u200b/plan 应急管理\ufeff')).toBe('应急管理');
+  });
+
+  it('emoji only is a search with nothing left to search', () => {
+    expect(intent('😀🎉')).toEqual({ type: 'search', query: '', extras: [] });
+  });
+});
