@@ -3,6 +3,7 @@ import { ansi, plain, renderTerminal } from '../adapters/console/render-terminal
 import { loadConfig, type Config } from './config.js';
 import { Bot } from './conversation/bot.js';
 import { CodedError, isCodedError } from './errors.js';
+import { DIGEST_USAGE, digestCommand } from './digest/digest-command.js';
 import type { InboundMessage } from './inbound.js';
 import { loadKnowledge } from './knowledge.js';
 import { createLogger, silentLogger, type Logger } from './logger.js';
@@ -16,6 +17,8 @@ const USAGE = `plan-bot — work with a national policy plan from chat
 Usage:
   plan-bot ask [--json] [--store memory|redis://…] TEXT…   answer one question
   plan-bot chat [--json] [--store memory|redis://…]        answer each line of stdin until EOF
+  plan-bot serve                                           serve Slack (and Teams) over HTTP until SIGTERM
+${DIGEST_USAGE}
   plan-bot help                                            this text
 
 A chat line may be plain text (one default conversation) or a JSON object
@@ -145,12 +148,16 @@ export async function main(argv: string[]): Promise<number> {
       return command ? 0 : 1;
     }
     const config = loadConfig();
+    if (command === 'digest') return await digestCommand(config, args);
     const flags = parseFlags(args);
     switch (command) {
       case 'ask':
         return await ask(config, flags);
       case 'chat':
         return await chat(config, flags);
+      case 'serve':
+        // loaded on demand, so ask and chat do not pay for loading the Slack SDK
+        return await (await import('./serve.js')).runServe(config);
       default:
         process.stderr.write(`unknown command "${command}"\n\n${USAGE}\n`);
         return 2;

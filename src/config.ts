@@ -57,6 +57,9 @@ export const ConfigSchema = z.object({
   REDIS_TIMEOUT_MS: z.coerce.number().int().min(10).max(60_000).default(500),
   CONTEXT_TTL_SECONDS: z.coerce.number().int().min(60).max(30 * 24 * 3600).default(24 * 3600),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+  DIGEST_ENABLED: z.enum(['true', 'false', '1', '0']).default('true').transform((v) => v === 'true' || v === '1'),
+  DIGEST_CONCURRENCY: z.coerce.number().int().min(1).max(500).default(20),
+  DIGEST_LEASE_SECONDS: z.coerce.number().int().min(30).max(24 * 3600).default(600),
   MICROSOFT_APP_ID: optionalString.refine((v) => v === undefined || GUID.test(v), 'expected the bot\'s Microsoft app id, a GUID'),
   MICROSOFT_APP_PASSWORD: optionalString,
   MICROSOFT_APP_TYPE: z.preprocess((v) => (typeof v === 'string' && v.trim() === '' ? undefined : v), z.enum(['MultiTenant', 'SingleTenant', 'UserAssignedMsi']).default('MultiTenant')),
@@ -72,6 +75,12 @@ export type Config = {
   redisTimeoutMs: number;
   contextTtlSeconds: number;
   logLevel: z.infer<typeof ConfigSchema>['LOG_LEVEL'];
+  /** whether this process delivers daily digests (serve: the scheduler; subscriptions can be managed either way) */
+  digestEnabled: boolean;
+  /** digests one process delivers at the same time */
+  digestConcurrency: number;
+  /** how long a delivery may hold its claim before another runner takes over from a crashed one */
+  digestLeaseSeconds: number;
   /** Teams (Bot Framework) app; absent id = Teams endpoint runs unauthenticated, for local testing only */
   microsoftAppId?: string;
   microsoftAppPassword?: string;
@@ -114,6 +123,9 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     redisTimeoutMs: e.REDIS_TIMEOUT_MS,
     contextTtlSeconds: e.CONTEXT_TTL_SECONDS,
     logLevel: e.LOG_LEVEL,
+    digestEnabled: e.DIGEST_ENABLED,
+    digestConcurrency: e.DIGEST_CONCURRENCY,
+    digestLeaseSeconds: e.DIGEST_LEASE_SECONDS,
     microsoftAppId: e.MICROSOFT_APP_ID,
     microsoftAppPassword: e.MICROSOFT_APP_PASSWORD,
     microsoftAppType: e.MICROSOFT_APP_TYPE,

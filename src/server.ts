@@ -69,6 +69,8 @@ export async function startHttpServer(opts: HttpServerOptions): Promise<RunningS
       } catch (err) {
         const status = (err as { status?: number }).status ?? 500;
         opts.logger.error({ err: (err as Error).message, path }, 'request failed');
+        // the unread rest of an oversized body would poison a kept-alive connection: close it after answering
+        if (status === 413 && !res.headersSent) res.setHeader('connection', 'close');
         if (!res.headersSent) sendJson(res, status, { error: status === 413 ? 'payload_too_large' : 'internal_error' });
         else res.end();
       }

@@ -2,16 +2,25 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { loadPlans } from '../src/content/load-content.js';
 import { leadSentence, parsePlan, parseTargetYears } from '../src/content/parse-plan.js';
 import { Plan, type Passage } from '../src/content/plan-schema.js';
 import { isCodedError } from '../src/errors.js';
-import { CONTENT_DIR, knowledge } from './support/knowledge.js';
+import { Library } from '../src/match/library.js';
+import { loadLexicon } from '../src/nlp/lexicon.js';
+import { makeDisplayFixer } from '../src/nlp/normalize.js';
+import { CONTENT_DIR } from './support/knowledge.js';
+
+// the parser needs no segmenter or index: load the plans the way loadKnowledge does, without jieba
+const lexicon = loadLexicon(join(CONTENT_DIR, 'dict'));
+const library = new Library(loadPlans(join(CONTENT_DIR, 'plans'), makeDisplayFixer({ variants: lexicon.variants, keep: lexicon.keep })));
+const knowledge = () => ({ library });
 
 const PLAN_ID = 'xinxihua-14th';
 const RAW = readFileSync(join(CONTENT_DIR, 'plans', `${PLAN_ID}.txt`), 'utf8');
-const plan = () => knowledge().library.plans.find((p) => p.meta.id === PLAN_ID)!;
+const plan = () => library.plans.find((p) => p.meta.id === PLAN_ID)!;
 const passage = (local: string): Passage => {
-  const p = knowledge().library.passage(`${PLAN_ID}:${local}`);
+  const p = library.passage(`${PLAN_ID}:${local}`);
   if (!p) throw new Error(`no passage ${PLAN_ID}:${local}`);
   return p;
 };
@@ -133,6 +142,13 @@ describe('headings the excerpt lists without body', () => {
       expect(passage(local)).toMatchObject({ kind: 'heading', text: '' });
     }
     expect(passage('p4.s1.para2').title).toBe('建设泛在智能的网络连接设施。');
+  });
+
+  it('do not swallow a short body paragraph that states something (a full sentence with commas)', () => {
+    const text = '一、总体要求\n（一）发展目标\n到2025年，智慧海洋牧场体系基本建成，渔业安全事故明显减少。\n（二）重点任务\n建设海底观测站点。\n';
+    const { plan: mini } = parsePlan(text, { id: 'short', title: 'short', excerpt: false });
+    expect(mini.passages.find((p) => p.id === 'short:p1.s1.para1')).toMatchObject({ kind: 'paragraph', text: '到2025年，智慧海洋牧场体系基本建成，渔业安全事故明显减少。' });
+    expect(mini.passages.find((p) => p.id === 'short:p1.s2.para1')).toMatchObject({ kind: 'heading', text: '' });
   });
 
   it('cover sections that have no body at all', () => {

@@ -6,6 +6,7 @@ import { readBody, sendJson, type RouteHandler } from '../../src/server.js';
 import type { Store } from '../../src/store/store.js';
 import { TeamsActivity } from './activity.js';
 import { ReferenceKeeper } from './conversation-reference.js';
+import { allowedWithoutAuth } from './service-url.js';
 import { createTeamsAdapter, type TeamsAuthResult } from './teams-adapter.js';
 import { createTurnLogic } from './teams-turn.js';
 
@@ -18,6 +19,7 @@ const DEDUP_TTL_SECONDS = 24 * 3600;
 /** Largest activity accepted; Teams messages are limited to about 28 KB, so this is generous. */
 const MAX_BODY_BYTES = 512 * 1024;
 
+/** What the Teams endpoint is built from: the core bot, the store (dedup, references), the MICROSOFT_APP_* settings. */
 export interface TeamsRouteDeps {
   bot: Bot;
   store: Store;
@@ -53,10 +55,11 @@ function endEmpty(res: ServerResponse, status: number): void {
 function announce(log: Logger, config: TeamsRouteDeps['config']): void {
   if (!config.microsoftAppId) {
     log.warn(
-      `Teams endpoint ${TEAMS_PATH} is UNAUTHENTICATED: MICROSOFT_APP_ID is not set. Any request is accepted and answered at the serviceUrl it names. Use this only for local testing (Bot Framework Emulator, tests); set MICROSOFT_APP_ID and MICROSOFT_APP_PASSWORD in production.`,
+      { path: TEAMS_PATH },
+      `teams: on, UNAUTHENTICATED because MICROSOFT_APP_ID is not set. Requests are not verified; answers go only to a local or Bot Framework serviceUrl. For local testing (Bot Framework Emulator, tests) only: set MICROSOFT_APP_ID and MICROSOFT_APP_PASSWORD to reach Teams.`,
     );
   } else {
-    log.info({ appType: config.microsoftAppType ?? 'MultiTenant' }, `Teams endpoint ${TEAMS_PATH} requires Bot Framework tokens for app ${config.microsoftAppId}`);
+    log.info({ path: TEAMS_PATH, appType: config.microsoftAppType ?? 'MultiTenant', appId: config.microsoftAppId }, 'teams: on, HTTP endpoint; every request must carry a valid Bot Framework token');
   }
 }
 
@@ -66,7 +69,7 @@ function announce(log: Logger, config: TeamsRouteDeps['config']): void {
  * the turn through botbuilder's CloudAdapter.
  */
 export function createTeamsRoute(deps: TeamsRouteDeps): RouteHandler {
-  const log = deps.logger.child({ adapter: 'teams' });
+  const log = deps.logger.child({ platform: 'teams' });
   const { config, store } = deps;
   const adapter = createTeamsAdapter({ appId: config.microsoftAppId, appPassword: config.microsoftAppPassword, appType: config.microsoftAppType, tenantId: config.microsoftAppTenantId });
   const turn = createTurnLogic({ bot: deps.bot, references: new ReferenceKeeper(store, log), logger: log });
@@ -113,6 +116,10 @@ export function createTeamsRoute(deps: TeamsRouteDeps): RouteHandler {
       return sendJson(res, 400, { error: 'invalid_activity' });
     }
     const a = parsed.data;
+    if (!config.microsoftAppId && !allowedWithoutAuth(a.serviceUrl)) {
+      log.warn({ code: 'TEAMS_UNAUTHORIZED', serviceUrl: forLog(a.serviceUrl) }, 'unauthenticated Teams request names a serviceUrl outside this machine and the Bot Framework; not answered');
+      return sendJson(res, 403, { error: 'service_url_not_allowed' });
+    }
     const claimId = a.id ? `teams:${a.conversation.id}:${a.id}` : undefined;
     if (claimId && !(await claim(claimId))) {
       log.info({ activity: forLog(a.id) }, 'duplicate Teams activity ignored');

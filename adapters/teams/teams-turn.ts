@@ -14,6 +14,7 @@ export const WELCOME_HEADING = '你好,我是 plan-bot';
 /** What the bot is asked for when it is added: the core's help, shown under the welcome heading. */
 const WELCOME_TEXT = '帮助';
 
+/** What a Teams turn needs: the core bot, the keeper of conversation references, a logger. */
 export interface TurnDeps {
   bot: Bot;
   references: ReferenceKeeper;
@@ -59,7 +60,7 @@ export function createTurnLogic(deps: TurnDeps): (context: TurnContext, activity
         return;
       }
       const reply = await bot.handle(msg);
-      logger.debug({ intent: reply.intent, text: forLog(msg.text), conversation: forLog(msg.conversation), thread: forLog(msg.thread) }, 'teams answer');
+      logger.debug({ intent: reply.intent, text: forLog(msg.text), conversation: forLog(msg.conversation), ...(msg.thread ? { thread: forLog(msg.thread) } : {}) }, 'teams answer');
       return send(context, reply);
     }
     if (a.type === 'conversationUpdate' || a.type === 'installationUpdate') await references.save(a);

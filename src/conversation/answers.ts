@@ -90,7 +90,7 @@ function hitResults(hits: Hit[]): ResultItem[] {
 
 /** Full-text search over the plan. */
 export function searchAnswer(k: Knowledge, query: string, extras: string[] = []): Turn {
-  const res = k.matcher.search(query, { extras });
+  const res = k.matcher.search(query, { extras, highlight: PAGE_SIZE });
   if (res.noMatch) return noMatch(k, query);
   const topic = query.trim();
   return listTurn(k, 'search', topic, hitResults(res.hits), { intent: 'search', topic, extras });
@@ -118,16 +118,16 @@ export function targetAnswer(k: Knowledge, topic: string | undefined, year: numb
     ];
     return listTurn(k, 'target', year ? `${year}年的目标` : '规划目标', items, { ...ctxBase, topic: undefined });
   }
-  const res = k.matcher.search(topic, { extras, filter: (p) => p.kind === 'target' });
+  const res = k.matcher.search(topic, { extras, filter: (p) => p.kind === 'target', highlight: PAGE_SIZE });
   if (!res.noMatch) {
     const items = res.hits.map((h) => toResult(h.passage, [...h.highlights, ...(year ? [`${year}年`] : [])], targetText(h.passage, year)));
     const missingYear = year && !res.hits[0]!.passage.years?.[String(year)];
     const notice = missingYear ? `行动目标只列出了 ${Object.keys(res.hits[0]!.passage.years ?? {}).join('、')} 年` : undefined;
     return listTurn(k, 'target', `${topic} 的行动目标`, items, ctxBase, notice);
   }
-  const inGoals = k.matcher.search(topic, { extras, filter: (p) => p.path.some((h) => /目标/.test(h)) });
+  const inGoals = k.matcher.search(topic, { extras, filter: (p) => p.path.some((h) => /目标/.test(h)), highlight: PAGE_SIZE });
   if (!inGoals.noMatch) return listTurn(k, 'target', `${topic} 的发展目标`, hitResults(inGoals.hits), ctxBase);
-  const any = k.matcher.search(topic, { extras });
+  const any = k.matcher.search(topic, { extras, highlight: PAGE_SIZE });
   if (any.noMatch) return noMatch(k, topic, 'target');
   return listTurn(k, 'target', topic, hitResults(any.hits), ctxBase, `节选中没有「${clipText(topic, 20)}」的行动目标,以下是相关段落`);
 }
@@ -142,7 +142,7 @@ export function boxesAnswer(k: Knowledge, topic: string | undefined): Turn {
     k.library.passages.filter((p) => p.kind === 'box').forEach(add);
     return listTurn(k, 'boxes', '重点工程(专栏)', boxes.map((b) => boxResult(k, b)), { intent: 'boxes' });
   }
-  const res = k.matcher.search(topic, { filter: (p) => p.kind === 'box' || p.kind === 'box-item' });
+  const res = k.matcher.search(topic, { filter: (p) => p.kind === 'box' || p.kind === 'box-item', highlight: 30 });
   if (!res.noMatch) {
     for (const h of res.hits) if (h.coverage >= 0.5) add(h.passage.kind === 'box' ? h.passage : k.library.passage(h.passage.parentId ?? ''));
   }

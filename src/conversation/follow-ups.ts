@@ -12,7 +12,12 @@ function nothingToFollow(intent: string): Turn {
 /** Turn a list entry id back into what it shows (passage, part or section). */
 export function resultFor(k: Knowledge, id: string, ctx: ConversationContext): ResultItem | undefined {
   const p = k.library.passage(id);
-  if (p) return toResult(p, undefined, p.kind === 'target' ? targetText(p, ctx.year) : undefined);
+  if (p) {
+    // later pages highlight the same words the first page did
+    const highlights = ctx.topic && ['search', 'target', 'boxes'].includes(ctx.intent) ? k.matcher.highlightsFor(ctx.topic, p) : undefined;
+    if (highlights && ctx.intent === 'target' && ctx.year) highlights.push(`${ctx.year}年`);
+    return toResult(p, highlights, p.kind === 'target' ? targetText(p, ctx.year) : undefined);
+  }
   const node = k.library.node(id);
   if (node) return { id, kind: node.kind, title: node.heading, text: '', path: node.path };
   return undefined;

@@ -3,9 +3,10 @@ import { renderPlainText } from '../conversation/render-text.js';
 import type { Knowledge } from '../knowledge.js';
 import { toResult, type Reply, type ResultItem } from '../reply.js';
 import type { DigestCursor } from '../store/subscription.js';
-import { contentChanges, snapshot, type ContentChanges } from './content-changes.js';
+import { contentChanges, type ContentChanges } from './content-changes.js';
 import { countdownLines, targetYears } from './countdown.js';
-import { digestUnits, nextUnit, unitForDate, type DigestUnit } from './digest-units.js';
+import { digestScope } from './digest-scope.js';
+import { nextUnit, unitForDate, type DigestUnit } from './digest-units.js';
 
 /** How many new or changed passages a digest shows in full; the rest are counted. */
 const MAX_CHANGES_SHOWN = 3;
@@ -55,15 +56,14 @@ function digestReply(k: Knowledge, topic: string, date: string, unit: DigestUnit
 
 /** The digest a subscription gets on a date: the next passages of its rotation (from the cursor) and what changed since the last one. */
 export function composeDigest(k: Knowledge, topic: string, date: string, cursor: DigestCursor | null): ComposedDigest {
-  const units = digestUnits(k, topic);
-  const { unit, sent } = nextUnit(units, cursor?.sent ?? []);
-  const scope = topic ? units.flat() : k.library.passages.filter((p) => p.kind !== 'heading');
-  const changes = contentChanges(cursor?.seen, scope);
-  return { reply: digestReply(k, topic, date, unit, changes), cursor: { sent, lastDate: date, seen: snapshot(scope) } };
+  const scope = digestScope(k, topic);
+  const { unit, sent } = nextUnit(scope.units, cursor?.sent ?? []);
+  const changes = contentChanges(cursor?.seen, scope.passages, scope.snapshot);
+  return { reply: digestReply(k, topic, date, unit, changes), cursor: { sent, lastDate: date, seen: scope.snapshot } };
 }
 
 /** A stateless digest for a date (plan-bot digest preview): the rotation position is derived from the date alone. */
 export function previewDigest(k: Knowledge, topic: string, date: string): Reply {
-  const unit = unitForDate(digestUnits(k, topic), date);
+  const unit = unitForDate(digestScope(k, topic).units, date);
   return digestReply(k, topic, date, unit, { added: [], changed: [] });
 }

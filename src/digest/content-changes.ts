@@ -20,13 +20,13 @@ export function snapshot(passages: readonly Passage[]): Record<string, string> {
 }
 
 /** Passages new to, or reworded in, content/ since the snapshot; nothing on a first digest (there is no "before"). */
-export function contentChanges(before: Record<string, string> | undefined, passages: readonly Passage[]): ContentChanges {
+export function contentChanges(before: Record<string, string> | undefined, passages: readonly Passage[], now: Record<string, string> = snapshot(passages)): ContentChanges {
   const out: ContentChanges = { added: [], changed: [] };
   if (!before) return out;
   for (const p of passages) {
     const h = before[p.id];
     if (h === undefined) out.added.push(p);
-    else if (h !== passageHash(p)) out.changed.push(p);
+    else if (h !== now[p.id]) out.changed.push(p);
   }
   return out;
 }

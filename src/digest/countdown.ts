@@ -1,15 +1,24 @@
 import type { Knowledge } from '../knowledge.js';
 import { daysBetween } from './local-time.js';
 
-/** The years a plan sets targets for: its 行动目标 years, and any "到20XX年" in its text. */
+const cache = new WeakMap<Knowledge, Map<string, number[]>>();
+
+/** The years a plan sets targets for: its 行动目标 years, and any "到20XX年" in its text (worked out once per loaded content). */
 export function targetYears(k: Knowledge, planIds: readonly string[]): number[] {
+  let byPlans = cache.get(k);
+  if (!byPlans) cache.set(k, (byPlans = new Map()));
+  const key = planIds.join(',');
+  const hit = byPlans.get(key);
+  if (hit) return hit;
   const years = new Set<number>();
   for (const p of k.library.passages) {
     if (!planIds.includes(p.planId)) continue;
     for (const y of Object.keys(p.years ?? {})) years.add(Number(y));
     for (const m of p.text.matchAll(/到\s*(20\d\d)\s*年/g)) years.add(Number(m[1]));
   }
-  return [...years].sort((a, b) => a - b);
+  const sorted = [...years].sort((a, b) => a - b);
+  byPlans.set(key, sorted);
+  return sorted;
 }
 
 /**

@@ -1,6 +1,6 @@
 import { forLog } from '../logger.js';
 import { deliverDigest, type DeliveryDeps, type DeliveryResult } from './deliver-digest.js';
-import { findDue } from './find-due.js';
+import { findDue, type DueDigest } from './find-due.js';
 
 /** What one pass over the due digests did, by outcome. */
 export interface RunReport {
@@ -38,11 +38,11 @@ async function deliverWithRetries(deps: DeliveryDeps, subId: string, date: strin
 }
 
 /**
- * Deliver every digest due now, once, and return (plan-bot digest run, and the memory-mode loop of serve).
+ * Deliver every digest due now (or the ones already found due), once, and return (plan-bot digest run, and the memory-mode loop of serve).
  * Safe to run in several processes at once: each digest's claim lets only one of them send it.
  */
-export async function runDue(deps: DeliveryDeps, opts: RunOptions): Promise<RunReport> {
-  const due = await findDue(deps.store, deps.now());
+export async function runDue(deps: DeliveryDeps, opts: RunOptions, found?: DueDigest[]): Promise<RunReport> {
+  const due = found ?? (await findDue(deps.store, deps.now()));
   const report: RunReport = { due: due.length, delivered: 0, skipped: 0, held: 0, deactivated: 0, failed: 0 };
   let next = 0;
   const worker = async () => {

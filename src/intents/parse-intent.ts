@@ -133,14 +133,27 @@ export function cleanTopic(s: string, k: Knowledge): string {
   return words.filter(Boolean).join(' ').trim();
 }
 
+/** Normalised heading → first node with it, built once per loaded content: normalising every heading on every question cost most of a turn. */
+const headingIndexes = new WeakMap<Knowledge, Map<string, string>>();
+
+function headingIndex(k: Knowledge): Map<string, string> {
+  let index = headingIndexes.get(k);
+  if (!index) {
+    index = new Map();
+    for (const node of k.library.allNodes()) {
+      const key = k.normalize(node.title).replace(/\s+/g, '');
+      if (!index.has(key)) index.set(key, node.id);
+    }
+    headingIndexes.set(k, index);
+  }
+  return index;
+}
+
 /** A part or section whose heading is exactly what was asked (主攻方向, 优先行动, 发展目标 …). */
 function findHeading(text: string, k: Knowledge): string | undefined {
   const topic = cleanTopic(text, k).replace(/\s+/g, '');
   if (topic.length < 2) return undefined;
-  for (const node of k.library.allNodes()) {
-    if (k.normalize(node.title).replace(/\s+/g, '') === topic) return node.id;
-  }
-  return undefined;
+  return headingIndex(k).get(topic);
 }
 
 /** Read "订阅 [主题] [每天 HH:MM] [工作日] [tz Zone]" (or the English form) into its parts. */

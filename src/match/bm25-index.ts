@@ -30,6 +30,8 @@ export class Bm25Index {
   private readonly postings = new Map<string, Posting>();
   /** words of three or more characters, keyed by their first two characters, for scanning queries */
   private readonly longWords = new Map<string, string[]>();
+  /** each document's terms, for constant-time "does it hold this term" */
+  private readonly docTerms: Set<string>[] = [];
   readonly maxIdf: number;
 
   constructor(docs: IndexDoc[], opts: Bm25Options) {
@@ -55,6 +57,7 @@ export class Bm25Index {
       });
       perDoc.push(tf);
       lens.push(dl);
+      this.docTerms.push(new Set(tf.keys()));
     }
     const avg = sumLen.map((s) => Math.max(1, s / Math.max(1, docs.length)));
     const acc = new Map<string, { docs: number[]; tfn: number[] }>();
@@ -125,6 +128,11 @@ export class Bm25Index {
     return found;
   }
 
+  /** The documents holding a term, with their precomputed scores (sorted by document); undefined when none. */
+  posting(term: string): { docs: Int32Array; scores: Float64Array } | undefined {
+    return this.postings.get(term);
+  }
+
   /** Add weight · score of one term to every document that holds it. */
   accumulate(term: string, weight: number, into: Float64Array): boolean {
     const p = this.postings.get(term);
@@ -136,11 +144,7 @@ export class Bm25Index {
 
   /** Whether a document holds a term (for coverage checks on the top results). */
   docHas(term: string, doc: number): boolean {
-    const p = this.postings.get(term);
-    if (!p) return false;
-    const { docs } = p;
-    for (let i = 0; i < docs.length; i++) if (docs[i] === doc) return true;
-    return false;
+    return this.docTerms[doc]?.has(term) ?? false;
   }
 
   /** Inverse document frequency of a term; unseen terms get the highest idf. */

@@ -2,7 +2,7 @@ import type { Passage } from '../content/plan-schema.js';
 import type { Lexicon } from '../nlp/lexicon.js';
 import { Bm25Index } from './bm25-index.js';
 import type { Library } from './library.js';
-import { analyzeQuery, type Concept } from './query-analysis.js';
+import { QueryAnalyzer, type Concept } from './query-analysis.js';
 import { bigrams, isCjk } from './terms.js';
 
 /** One ranked passage with the words to highlight in it. */
@@ -22,6 +22,10 @@ export interface SearchOptions {
   limit?: number;
   /** further terms to search for without counting them as asked (e.g. the glossary's other translations) */
   extras?: string[];
+  /** how many of the first hits get highlights now (default none: answers ask for the page they show) */
+  highlight?: number;
+  /** the query's CJK runs already segmented by jieba (run → words), so a caller that segmented once need not again */
+  segments?: ReadonlyMap<string, string[]>;
 }
 
 export interface SearchResult {
@@ -49,6 +53,21 @@ export class Matcher {
   readonly index: Bm25Index;
   private readonly docs: Passage[];
   private readonly docText: string[];
+  private readonly analyzer: QueryAnalyzer;
+  private readonly scratch: {
+    scores: Float64Array;
+    covered: Float64Array;
+    held: Float64Array;
+    masks: Uint32Array;
+    seenDoc: Uint8Array;
+    touched: Int32Array;
+    topD: Int32Array;
+    topS: Float64Array;
+    altDocs: Int32Array;
+    heldDocs: Int32Array;
+  };
+  private nHeld = 0;
+  private readonly extraMemo = new Map<string, Concept[]>();
 
   constructor(
     readonly library: Library,
@@ -60,94 +79,196 @@ export class Matcher {
     this.docs = library.passages;
     const fields = this.docs.map((p) => [normalize(p.title), normalize(p.path.join(' ')), normalize(p.text)]);
     this.docText = fields.map((f) => f.join(' '));
+    const n = this.docs.length;
+    this.scratch = {
+      scores: new Float64Array(n),
+      covered: new Float64Array(n),
+      held: new Float64Array(n),
+      masks: new Uint32Array(n),
+      seenDoc: new Uint8Array(n),
+      touched: new Int32Array(n),
+      topD: new Int32Array(64),
+      topS: new Float64Array(64),
+      altDocs: new Int32Array(n),
+      heldDocs: new Int32Array(n),
+    };
     this.index = new Bm25Index(
       fields.map((f) => ({ fields: f })),
       { weights: [FIELD_WEIGHTS.title, FIELD_WEIGHTS.path, FIELD_WEIGHTS.text], words: cutForIndex },
     );
+    this.analyzer = new QueryAnalyzer(lexicon, this.index);
   }
 
   /** Analyse an already normalised query into concepts (exposed for intents and tests). */
-  concepts(q: string): Concept[] {
-    return analyzeQuery(q, this.lexicon, this.index, this.cut);
+  concepts(q: string, segments?: ReadonlyMap<string, string[]>): Concept[] {
+    const cut = segments ? (run: string) => segments.get(run) ?? this.cut(run) : this.cut;
+    return this.analyzer.analyze(q, cut);
   }
 
-  /** Rank passages for a normalised query. */
+  /** Rank passages for a normalised query; highlights are worked out for the first `highlight` hits only. */
   search(q: string, opts: SearchOptions = {}): SearchResult {
-    const concepts = this.concepts(q);
+    const concepts = this.concepts(q, opts.segments);
     const phrases = queryPhrases(q, this.lexicon.stopwords);
-    for (const extra of opts.extras ?? []) {
-      for (const c of this.concepts(this.normalize(extra))) if (!concepts.some((x) => x.text === c.text)) concepts.push({ ...c, counts: false });
+    if (opts.extras) {
+      for (const extra of opts.extras) {
+        for (const c of this.extraConcepts(extra)) if (!concepts.some((x) => x.text === c.text)) concepts.push(c);
+      }
     }
-    const scores = new Float64Array(this.docs.length);
+    const n = this.docs.length;
+    // scratch arrays are reused across calls (search is synchronous), and only touched entries are reset
+    const { scores, covered, held, masks, seenDoc, touched, altDocs, heldDocs } = this.scratch;
+    let nTouched = 0;
+    let asked = 0;
     let any = false;
     for (const c of concepts) {
       const cw = c.counts ? 1 : 0.5;
-      for (const alt of c.alts) for (const t of alt.terms) any = this.index.accumulate(t, cw * alt.weight, scores) || any;
+      if (c.counts) asked += c.text.length;
+      this.nHeld = 0;
+      for (let ai = 0; ai < c.alts.length; ai++) {
+        const alt = c.alts[ai]!;
+        const w = cw * alt.weight;
+        let nAlt = 0;
+        // one walk over each term's postings both scores the documents and records which terms each holds
+        for (let j = 0; j < alt.terms.length; j++) {
+          const p = this.index.posting(alt.terms[j]!);
+          if (!p) continue;
+          any = true;
+          const bit = j < 32 ? 1 << j : 0;
+          const { docs, scores: ps } = p;
+          for (let i = 0; i < docs.length; i++) {
+            const d = docs[i]!;
+            if (seenDoc[d] === 0) {
+              seenDoc[d] = 1;
+              touched[nTouched++] = d;
+            }
+            scores[d] = scores[d]! + w * ps[i]!;
+            if (c.counts) {
+              if (masks[d] === 0) altDocs[nAlt++] = d;
+              masks[d] = masks[d]! | bit;
+            }
+          }
+        }
+        if (c.counts) this.recordHeld(alt.text, alt.terms, nAlt, ai === 0);
+      }
+      for (let i = 0; i < this.nHeld; i++) {
+        const d = heldDocs[i]!;
+        covered[d] = covered[d]! + held[d]!;
+        held[d] = 0;
+      }
     }
-    if (!any) return { hits: [], noMatch: true, concepts };
-    const ranked: { d: number; s: number }[] = [];
-    for (let d = 0; d < scores.length; d++) {
+    // keep the best `limit` candidates in a small sorted array (cheaper than sorting every passage that scored)
+    const limit = Math.min(opts.limit ?? 30, 64);
+    const topD = this.scratch.topD;
+    const topS = this.scratch.topS;
+    let count = 0;
+    let max = 0;
+    for (let i = 0; i < nTouched; i++) max = Math.max(max, scores[touched[i]!]!);
+    for (let i = 0; i < nTouched && any; i++) {
+      const d = touched[i]!;
       let s = scores[d]!;
-      if (s <= 0) continue;
+      if (s < max * MIN_FILL_SCORE) continue;
+      // a weak passage is only ever listed when it holds most of what was asked: skip the rest early
+      if (s * PHRASE_BOOST < max * MIN_RELATIVE_SCORE * HEADING_ONLY_FACTOR && covered[d]! < asked * FILL_COVERAGE) continue;
       const p = this.docs[d]!;
       if (opts.filter && !opts.filter(p)) continue;
       if (opts.boost) s *= opts.boost(p);
+      const whole = covered[d]! >= asked;
       // a heading without body ranks lower, unless its title is the whole of what was asked
-      if (p.kind === 'heading' && this.coverage(concepts, d) < 1) s *= HEADING_ONLY_FACTOR;
-      for (const ph of phrases) if (this.docText[d]!.includes(ph)) s *= PHRASE_BOOST;
-      ranked.push({ d, s });
+      if (p.kind === 'heading' && !whole) s *= HEADING_ONLY_FACTOR;
+      if (whole) for (const ph of phrases) if (this.holdsPhrase(ph, d)) s *= PHRASE_BOOST;
+      if (count === limit && !(s > topS[count - 1]! || (s === topS[count - 1]! && d < topD[count - 1]!))) continue;
+      let j = count < limit ? count++ : count - 1;
+      // ties keep document order
+      while (j > 0 && (topS[j - 1]! < s || (topS[j - 1]! === s && topD[j - 1]! > d))) {
+        topS[j] = topS[j - 1]!;
+        topD[j] = topD[j - 1]!;
+        j--;
+      }
+      topS[j] = s;
+      topD[j] = d;
     }
-    ranked.sort((a, b) => b.s - a.s || this.docs[a.d]!.order - this.docs[b.d]!.order);
-    const limit = opts.limit ?? 30;
-    const top = ranked[0];
-    if (!top) return { hits: [], noMatch: true, concepts };
     const hits: Hit[] = [];
-    for (const r of ranked) {
-      if (hits.length >= limit || r.s < top.s * MIN_FILL_SCORE) break;
+    const best0 = topS[0]!;
+    for (let i = 0; i < count; i++) {
+      const d = topD[i]!;
+      const sc = topS[i]!;
+      if (sc < best0 * MIN_FILL_SCORE) break;
+      const coverage = asked === 0 ? 0 : covered[d]! / asked;
       // strong hits always; weaker ones only when they hold most of what was asked, so 更多 stays relevant
-      const coverage = this.coverage(concepts, r.d);
-      if (r.s < top.s * MIN_RELATIVE_SCORE && coverage < FILL_COVERAGE) continue;
-      hits.push({ passage: this.docs[r.d]!, score: r.s, coverage, highlights: [] });
+      if (sc < best0 * MIN_RELATIVE_SCORE && coverage < FILL_COVERAGE) continue;
+      hits.push({ passage: this.docs[d]!, score: sc, coverage, highlights: [] });
     }
-    const best = Math.max(...hits.slice(0, 3).map((h) => h.coverage));
-    const noMatch = best < MIN_COVERAGE;
-    if (!noMatch) for (const h of hits) h.highlights = this.highlights(concepts, h.passage);
-    return { hits: noMatch ? [] : hits, noMatch, concepts };
+    for (let i = 0; i < nTouched; i++) {
+      const d = touched[i]!;
+      scores[d] = 0;
+      covered[d] = 0;
+      seenDoc[d] = 0;
+    }
+    if (hits.length === 0) return { hits: [], noMatch: true, concepts };
+    let best = 0;
+    for (let i = 0; i < 3 && i < hits.length; i++) best = Math.max(best, hits[i]!.coverage);
+    if (best < MIN_COVERAGE) return { hits: [], noMatch: true, concepts };
+    const shown = opts.highlight ?? 0;
+    for (let i = 0; i < shown && i < hits.length; i++) hits[i]!.highlights = this.highlights(concepts, hits[i]!.passage);
+    return { hits, noMatch: false, concepts };
   }
 
-  /** Share (by length) of the counted concepts that a document holds in some wording. */
-  coverage(concepts: Concept[], d: number): number {
-    let total = 0;
-    let found = 0;
-    for (const c of concepts) {
-      if (!c.counts) continue;
-      total += c.text.length;
-      if (c.alts.some((a) => this.holds(a.text, a.terms, d))) found += c.text.length;
-      else found += this.partialHold(c.text, d);
-    }
-    return total === 0 ? 0 : found / total;
+  /** The words of a question to highlight in one passage (for pages after the first, where only the topic is kept). */
+  highlightsFor(q: string, p: Passage): string[] {
+    return this.highlights(this.concepts(this.normalize(q)), p);
   }
 
-  private holds(text: string, terms: string[], d: number): boolean {
-    if (!isCjk(text[0] ?? '')) return this.index.docHas(text, d);
-    if (text.length >= 3 && this.index.docHas(text, d)) return true;
-    if (this.docText[d]!.includes(text)) return true;
-    const bg = terms.filter((t) => t.length === 2);
-    if (bg.length === 0) return false;
-    const have = bg.filter((t) => this.index.docHas(t, d)).length;
-    return text.length >= 5 ? have / bg.length >= 0.66 : have === bg.length;
+  /**
+   * From the bitmask of which terms of one wording each document holds, record how many characters of the
+   * concept it covers: all of it when the wording is there whole, else (for what was typed) its two-character pieces.
+   */
+  private recordHeld(text: string, terms: string[], nDocs: number, typed: boolean): void {
+    const { masks, held, altDocs, heldDocs } = this.scratch;
+    const len = text.length;
+    const cjk = isCjk(text[0] ?? '');
+    let nb = 0;
+    if (cjk) for (const t of terms) if (t.length === 2) nb++;
+    nb = Math.min(nb, 31);
+    const wholeBit = cjk && terms.length > nb && terms.length <= 32 ? 1 << (terms.length - 1) : 0;
+    const allBigrams = (1 << nb) - 1;
+    for (let k = 0; k < nDocs; k++) {
+      const d = altDocs[k]!;
+      const m = masks[d]!;
+      masks[d] = 0;
+      let got = 0;
+      if (!cjk || (wholeBit && m & wholeBit)) got = len;
+      else {
+        const have = popcount(m & allBigrams);
+        if (have === nb || (len >= 5 && have / nb >= 0.66)) got = len;
+        else if (typed && len >= 4) {
+          for (let i = 0; i + 1 < len; i += 2) if (m & (1 << i)) got += 2;
+        }
+      }
+      if (got > held[d]!) {
+        if (held[d] === 0) heldDocs[this.nHeld++] = d;
+        held[d] = got;
+      }
+    }
   }
 
-  /** Partial credit for a long word not found whole: its two-character pieces that are (在线教育 → 在线, 教育). */
-  private partialHold(text: string, d: number): number {
-    if (text.length < 4 || !isCjk(text[0]!)) return 0;
-    let found = 0;
-    for (let i = 0; i + 1 < text.length; i += 2) {
-      const piece = text.slice(i, i + 2);
-      if (this.index.docHas(piece, d)) found += 2;
-    }
-    return found;
+  /** Whether a passage holds a phrase side by side: an indexed plan word is looked up, anything else searched for. */
+  private holdsPhrase(phrase: string, d: number): boolean {
+    return this.index.has(phrase) ? this.index.docHas(phrase, d) : this.docText[d]!.includes(phrase);
   }
+
+  /** Glossary extras are our own Chinese terms: analyse each once (uncounted concepts), not on every query. */
+  private extraConcepts(extra: string): Concept[] {
+    let v = this.extraMemo.get(extra);
+    if (v === undefined) {
+      v = this.concepts(this.normalize(extra)).map((c) => ({ ...c, counts: false }));
+      if (this.extraMemo.size > 10_000) this.extraMemo.clear();
+      this.extraMemo.set(extra, v);
+    }
+    return v;
+  }
+
+
+
 
   /** The words of the question (or their synonyms) as they appear in the passage, longest first. */
   highlights(concepts: Concept[], p: Passage): string[] {
@@ -170,11 +291,11 @@ export class Matcher {
 export function queryPhrases(q: string, stopwords: Set<string>): string[] {
   const out: string[] = [];
   for (const run of q.split(' ')) {
-    if (!/^[\u3400-\u9fff]+$/.test(run)) continue;
+    if (run.length < 3 || !/^[\u3400-\u9fff]+$/.test(run)) continue;
     let r = run;
     for (let changed = true; changed && r; ) {
       changed = false;
-      for (const n of [3, 2, 1]) {
+      for (let n = 3; n >= 1; n--) {
         if (r.length > n && stopwords.has(r.slice(0, n))) {
           r = r.slice(n);
           changed = true;
@@ -190,6 +311,12 @@ export function queryPhrases(q: string, stopwords: Set<string>): string[] {
     if (r.length >= 3 && r.length <= 12) out.push(r);
   }
   return out;
+}
+
+function popcount(x: number): number {
+  let v = x - ((x >>> 1) & 0x55555555);
+  v = (v & 0x33333333) + ((v >>> 2) & 0x33333333);
+  return (((v + (v >>> 4)) & 0x0f0f0f0f) * 0x01010101) >>> 24;
 }
 
 /** Greedy longest pieces (≥2 characters, or whole ASCII words) of a word that occur in a text. */

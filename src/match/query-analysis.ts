@@ -2,57 +2,86 @@ import type { Lexicon } from '../nlp/lexicon.js';
 import type { Bm25Index } from './bm25-index.js';
 import { isCjk, runs } from './terms.js';
 
+/** One way of saying a concept, with its index terms. */
+export interface Alternative {
+  text: string;
+  terms: string[];
+  weight: number;
+}
+
 /** One thing the user asked about, with the index terms of each way of saying it (the words typed first, synonyms after). */
 export interface Concept {
   text: string;
   /** alternatives: [0] is what was typed, the rest come from the synonym table */
-  alts: { text: string; terms: string[]; weight: number }[];
+  alts: Alternative[];
   /** counts towards "did we match what was asked" (synonym-only additions do not) */
   counts: boolean;
 }
 
 const SYNONYM_WEIGHT = 0.7;
+/** Bound on the memo of word → wordings; past it the memo starts afresh. */
+const MEMO_LIMIT = 20_000;
 
-/** Break a normalised query into concepts: jieba words without stopwords, each with its synonyms. */
-export function analyzeQuery(q: string, lexicon: Lexicon, index: Bm25Index, cut: (s: string) => string[]): Concept[] {
-  const concepts: Concept[] = [];
-  const seen = new Set<string>();
-  const addConcept = (word: string, counts: boolean) => {
-    if (seen.has(word)) return;
-    seen.add(word);
-    const alts = [{ text: word, terms: index.termsForWord(word), weight: 1 }];
-    for (const syn of lexicon.synonyms.get(word) ?? []) {
-      if (syn !== word) alts.push({ text: syn, terms: index.termsForWord(syn), weight: SYNONYM_WEIGHT });
+/**
+ * Turns query words into concepts. The wordings of a word (itself and its synonyms, with their index terms)
+ * depend only on the dictionaries, so they are worked out once per word and remembered.
+ */
+export class QueryAnalyzer {
+  private readonly memo = new Map<string, Alternative[]>();
+
+  constructor(
+    private readonly lexicon: Lexicon,
+    private readonly index: Bm25Index,
+  ) {}
+
+  private wordings(word: string): Alternative[] {
+    let alts = this.memo.get(word);
+    if (alts) return alts;
+    alts = [{ text: word, terms: this.index.termsForWord(word), weight: 1 }];
+    for (const syn of this.lexicon.synonyms.get(word) ?? []) {
+      if (syn !== word) alts.push({ text: syn, terms: this.index.termsForWord(syn), weight: SYNONYM_WEIGHT });
     }
-    concepts.push({ text: word, alts, counts });
-  };
-  for (const run of runs(q)) {
-    if (!isCjk(run[0]!)) {
-      if (!lexicon.stopwords.has(run)) addConcept(run, true);
-      continue;
-    }
-    const words = cut(run).filter((w) => !lexicon.stopwords.has(w));
-    // single characters carry little on their own; join neighbouring singles back into one word ("怎么建" leaves "建")
-    let pending = '';
-    const flush = () => {
-      if (pending.length >= 2) addConcept(pending, true);
-      else if (pending && lexicon.synonyms.has(pending)) addConcept(pending, true);
-      pending = '';
-    };
-    for (const w of words) {
-      if (w.length === 1) {
-        pending += w;
+    if (this.memo.size >= MEMO_LIMIT) this.memo.clear();
+    this.memo.set(word, alts);
+    return alts;
+  }
+
+  private add(concepts: Concept[], word: string, counts: boolean): void {
+    for (const c of concepts) if (c.text === word) return;
+    concepts.push({ text: word, alts: this.wordings(word), counts });
+  }
+
+  /** Break a normalised query into concepts: jieba words without stopwords, each with its synonyms. */
+  analyze(q: string, cut: (s: string) => string[]): Concept[] {
+    const concepts: Concept[] = [];
+    const stop = this.lexicon.stopwords;
+    for (const run of runs(q)) {
+      if (!isCjk(run[0]!)) {
+        if (!stop.has(run)) this.add(concepts, run, true);
         continue;
       }
-      flush();
-      addConcept(w, true);
+      const words = cut(run);
+      // single characters carry little on their own; neighbouring singles are joined back into one word
+      let pending = '';
+      for (const w of words) {
+        if (stop.has(w)) continue;
+        if (w.length === 1) {
+          pending += w;
+          continue;
+        }
+        if (pending.length >= 2 || (pending && this.lexicon.synonyms.has(pending))) this.add(concepts, pending, true);
+        pending = '';
+        this.add(concepts, w, true);
+      }
+      if (pending.length >= 2 || (pending && this.lexicon.synonyms.has(pending))) this.add(concepts, pending, true);
+      // plan words longer than what jieba cut (a query run that spells 数字孪生城市); colloquial terms of the
+      // synonym table are in jieba's dictionary, so cut() already returns those whole
+      for (const w of this.index.longWordsIn(run)) {
+        let inside = false;
+        for (const x of words) if (x.includes(w)) inside = true;
+        if (!inside) this.add(concepts, w, false);
+      }
     }
-    flush();
-    // plan words longer than what jieba cut (e.g. a query run that spells 数字孪生城市) and multi-word synonym keys
-    for (const w of index.longWordsIn(run)) if (!seen.has(w) && words.every((x) => !x.includes(w))) addConcept(w, false);
-    for (const [key] of lexicon.synonyms) {
-      if (key.length >= 3 && run.includes(key) && !seen.has(key)) addConcept(key, false);
-    }
+    return concepts;
   }
-  return concepts;
 }

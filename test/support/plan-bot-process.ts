@@ -22,7 +22,7 @@ function childEnv(extra: Record<string, string>): NodeJS.ProcessEnv {
 }
 
 /** Run `node bin/plan-bot.js ARGS…` from the repository root as a real child process, feeding `input` on stdin. */
-export function runPlanBot(args: string[], input = '', extraEnv: Record<string, string> = {}, timeoutMs = 15_000): Promise<RunResult> {
+export function runPlanBot(args: string[], input: string | Buffer = '', extraEnv: Record<string, string> = {}, timeoutMs = 15_000): Promise<RunResult> {
   return new Promise((resolve, reject) => {
     const child = spawn(process.execPath, ['bin/plan-bot.js', ...args], { cwd: REPO_DIR, env: childEnv(extraEnv), stdio: ['pipe', 'pipe', 'pipe'] });
     const out: Buffer[] = [];

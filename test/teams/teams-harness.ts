@@ -1,13 +1,13 @@
 // A running /api/messages on a real HTTP server with a real Redis store, plus nock stand-ins for the
 // Bot Framework Connector (the serviceUrl the bot posts replies to). Only Microsoft's endpoints are mocked.
-import './node20-polyfill.js';
+import '../support/node20-nock.js';
 import { randomUUID } from 'node:crypto';
 import nock from 'nock';
 import { inject } from 'vitest';
 import { createTeamsRoute } from '../../adapters/teams/teams-route.js';
 import type { Config } from '../../src/config.js';
 import { Bot } from '../../src/conversation/bot.js';
-import { silentLogger } from '../../src/logger.js';
+import { createLogger, silentLogger } from '../../src/logger.js';
 import { startHttpServer, type RunningServer } from '../../src/server.js';
 import { openStore } from '../../src/store/open-store.js';
 import type { Store } from '../../src/store/store.js';
@@ -39,24 +39,30 @@ export interface TeamsHarness {
   close(): Promise<void>;
 }
 
+/** Stand in for the Bot Framework Connector at SERVICE_URL: every activity the bot posts is recorded. */
+export function mockConnector(): Posted[] {
+  const posted: Posted[] = [];
+  nock(SERVICE_URL.replace(/\/amer\/$/, ''))
+    .persist()
+    .post(/^\/amer\/v3\/conversations\/[^/]+\/activities(\/[^/]+)?$/)
+    .reply(async (req: Request) => {
+      const path = new URL(req.url).pathname;
+      const conversation = decodeURIComponent(path.split('/')[4]!);
+      posted.push({ path, conversation, body: (await req.json()) as Posted['body'], authorization: req.headers.get('authorization') ?? undefined });
+      return [201, { id: `reply-${posted.length}` }];
+    });
+  return posted;
+}
+
 /** Start the Teams route on a free port with a Redis store under a fresh prefix. */
 export async function startTeams(config: Partial<Config> = {}): Promise<TeamsHarness> {
-  const log = silentLogger();
+  const log = process.env.TEAMS_TEST_LOG ? createLogger(process.env.TEAMS_TEST_LOG) : silentLogger();
   const store = await openStore(inject('redisUrl'), { prefix: `test-teams-${randomUUID()}:`, timeoutMs: 1000, logger: log });
   const bot = new Bot({ knowledge: knowledge(), store, logger: log });
   const route = createTeamsRoute({ bot, store, logger: log, config });
   const server: RunningServer = await startHttpServer({ port: 0, host: '127.0.0.1', routes: { '/api/messages': route }, logger: log });
   const url = `http://127.0.0.1:${server.port}/api/messages`;
-  const posted: Posted[] = [];
-  nock(SERVICE_URL.replace(/\/amer\/$/, ''))
-    .persist()
-    .post(/^\/amer\/v3\/conversations\/[^/]+\/activities(\/[^/]+)?$/)
-    .reply(function (uri, body) {
-      const conversation = decodeURIComponent(uri.split('/')[4]!);
-      const auth = this.req.headers.authorization;
-      posted.push({ path: uri, conversation, body: body as Posted['body'], authorization: Array.isArray(auth) ? auth[0] : auth });
-      return [201, { id: `reply-${posted.length}` }];
-    });
+  const posted = mockConnector();
   return {
     url,
     store,

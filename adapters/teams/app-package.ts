@@ -1,0 +1,50 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import AdmZip from 'adm-zip';
+import { z } from 'zod';
+import { CodedError } from '../../src/errors.js';
+
+/** The folder holding manifest.json and the two icons. */
+export const TEAMS_APP_DIR = fileURLToPath(new URL('./app/', import.meta.url));
+
+/** Where the bot's app id goes in manifest.json. */
+const APP_ID_PLACEHOLDER = '${{MICROSOFT_APP_ID}}';
+
+const GUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+/** The parts of the manifest a sideload fails on when they are wrong, checked before zipping. */
+const Manifest = z.looseObject({
+  manifestVersion: z.string(),
+  version: z.string().regex(/^\d+\.\d+\.\d+$/),
+  id: z.string().regex(GUID, 'the app id must be a GUID'),
+  name: z.looseObject({ short: z.string().min(1).max(30), full: z.string().max(100).optional() }),
+  description: z.looseObject({ short: z.string().min(1).max(80), full: z.string().min(1).max(4000) }),
+  icons: z.object({ color: z.literal('color.png'), outline: z.literal('outline.png') }),
+  bots: z.array(z.looseObject({ botId: z.string().regex(GUID), scopes: z.array(z.enum(['personal', 'team', 'groupChat'])).min(1) })).length(1),
+});
+
+/**
+ * Build the Teams app package (manifest.json with the bot's app id filled in, color.png, outline.png,
+ * all at the root of a zip), ready to upload with "Upload a custom app".
+ */
+export function buildTeamsPackage(appId: string, appDir: string = TEAMS_APP_DIR): Buffer {
+  if (!GUID.test(appId)) throw new CodedError('INPUT_INVALID', `the Teams app id must be the bot's Microsoft app id (a GUID), got "${appId.slice(0, 60)}"`);
+  const text = readFileSync(join(appDir, 'manifest.json'), 'utf8').split(APP_ID_PLACEHOLDER).join(appId);
+  let json: unknown;
+  try {
+    json = JSON.parse(text);
+  } catch (err) {
+    throw new CodedError('CONTENT_INVALID', `adapters/teams/app/manifest.json is not JSON: ${(err as Error).message}`);
+  }
+  const parsed = Manifest.safeParse(json);
+  if (!parsed.success) {
+    const problems = parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ');
+    throw new CodedError('CONTENT_INVALID', `adapters/teams/app/manifest.json: ${problems}`);
+  }
+  const zip = new AdmZip();
+  zip.addFile('manifest.json', Buffer.from(JSON.stringify(parsed.data, null, 2) + '\n', 'utf8'));
+  zip.addFile('color.png', readFileSync(join(appDir, 'color.png')));
+  zip.addFile('outline.png', readFileSync(join(appDir, 'outline.png')));
+  return zip.toBuffer();
+}

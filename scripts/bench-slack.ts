@@ -1,0 +1,178 @@
+// npm run bench:slack : signed /plan throughput and latency of `plan-bot serve` (with Redis) against a bare Bolt app
+// that only acks, in the same run, on loopback. Both run as child processes; autocannon drives them from here.
+// Fails (exit 1) when ours serves less than 0.8× the bare app's requests per second.
+import { spawn, type ChildProcess } from 'node:child_process';
+import { createHmac } from 'node:crypto';
+import { createServer } from 'node:net';
+import { fileURLToPath } from 'node:url';
+import autocannon from 'autocannon';
+import { Redis } from 'ioredis';
+
+const ROOT = fileURLToPath(new URL('..', import.meta.url));
+const SECRET = 'benchsigningsecret0123456789abcdef';
+const SECONDS = Number(process.env.BENCH_SECONDS ?? 3);
+const CONNECTIONS = Number(process.env.BENCH_CONNECTIONS ?? 32);
+const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 3);
+const TOPICS = ['应急管理', '数据治理', '养老', '数字乡村', '网络安全', '数字政府', '人工智能', '专栏14'];
+
+function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const srv = createServer();
+    srv.on('error', reject);
+    srv.listen(0, '127.0.0.1', () => {
+      const port = (srv.address() as { port: number }).port;
+      srv.close(() => resolve(port));
+    });
+  });
+}
+
+async function redisAnswers(url: string): Promise<boolean> {
+  const r = new Redis(url, { lazyConnect: true, maxRetriesPerRequest: 0, retryStrategy: () => null });
+  r.on('error', () => undefined);
+  try {
+    await r.connect();
+    return (await r.ping()) === 'PONG';
+  } catch (err) {
+    console.error(`redis at ${url}: ${(err as Error).message}`);
+    return false;
+  } finally {
+    r.disconnect();
+  }
+}
+
+/** REDIS_URL when it answers, otherwise a redis-server of our own on a free port. */
+async function redis(): Promise<{ url: string; child?: ChildProcess }> {
+  if (process.env.REDIS_URL && (await redisAnswers(process.env.REDIS_URL))) return { url: process.env.REDIS_URL };
+  const port = await freePort();
+  const child = spawn('redis-server', ['--port', String(port), '--bind', '127.0.0.1', '--save', '', '--appendonly', 'no'], { stdio: 'ignore' });
+  const url = `redis://127.0.0.1:${port}`;
+  for (let i = 0; i < 50 && !(await redisAnswers(url)); i++) await new Promise((r) => setTimeout(r, 100));
+  return { url, child };
+}
+
+/** Start a child and wait for the port it reports (a "listening N" line on stdout, or pino's "port":N on stderr). */
+function startChild(args: string[], env: NodeJS.ProcessEnv): Promise<{ child: ChildProcess; port: number }> {
+  return new Promise((resolve, reject) => {
+    const child = spawn(process.execPath, args, { cwd: ROOT, env, stdio: ['ignore', 'pipe', 'pipe'] });
+    let out = '';
+    const onData = (b: Buffer) => {
+      out += b.toString('utf8');
+      const m = /listening (\d+)/.exec(out) ?? (/"msg":"plan-bot serving"/.test(out) ? /"port":(\d+)/.exec(out) : null);
+      if (m) resolve({ child, port: Number(m[1]) });
+    };
+    child.stdout!.on('data', onData);
+    child.stderr!.on('data', onData);
+    child.on('exit', (code) => reject(new Error(`${args.join(' ')} exited with ${code}: ${out.slice(-2000)}`)));
+  });
+}
+
+function slashBody(text: string, user: string): string {
+  return new URLSearchParams({ team_id: 'T0BENCH', channel_id: 'C0BENCH', user_id: user, command: '/plan', text, response_url: 'https://hooks.slack.com/commands/T0BENCH/1/x', trigger_id: '1.1' }).toString();
+}
+
+/** Pre-signed /plan requests over several topics and users (signed now: valid for the 5-minute window). */
+function signedRequests(): Array<{ method: 'POST'; path: string; headers: Record<string, string>; body: string }> {
+  const ts = String(Math.floor(Date.now() / 1000));
+  return TOPICS.flatMap((topic, i) =>
+    [0, 1, 2, 3].map((u) => {
+      const body = slashBody(topic, `U0BENCH${i}${u}`);
+      const sig = 'v0=' + createHmac('sha256', SECRET).update(`v0:${ts}:${body}`).digest('hex');
+      return { method: 'POST' as const, path: '/slack/events', headers: { 'content-type': 'application/x-www-form-urlencoded', 'x-slack-request-timestamp': ts, 'x-slack-signature': sig }, body };
+    }),
+  );
+}
+
+interface Figures {
+  rps: number;
+  p50: number;
+  p99: number;
+  non2xx: number;
+  errors: number;
+}
+
+async function load(port: number, seconds: number): Promise<Figures> {
+  const requests = signedRequests();
+  let n = 0;
+  const r = await autocannon({
+    url: `http://127.0.0.1:${port}`,
+    connections: CONNECTIONS,
+    duration: seconds,
+    requests: [{ method: 'POST', path: '/slack/events', setupRequest: (req) => ({ ...req, ...requests[n++ % requests.length]! }) }],
+  });
+  return { rps: r.requests.average, p50: r.latency.p50, p99: r.latency.p99, non2xx: r.non2xx, errors: r.errors + r.timeouts };
+}
+
+/** The run with the median throughput (its own latency figures come with it). */
+function median(runs: Figures[]): Figures {
+  return [...runs].sort((a, b) => a.rps - b.rps)[Math.floor(runs.length / 2)]!;
+}
+
+async function checkAnswer(port: number): Promise<void> {
+  const [req] = signedRequests();
+  const res = await fetch(`http://127.0.0.1:${port}/slack/events`, { method: 'POST', headers: req!.headers, body: req!.body });
+  const body = await res.text();
+  if (res.status !== 200 || !body.includes('应急管理') || !body.includes('"blocks"')) throw new Error(`plan-bot did not answer /plan 应急管理 with blocks: ${res.status} ${body.slice(0, 300)}`);
+}
+
+async function ackLatency(port: number, n = 32): Promise<{ n: number; mean: number; max: number }> {
+  const times: number[] = [];
+  for (const req of signedRequests().slice(0, n)) {
+    const t = performance.now();
+    const res = await fetch(`http://127.0.0.1:${port}/slack/events`, { method: 'POST', headers: req.headers, body: req.body });
+    await res.arrayBuffer();
+    times.push(performance.now() - t);
+  }
+  return { n: times.length, mean: times.reduce((a, b) => a + b, 0) / times.length, max: Math.max(...times) };
+}
+
+const stopChild = (c?: ChildProcess) =>
+  new Promise<void>((resolve) => {
+    if (!c || c.exitCode !== null) return resolve();
+    c.removeAllListeners('exit');
+    c.once('exit', () => resolve());
+    c.kill('SIGTERM');
+    setTimeout(() => c.kill('SIGKILL'), 5000).unref();
+  });
+
+const { url: redisUrl, child: redisChild } = await redis();
+const env = { PATH: process.env.PATH, NODE_ENV: 'production' };
+const ours = await startChild(['bin/plan-bot.js', 'serve'], {
+  ...env,
+  PORT: '0',
+  LOG_LEVEL: 'info',
+  REDIS_URL: redisUrl,
+  REDIS_PREFIX: `plan-bot-bench:${process.pid}:`,
+  SLACK_BOT_TOKEN: 'xoxb-bench',
+  SLACK_SIGNING_SECRET: SECRET,
+  SLACK_API_URL: 'http://127.0.0.1:9/api/',
+  SLACK_BOT_USER_ID: 'U0BENCH',
+  SLACK_BOT_ID: 'B0BENCH',
+});
+const bare = await startChild(['--import', 'tsx', 'scripts/bench-slack-bare-app.ts', SECRET], env);
+try {
+  await checkAnswer(ours.port);
+  const latency = await ackLatency(ours.port);
+  await load(bare.port, 1);
+  await load(ours.port, 1);
+  // alternate the two for ROUNDS rounds so that a burst of other load on the machine hits both alike
+  const bareRuns: Figures[] = [];
+  const ourRuns: Figures[] = [];
+  for (let round = 0; round < ROUNDS; round++) {
+    bareRuns.push(await load(bare.port, SECONDS));
+    ourRuns.push(await load(ours.port, SECONDS));
+  }
+  const bareFigures = median(bareRuns);
+  const ourFigures = median(ourRuns);
+  const ratio = ourFigures.rps / bareFigures.rps;
+  const row = (name: string, f: Figures) => `${name.padEnd(38)} ${f.rps.toFixed(0).padStart(6)} req/s   p50 ${String(f.p50).padStart(3)} ms   p99 ${String(f.p99).padStart(3)} ms   non-2xx ${f.non2xx}   errors ${f.errors}`;
+  console.log(`signed /plan over loopback: ${CONNECTIONS} connections, ${ROUNDS} alternating rounds of ${SECONDS} s each (after 1 s warm-up); medians`);
+  console.log(row('bare Bolt app (ack only)', bareFigures));
+  console.log(row('plan-bot serve (answer in ack, Redis)', ourFigures));
+  console.log(`rounds, req/s: bare ${bareRuns.map((f) => f.rps.toFixed(0)).join(' / ')}; ours ${ourRuns.map((f) => f.rps.toFixed(0)).join(' / ')}`);
+  console.log(`ratio ours / bare: ${ratio.toFixed(2)}× (must be ≥ 0.80) ${ratio >= 0.8 ? 'PASS' : 'FAIL'}`);
+  console.log(`single /plan ack latency, ${latency.n} sequential requests: mean ${latency.mean.toFixed(1)} ms, max ${latency.max.toFixed(1)} ms`);
+  const clean = [...bareRuns, ...ourRuns].every((f) => f.non2xx === 0 && f.errors === 0);
+  process.exitCode = ratio >= 0.8 && clean ? 0 : 1;
+} finally {
+  await Promise.all([stopChild(ours.child), stopChild(bare.child), stopChild(redisChild)]);
+}

@@ -1,0 +1,106 @@
+import { ansi, plain, renderTerminal } from '../../adapters/console/render-terminal.js';
+import type { Config } from '../config.js';
+import { CodedError } from '../errors.js';
+import { loadKnowledge } from '../knowledge.js';
+import { createLogger } from '../logger.js';
+import { openStore } from '../store/open-store.js';
+import { previewDigest } from './compose-digest.js';
+import type { DigestSenders } from './digest-sender.js';
+import { digestUnits } from './digest-units.js';
+import { isIsoDate, localTime, normalizeTimeZone } from './local-time.js';
+import { findDue } from './find-due.js';
+import { runDue } from './run-due.js';
+import { DEFAULT_TZ } from './subscription-commands.js';
+
+/** The usage lines of `plan-bot digest`, shown by plan-bot help. */
+export const DIGEST_USAGE = `  plan-bot digest preview [--topic T] [--date YYYY-MM-DD] [--tz Zone] [--json]   print a day's digest
+  plan-bot digest run [--now ISO-8601]                     deliver every digest due now, once, and exit (cron)`;
+
+interface DigestFlags {
+  topic: string;
+  date?: string;
+  tz: string;
+  now?: number;
+  json: boolean;
+}
+
+function parseDigestFlags(args: string[]): DigestFlags {
+  const flags: DigestFlags = { topic: '', tz: DEFAULT_TZ, json: false };
+  for (let i = 0; i < args.length; i++) {
+    const [name, inline] = args[i]!.split(/=(.*)/s, 2) as [string, string | undefined];
+    const value = () => {
+      const v = inline ?? args[++i];
+      if (v === undefined || v === '') throw new CodedError('INPUT_INVALID', `${name} needs a value`);
+      return v;
+    };
+    if (name === '--json') flags.json = true;
+    else if (name === '--topic') flags.topic = value().trim();
+    else if (name === '--date') {
+      const d = value();
+      if (!isIsoDate(d)) throw new CodedError('INPUT_INVALID', `--date ${d}: expected a calendar date YYYY-MM-DD`);
+      flags.date = d;
+    } else if (name === '--tz') {
+      const tz = normalizeTimeZone(value());
+      if (!tz) throw new CodedError('INPUT_INVALID', `--tz: expected an IANA time zone such as Asia/Shanghai`);
+      flags.tz = tz;
+    } else if (name === '--now') {
+      const v = value();
+      const t = Date.parse(v);
+      if (!/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:?\d{2})$/.test(v) || Number.isNaN(t)) throw new CodedError('INPUT_INVALID', `--now ${v}: expected ISO-8601 with a zone, e.g. 2026-12-01T09:05:00+08:00`);
+      flags.now = t;
+    } else throw new CodedError('INPUT_INVALID', `unknown option ${name}`);
+  }
+  return flags;
+}
+
+async function preview(config: Config, flags: DigestFlags): Promise<number> {
+  const k = loadKnowledge(config.contentDir);
+  if (flags.topic && digestUnits(k, flags.topic).length === 0) throw new CodedError('INPUT_INVALID', `no passage of the plan matches the topic "${flags.topic}"`);
+  const date = flags.date ?? localTime(Date.now(), flags.tz).date;
+  const reply = previewDigest(k, flags.topic, date);
+  process.stdout.write(flags.json ? `${JSON.stringify(reply)}\n` : `${renderTerminal(reply, process.stdout.isTTY ? ansi : plain)}\n`);
+  return 0;
+}
+
+async function run(config: Config, flags: DigestFlags): Promise<number> {
+  const logger = createLogger(config.logLevel);
+  if (!config.redisUrl) {
+    logger.warn('REDIS_URL is not set: there are no stored subscriptions to deliver (memory mode keeps them inside plan-bot serve)');
+    process.stdout.write(`${JSON.stringify({ due: 0, delivered: 0, skipped: 0, held: 0, deactivated: 0, failed: 0 })}\n`);
+    return 0;
+  }
+  const store = await openStore(config.redisUrl, { prefix: config.redisPrefix, timeoutMs: config.redisTimeoutMs, logger });
+  try {
+    // --now fixes the start; time still moves during the run, so claims and retries age as they would
+    const started = Date.now();
+    const now = flags.now === undefined ? Date.now : () => flags.now! + (Date.now() - started);
+    const due = await findDue(store, now());
+    // content and the platform SDKs load only when something is due, and only for the platforms it goes to
+    const knowledge = due.length ? loadKnowledge(config.contentDir) : undefined;
+    const senders: DigestSenders = {};
+    if (due.some((d) => d.platform === 'slack')) {
+      const { slackDigestSenderFrom } = await import('../../adapters/slack/slack-digest-sender.js');
+      const slack = slackDigestSenderFrom(config, logger);
+      if (slack) senders.slack = slack;
+      else logger.warn('Slack digests are due but SLACK_BOT_TOKEN is not set; they wait for a run that has it');
+    }
+    if (due.some((d) => d.platform === 'teams')) senders.teams = (await import('../../adapters/teams/teams-digest-sender.js')).teamsDigestSenderFrom(config, store, logger);
+    const report = knowledge
+      ? await runDue({ knowledge, store, senders, leaseMs: config.digestLeaseSeconds * 1000, now, logger }, { concurrency: config.digestConcurrency, maxAttempts: 5, maxWaitMs: 60_000 }, due)
+      : { due: 0, delivered: 0, skipped: 0, held: 0, deactivated: 0, failed: 0 };
+    logger.info({ ...report }, 'digest run finished');
+    process.stdout.write(`${JSON.stringify(report)}\n`);
+    return report.failed > 0 ? 1 : 0;
+  } finally {
+    await store.close();
+  }
+}
+
+/** plan-bot digest preview | run: returns the exit code (errors are thrown as CodedError for main to report). */
+export async function digestCommand(config: Config, args: string[]): Promise<number> {
+  const [sub, ...rest] = args;
+  const flags = parseDigestFlags(rest);
+  if (sub === 'preview') return preview(config, flags);
+  if (sub === 'run') return run(config, flags);
+  throw new CodedError('INPUT_INVALID', `plan-bot digest ${sub ?? ''}: expected "preview" or "run"\n${DIGEST_USAGE}`);
+}

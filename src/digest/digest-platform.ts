@@ -1,0 +1,42 @@
+import type { PlatformDeps, PlatformProvider } from '../platform.js';
+import type { DigestSenders } from './digest-sender.js';
+import { startDigestDelivery, type DigestDelivery } from './digest-service.js';
+
+export interface DigestProviderOptions {
+  /** the senders of the configured platforms, built by the composition (serve) from the adapters */
+  senders: (deps: PlatformDeps) => DigestSenders;
+  now?: () => number;
+  tickEveryMs?: number;
+  queuePrefix?: string;
+}
+
+/**
+ * The digest scheduler as one entry of plan-bot serve's provider list: it starts delivering once the
+ * server listens and stops (finishing the digests in flight) on SIGTERM. DIGEST_ENABLED=false turns it off.
+ */
+export function digestProvider(opts: DigestProviderOptions): PlatformProvider {
+  return {
+    name: 'digest',
+    async open(deps) {
+      if (!deps.config.digestEnabled) return { off: 'DIGEST_ENABLED=false; subscriptions can still be managed here, another process delivers' };
+      let delivery: DigestDelivery | undefined;
+      return {
+        start: async () => {
+          delivery = await startDigestDelivery({
+            config: deps.config,
+            knowledge: deps.knowledge,
+            store: deps.store,
+            senders: opts.senders(deps),
+            logger: deps.logger,
+            ...(opts.now ? { now: opts.now } : {}),
+            ...(opts.tickEveryMs ? { tickEveryMs: opts.tickEveryMs } : {}),
+            ...(opts.queuePrefix ? { queuePrefix: opts.queuePrefix } : {}),
+          });
+        },
+        close: async () => {
+          await delivery?.stop();
+        },
+      };
+    },
+  };
+}
