@@ -142,6 +142,12 @@ async function answerLine(session: Session, line: string, n: number, json: boole
 /** The plan-bot command line: returns the exit code. */
 export async function main(argv: string[]): Promise<number> {
   const [command, ...args] = argv;
+  // a reader that goes away (plan-bot chat | head -1) ends the output quietly, as for any Unix tool
+  process.stdout.on('error', (err: NodeJS.ErrnoException) => {
+    if (err.code === 'EPIPE') process.exit(0);
+    process.stderr.write(`plan-bot: cannot write output: ${err.message}\n`);
+    process.exit(1);
+  });
   try {
     if (!command || command === 'help' || command === '--help' || command === '-h') {
       process.stdout.write(USAGE + '\n');

@@ -211,7 +211,7 @@ describe('the mini plan, loaded from a content folder, answers like the real one
   });
 
   it('searches the plan: a topic leads with its passage, with highlights', () => {
-    const water = k.matcher.search(k.normalize('水质监测'));
+    const water = k.matcher.search(k.normalize('水质监测'), { highlight: 3 });
     expect(water.noMatch).toBe(false);
     expect(water.hits[0]!.passage.id).toBe(ID('p3.s1.para2'));
     expect(water.hits[0]!.highlights.join()).toContain('水质');

@@ -10,7 +10,7 @@ import { knowledge } from './support/knowledge.js';
 function search(q: string, opts: SearchOptions = {}): SearchResult {
   const k = knowledge();
   const en = translateEnglish(k.normalize(q), k.lexicon.glossary, k.lexicon.stopwords);
-  return k.matcher.search(en.text, { ...opts, extras: [...(opts.extras ?? []), ...en.extras] });
+  return k.matcher.search(en.text, { highlight: 3, ...opts, extras: [...(opts.extras ?? []), ...en.extras] });
 }
 
 const shown = (p: Passage) => `${p.title}\n${p.text}\n${p.path.join(' ')}`;
@@ -101,7 +101,7 @@ describe('no match', () => {
 
 describe('highlights', () => {
   it('mark the words of the question as the passage writes them', () => {
-    const r = search('数据治理');
+    const r = search('数据治理', { highlight: 5 });
     expect(r.hits[0]!.highlights).toContain('数据治理');
     for (const h of r.hits.slice(0, 5)) {
       expect(h.highlights.length).toBeGreaterThan(0);

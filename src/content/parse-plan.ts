@@ -198,7 +198,8 @@ export function parsePlan(raw: string, meta: PlanMeta, options: ParseOptions = {
     paraCount += 1;
     const body = display(line);
     const lead = leadSentence(body);
-    const headingOnly = lead === body && body.length <= HEADING_ONLY_MAX && /[。]$/.test(body);
+    // a short single sentence with no comma is a heading whose body the excerpt leaves out; one with commas says something
+    const headingOnly = lead === body && body.length <= HEADING_ONLY_MAX && /。$/.test(body) && !/[,，;；:：]/.test(body);
     add({
       id: `${scopeId()}.para${paraCount}`,
       kind: headingOnly ? 'heading' : 'paragraph',

@@ -38,6 +38,7 @@ const TZ = /(?:tz|时区)\s*([A-Za-z_]+(?:\/[A-Za-z_+-]+)*|UTC[+-]?\d*)/;
 /** Remove what people type around a command in chat: /plan, a leading @mention, Slack and Teams mention markup, control characters. */
 export function stripChatNoise(text: string): string {
   return text
+    .replace(/\u001b\[[0-9;?]*[ -\/]*[@-~]/g, ' ')
     .replace(/[\u0000-\u0008\u000b-\u001f\u007f-\u009f\u200b-\u200f\u2028-\u202e\ufeff]/g, ' ')
     .replace(/<at>[^<]*<\/at>/gi, ' ')
     .replace(/<@[A-Z0-9]+(?:\|[^>]*)?>/g, ' ')
@@ -180,7 +181,9 @@ export function parseSubscribeSpec(rest: string, k: Knowledge): SubscribeSpec {
     s = s.replace(wd[0], ' ');
   }
   s = s.replace(/(每天|每日|daily|every day|at)/gi, ' ');
-  const topic = cleanTopic(s, k);
+  // an English topic is kept in the plan's words, so the digest finds it ("emergency management" → 应急管理)
+  const en = translateEnglish(k.normalize(s), k.lexicon.glossary, k.lexicon.stopwords);
+  const topic = cleanTopic(en.text, k);
   if (topic) spec.topic = topic;
   return spec;
 }

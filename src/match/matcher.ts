@@ -276,8 +276,10 @@ export class Matcher {
     const lower = display.toLowerCase();
     const out = new Set<string>();
     for (const c of concepts) {
-      for (const alt of c.alts) {
-        for (const piece of coverPieces(alt.text, lower)) {
+      for (const [ai, alt] of c.alts.entries()) {
+        // what was typed may be highlighted piecewise; a synonym only where it stands whole
+        const pieces = ai === 0 ? coverPieces(alt.text, lower) : lower.includes(alt.text) ? [alt.text] : [];
+        for (const piece of pieces) {
           const i = lower.indexOf(piece);
           if (i >= 0) out.add(display.slice(i, i + piece.length));
         }

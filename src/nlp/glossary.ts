@@ -51,6 +51,7 @@ export function translateEnglish(q: string, glossary: Map<string, string[]>, sto
     }
     if (!matched) {
       if (stopwords.has(tok)) out.push(' ');
+      else if (/^\d+$/.test(tok)) out.push(` ${tok} `); // years and numbers are never noise
       else {
         unknown.push(tok);
         out.push(` ${UNKNOWN_MARK}${unknown.length - 1} `);

@@ -30,7 +30,7 @@ function readTsvMap(path: string, keyTransform: (s: string) => string = (s) => s
   lines(path).forEach((line, i) => {
     const [key, value] = line.split('\t');
     if (!key || !value) throw new CodedError('CONTENT_INVALID', `${path}:${i + 1}: expected "term<TAB>a,b,c"`);
-    map.set(keyTransform(key.trim()), value.split(/[,,]/).map((v) => v.trim()).filter(Boolean));
+    map.set(keyTransform(key.trim()), value.split(/[,\uff0c]/).map((v) => v.trim()).filter(Boolean));
   });
   return map;
 }
