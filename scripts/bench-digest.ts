@@ -91,6 +91,14 @@ function delta(before: Map<string, number>, after: Map<string, number>): [string
   return [...after].map(([k, v]) => [k, v - (before.get(k) ?? 0)] as [string, number]).filter(([, v]) => v > 0).sort((a, b) => b[1] - a[1]);
 }
 
+/** Commands this process sends, counted at the client (ioredis, which BullMQ uses too): round trips, not script internals. */
+let sent = 0;
+const sendCommand = Redis.prototype.sendCommand;
+Redis.prototype.sendCommand = function (this: Redis, ...args: Parameters<Redis['sendCommand']>) {
+  sent += 1;
+  return sendCommand.apply(this, args);
+} as Redis['sendCommand'];
+
 const own = await ownRedis();
 const redisUrl = own?.url ?? loadConfig().redisUrl ?? 'redis://127.0.0.1:6379';
 const admin = new Redis(redisUrl);
@@ -104,6 +112,8 @@ interface Result {
   wallMs: number;
   delivered: number;
   commands: number;
+  /** commands sent by the clients (each a round trip, pipelined or not) */
+  sent: number;
   byCommand: [string, number][];
 }
 
@@ -124,6 +134,7 @@ async function bench(path: 'bullmq' | 'digest-run'): Promise<Result> {
   const deps = { knowledge: k, store, senders: { slack: sender }, leaseMs: 600_000, now: () => NOW + (Date.now() - started), logger: log };
   const postedBefore = [...slack.posts.values()].reduce((a, b) => a + b, 0);
   const before = await commandsProcessed(admin);
+  const sentBefore = sent;
   const started = Date.now();
   let delivered = 0;
   if (path === 'bullmq') {
@@ -134,18 +145,20 @@ async function bench(path: 'bullmq' | 'digest-run'): Promise<Result> {
     for (let c = await wait(); c.waiting + c.active > 0; c = await wait()) await new Promise((r) => setTimeout(r, 20));
     delivered = (await q.bullQueue.getJobCounts('completed')).completed ?? 0;
     const wallMs = Date.now() - started;
+    const clientSent = sent - sentBefore;
     const after = await commandsProcessed(admin);
     await q.bullQueue.obliterate({ force: true });
     await q.stop();
     await store.close();
-    return { path: 'BullMQ (plan-bot serve)', wallMs, delivered, commands: after.total - before.total, byCommand: delta(before.byCommand, after.byCommand) };
+    return { path: 'BullMQ (plan-bot serve)', wallMs, delivered, commands: after.total - before.total, sent: clientSent, byCommand: delta(before.byCommand, after.byCommand) };
   }
   const report = await runDue(deps, { concurrency: CONCURRENCY, maxAttempts: 5, maxWaitMs: 60_000 });
   delivered = report.delivered;
   const wallMs = Date.now() - started;
+  const clientSent = sent - sentBefore;
   const after = await commandsProcessed(admin);
   await store.close();
-  return { path: 'plan-bot digest run (cron)', wallMs, delivered, commands: after.total - before.total, byCommand: delta(before.byCommand, after.byCommand) };
+  return { path: 'plan-bot digest run (cron)', wallMs, delivered, commands: after.total - before.total, sent: clientSent, byCommand: delta(before.byCommand, after.byCommand) };
 }
 
 try {
@@ -154,7 +167,8 @@ try {
     const r = await bench(path);
     const perDelivery = r.commands / SUBS;
     console.log(`\n${r.path}: ${r.delivered} delivered in ${(r.wallMs / 1000).toFixed(2)} s (${Math.round((r.delivered / r.wallMs) * 1000)} digests/s)`);
-    console.log(`  Redis commands: ${r.commands} in all, ${perDelivery.toFixed(1)} per delivery (INFO stats total_commands_processed, which counts commands run inside Lua scripts too)`);
+    console.log(`  Redis commands per delivery: ${(r.sent / SUBS).toFixed(1)} sent by plan-bot and BullMQ (${r.sent} in all, counted at the client);`);
+    console.log(`    ${perDelivery.toFixed(1)} executed by Redis (${r.commands} in all, INFO stats total_commands_processed: also counts the commands inside Lua scripts)`);
     console.log(`  by command: ${r.byCommand.map(([c, n]) => `${c} ${(n / SUBS).toFixed(2)}`).join(', ')}`);
   }
   const doubles = [...slack.posts.values()].filter((n) => n !== 1).length;

@@ -1,5 +1,5 @@
 import { snippet } from '../../src/conversation/render-text.js';
-import type { Action, Reply, ResultItem } from '../../src/reply.js';
+import { displayNumber, type Action, type Reply, type ResultItem } from '../../src/reply.js';
 import { SubmitData } from './activity.js';
 import { escapeCardLine, escapeCardText, highlightCardText } from './card-text.js';
 import { packCards, splitText, type CardJson } from './card-size.js';
@@ -54,9 +54,7 @@ export function renderCards(reply: Reply, opts: { heading?: string } = {}): Card
   if (title) header.push(textBlock(escapeCardLine(title), { size: 'Medium', weight: 'Bolder' }));
   if (reply.notice) header.push(textBlock(escapeCardLine(reply.notice), { color: 'Warning', size: 'Small', spacing: 'Small' }));
   const full = reply.results.length === 1;
-  const start = reply.start ?? 1;
-  const numbered = reply.results.length > 1;
-  const blocks = reply.results.flatMap((item, i) => resultBlocks(item, numbered ? start + i : undefined, full, perItem ? expands[i] : undefined));
+  const blocks = reply.results.flatMap((item, i) => resultBlocks(item, displayNumber(reply, i), full, perItem ? expands[i] : undefined));
   const footer = reply.footer ? [textBlock(escapeCardText(reply.footer), { isSubtle: reply.results.length > 0, spacing: 'Medium' })] : [];
   const continued = title ? [textBlock(escapeCardLine(`${title}(续)`), { weight: 'Bolder' })] : [];
   return packCards({ header, blocks, footer, actions: cardActions, continued });
