@@ -31,7 +31,7 @@ const BOXES = /(重点工程|重大工程|相关专栏|哪些专栏|什么专栏
 const SWITCH = /^(?:那|那么|那个|and|what about|how about)\s*(.+?)\s*(?:呢|怎么样|如何)?$|^(.+?)\s*呢$/;
 const TARGET = /(行动目标|发展目标|目标|要?(?:实现|达到|做到)什么|goals?|targets?|objectives?)/;
 const YEAR = /(20\d\d)\s*(?:年)?/;
-const TIME = /(?:每天|每日|daily|at)?\s*([01]?\d|2[0-3])[::]([0-5]\d)/;
+const TIME = /(?:每天|每日|\bdaily\b|\bat\b)?\s*(?<!\d)([01]?\d|2[0-3])[:：]([0-5]\d)(?!\d)/;
 const WEEKDAYS = /(工作日|weekdays?)/;
 const TZ = /(?:tz|时区)\s*([A-Za-z_]+(?:\/[A-Za-z_+-]+)*|UTC[+-]?\d*)/;
 
@@ -157,6 +157,17 @@ function findHeading(text: string, k: Knowledge): string | undefined {
   return headingIndex(k).get(topic);
 }
 
+/** "9点", "下午3点半", "8点15分" as [match, hour, minute], like TIME's match; undefined when absent or out of range. */
+function clockTime(s: string): [string, string, string] | undefined {
+  const m = /(上午|早上|下午|晚上)?\s*(\d{1,2})\s*[点時时](半|(\d{1,2})\s*分?)?/.exec(s);
+  if (!m) return undefined;
+  let hour = Number(m[2]);
+  const minute = m[3] === '半' ? 30 : m[4] ? Number(m[4]) : 0;
+  if ((m[1] === '下午' || m[1] === '晚上') && hour < 12) hour += 12;
+  if (hour > 23 || minute > 59) return undefined;
+  return [m[0], String(hour), String(minute).padStart(2, '0')];
+}
+
 /** Read "订阅 [主题] [每天 HH:MM] [工作日] [tz Zone]" (or the English form) into its parts. */
 export function parseSubscribeSpec(rest: string, k: Knowledge): SubscribeSpec {
   let s = ` ${rest} `;
@@ -166,8 +177,8 @@ export function parseSubscribeSpec(rest: string, k: Knowledge): SubscribeSpec {
     spec.tz = tz[1];
     s = s.replace(tz[0], ' ');
   }
-  const badTime = /(?:每天|每日|daily|at)\s*(\d{1,2}[::]\d{1,2}|\d{1,2}\s*[点時时])/i.exec(s);
-  const tm = TIME.exec(s);
+  const badTime = /(?:每天|每日|\bdaily\b|\bat\b)?\s*(\d{1,3}[:：]\d{1,3}|\d{1,2}\s*[点時时])/i.exec(s);
+  const tm = TIME.exec(s) ?? clockTime(s);
   if (tm) {
     spec.time = `${tm[1]!.padStart(2, '0')}:${tm[2]}`;
     s = s.replace(tm[0], ' ');
@@ -180,7 +191,7 @@ export function parseSubscribeSpec(rest: string, k: Knowledge): SubscribeSpec {
     spec.weekdays = true;
     s = s.replace(wd[0], ' ');
   }
-  s = s.replace(/(每天|每日|daily|every day|at)/gi, ' ');
+  s = s.replace(/每天|每日/g, ' ').replace(/\b(daily|every day|at)\b/gi, ' ');
   // an English topic is kept in the plan's words, so the digest finds it ("emergency management" → 应急管理)
   const en = translateEnglish(k.normalize(s), k.lexicon.glossary, k.lexicon.stopwords);
   const topic = cleanTopic(en.text, k);
