@@ -12,7 +12,9 @@ const ROOT = fileURLToPath(new URL('..', import.meta.url));
 const SECRET = 'benchsigningsecret0123456789abcdef';
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 3);
 const CONNECTIONS = Number(process.env.BENCH_CONNECTIONS ?? 32);
-const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 3);
+const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 5);
+/** seconds of warm-up load per server before measuring (JIT, connection pools, caches) */
+const WARMUP = Number(process.env.BENCH_WARMUP ?? 2);
 const TOPICS = ['应急管理', '数据治理', '养老', '数字乡村', '网络安全', '数字政府', '人工智能', '专栏14'];
 
 function freePort(): Promise<number> {
@@ -26,14 +28,14 @@ function freePort(): Promise<number> {
   });
 }
 
-async function redisAnswers(url: string): Promise<boolean> {
+async function redisAnswers(url: string, quiet = false): Promise<boolean> {
   const r = new Redis(url, { lazyConnect: true, maxRetriesPerRequest: 0, retryStrategy: () => null });
   r.on('error', () => undefined);
   try {
     await r.connect();
     return (await r.ping()) === 'PONG';
   } catch (err) {
-    console.error(`redis at ${url}: ${(err as Error).message}`);
+    if (!quiet) console.error(`redis at ${url}: ${(err as Error).message}`);
     return false;
   } finally {
     r.disconnect();
@@ -46,7 +48,7 @@ async function redis(): Promise<{ url: string; child?: ChildProcess }> {
   const port = await freePort();
   const child = spawn('redis-server', ['--port', String(port), '--bind', '127.0.0.1', '--save', '', '--appendonly', 'no'], { stdio: 'ignore' });
   const url = `redis://127.0.0.1:${port}`;
-  for (let i = 0; i < 50 && !(await redisAnswers(url)); i++) await new Promise((r) => setTimeout(r, 100));
+  for (let i = 0; i < 50 && !(await redisAnswers(url, true)); i++) await new Promise((r) => setTimeout(r, 100));
   return { url, child };
 }
 
@@ -152,8 +154,8 @@ const bare = await startChild(['--import', 'tsx', 'scripts/bench-slack-bare-app.
 try {
   await checkAnswer(ours.port);
   const latency = await ackLatency(ours.port);
-  await load(bare.port, 1);
-  await load(ours.port, 1);
+  await load(bare.port, WARMUP);
+  await load(ours.port, WARMUP);
   // alternate the two for ROUNDS rounds so that a burst of other load on the machine hits both alike
   const bareRuns: Figures[] = [];
   const ourRuns: Figures[] = [];
@@ -163,13 +165,16 @@ try {
   }
   const bareFigures = median(bareRuns);
   const ourFigures = median(ourRuns);
-  const ratio = ourFigures.rps / bareFigures.rps;
+  // each round's two runs are back to back, so their ratio is the least disturbed by other load on the machine
+  const ratios = ourRuns.map((f, i) => f.rps / bareRuns[i]!.rps);
+  const ratio = [...ratios].sort((a, b) => a - b)[Math.floor(ratios.length / 2)]!;
   const row = (name: string, f: Figures) => `${name.padEnd(38)} ${f.rps.toFixed(0).padStart(6)} req/s   p50 ${String(f.p50).padStart(3)} ms   p99 ${String(f.p99).padStart(3)} ms   non-2xx ${f.non2xx}   errors ${f.errors}`;
-  console.log(`signed /plan over loopback: ${CONNECTIONS} connections, ${ROUNDS} alternating rounds of ${SECONDS} s each (after 1 s warm-up); medians`);
+  console.log(`signed /plan over loopback: ${CONNECTIONS} connections, ${ROUNDS} alternating rounds of ${SECONDS} s each (after ${WARMUP} s warm-up); median runs`);
   console.log(row('bare Bolt app (ack only)', bareFigures));
   console.log(row('plan-bot serve (answer in ack, Redis)', ourFigures));
   console.log(`rounds, req/s: bare ${bareRuns.map((f) => f.rps.toFixed(0)).join(' / ')}; ours ${ourRuns.map((f) => f.rps.toFixed(0)).join(' / ')}`);
-  console.log(`ratio ours / bare: ${ratio.toFixed(2)}× (must be ≥ 0.80) ${ratio >= 0.8 ? 'PASS' : 'FAIL'}`);
+  console.log(`ratio ours / bare per round: ${ratios.map((r) => r.toFixed(2)).join(' / ')}`);
+  console.log(`ratio ours / bare (median of rounds): ${ratio.toFixed(2)}× (must be ≥ 0.80) ${ratio >= 0.8 ? 'PASS' : 'FAIL'}`);
   console.log(`single /plan ack latency, ${latency.n} sequential requests: mean ${latency.mean.toFixed(1)} ms, max ${latency.max.toFixed(1)} ms`);
   const clean = [...bareRuns, ...ourRuns].every((f) => f.non2xx === 0 && f.errors === 0);
   process.exitCode = ratio >= 0.8 && clean ? 0 : 1;

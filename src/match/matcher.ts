@@ -3,7 +3,9 @@ import type { Lexicon } from '../nlp/lexicon.js';
 import { Bm25Index } from './bm25-index.js';
 import type { Library } from './library.js';
 import { QueryAnalyzer, type Concept } from './query-analysis.js';
-import { bigrams, isCjk } from './terms.js';
+import { highlightWords } from './highlights.js';
+import { queryPhrases } from './query-phrases.js';
+import { isCjk } from './terms.js';
 
 /** One ranked passage with the words to highlight in it. */
 export interface Hit {
@@ -272,75 +274,14 @@ export class Matcher {
 
   /** The words of the question (or their synonyms) as they appear in the passage, longest first. */
   highlights(concepts: Concept[], p: Passage): string[] {
-    const display = `${p.title}\n${p.text}`;
-    const lower = display.toLowerCase();
-    const out = new Set<string>();
-    for (const c of concepts) {
-      for (const [ai, alt] of c.alts.entries()) {
-        // what was typed may be highlighted piecewise; a synonym only where it stands whole
-        const pieces = ai === 0 ? coverPieces(alt.text, lower) : lower.includes(alt.text) ? [alt.text] : [];
-        for (const piece of pieces) {
-          const i = lower.indexOf(piece);
-          if (i >= 0) out.add(display.slice(i, i + piece.length));
-        }
-      }
-    }
-    return [...out].sort((a, b) => b.length - a.length);
+    return highlightWords(concepts, p);
   }
+
 }
 
-/** The query's CJK runs without leading or trailing question words (如何提高X → 提高X), as phrases to find side by side. */
-export function queryPhrases(q: string, stopwords: Set<string>): string[] {
-  const out: string[] = [];
-  for (const run of q.split(' ')) {
-    if (run.length < 3 || !/^[\u3400-\u9fff]+$/.test(run)) continue;
-    let r = run;
-    for (let changed = true; changed && r; ) {
-      changed = false;
-      for (let n = 3; n >= 1; n--) {
-        if (r.length > n && stopwords.has(r.slice(0, n))) {
-          r = r.slice(n);
-          changed = true;
-          break;
-        }
-        if (r.length > n && stopwords.has(r.slice(-n))) {
-          r = r.slice(0, -n);
-          changed = true;
-          break;
-        }
-      }
-    }
-    if (r.length >= 3 && r.length <= 12) out.push(r);
-  }
-  return out;
-}
-
+/** Number of set bits in a 32-bit mask. */
 function popcount(x: number): number {
   let v = x - ((x >>> 1) & 0x55555555);
   v = (v & 0x33333333) + ((v >>> 2) & 0x33333333);
   return (((v + (v >>> 4)) & 0x0f0f0f0f) * 0x01010101) >>> 24;
-}
-
-/** Greedy longest pieces (≥2 characters, or whole ASCII words) of a word that occur in a text. */
-function coverPieces(word: string, text: string): string[] {
-  if (!word) return [];
-  if (text.includes(word)) return [word];
-  if (!isCjk(word[0]!) || word.length < 3) return [];
-  const pieces: string[] = [];
-  let i = 0;
-  while (i < word.length - 1) {
-    let found = '';
-    for (let j = word.length; j >= i + 2; j--) {
-      const sub = word.slice(i, j);
-      if (text.includes(sub)) {
-        found = sub;
-        break;
-      }
-    }
-    if (found) {
-      pieces.push(found);
-      i += found.length;
-    } else i += 1;
-  }
-  return pieces.length ? pieces : bigrams(word).filter((b) => text.includes(b));
 }
