@@ -123,7 +123,8 @@ function pass(engine: Engine, into: number[]): number {
 // ---- warm-up, then alternating rounds (ABBA) within the time budget ----
 const WARMUP_MS = 1500;
 const BUDGET_MS = 6_000;
-const MIN_ROUNDS = 20;
+const MIN_ROUNDS = 6;
+const PASSES_PER_BLOCK = 10;
 
 /** Time two engines in alternating rounds (ABBA) so that machine noise falls on both alike. */
 function compare(x: Engine, y: Engine) {
@@ -136,18 +137,26 @@ function compare(x: Engine, y: Engine) {
   const wall = { ours: 0, reference: 0 };
   const begin = performance.now();
   let rounds = 0;
+  // Each engine runs a block of passes in a row; the first pass after a switch is discarded, since it pays for
+  // the caches and garbage the other engine left behind (that cost would otherwise land on whichever went second).
+  const block = (e: Engine, into: number[]) => {
+    pass(e, []);
+    let w = 0;
+    for (let i = 0; i < PASSES_PER_BLOCK; i++) w += pass(e, into);
+    return w;
+  };
   while (rounds < MIN_ROUNDS || performance.now() - begin < BUDGET_MS) {
     if (rounds % 2 === 0) {
-      wall.ours += pass(x, samples.ours);
-      wall.reference += pass(y, samples.reference);
+      wall.ours += block(x, samples.ours);
+      wall.reference += block(y, samples.reference);
     } else {
-      wall.reference += pass(y, samples.reference);
-      wall.ours += pass(x, samples.ours);
+      wall.reference += block(y, samples.reference);
+      wall.ours += block(x, samples.ours);
     }
     rounds++;
     if (performance.now() - begin > BUDGET_MS * 2) break;
   }
-  return { samples, wall, rounds };
+  return { samples, wall, rounds: rounds * PASSES_PER_BLOCK };
 }
 
 const { samples, wall, rounds } = compare(ours, reference);

@@ -2,7 +2,7 @@ import type { Passage } from '../content/plan-schema.js';
 import type { Lexicon } from '../nlp/lexicon.js';
 import { Bm25Index } from './bm25-index.js';
 import type { Library } from './library.js';
-import { QueryAnalyzer, type Concept } from './query-analysis.js';
+import { QueryAnalyzer, type Alternative, type Concept } from './query-analysis.js';
 import { highlightWords } from './highlights.js';
 import { queryPhrases } from './query-phrases.js';
 import { isCjk } from './terms.js';
@@ -150,7 +150,7 @@ export class Matcher {
             }
           }
         }
-        if (c.counts) this.recordHeld(alt.text, alt.terms, nAlt, ai === 0);
+        if (c.counts) this.recordHeld(alt, nAlt, ai === 0);
       }
       for (let i = 0; i < this.nHeld; i++) {
         const d = heldDocs[i]!;
@@ -198,7 +198,7 @@ export class Matcher {
       const coverage = asked === 0 ? 0 : covered[d]! / asked;
       // strong hits always; weaker ones only when they hold most of what was asked, so 更多 stays relevant
       if (sc < best0 * MIN_RELATIVE_SCORE && coverage < FILL_COVERAGE) continue;
-      hits.push({ passage: this.docs[d]!, score: sc, coverage, highlights: [] });
+      hits.push({ passage: this.docs[d]!, score: sc, coverage, highlights: NO_HIGHLIGHTS });
     }
     for (let i = 0; i < nTouched; i++) {
       const d = touched[i]!;
@@ -224,14 +224,12 @@ export class Matcher {
    * From the bitmask of which terms of one wording each document holds, record how many characters of the
    * concept it covers: all of it when the wording is there whole, else (for what was typed) its two-character pieces.
    */
-  private recordHeld(text: string, terms: string[], nDocs: number, typed: boolean): void {
+  private recordHeld(alt: Alternative, nDocs: number, typed: boolean): void {
     const { masks, held, altDocs, heldDocs } = this.scratch;
-    const len = text.length;
-    const cjk = isCjk(text[0] ?? '');
-    let nb = 0;
-    if (cjk) for (const t of terms) if (t.length === 2) nb++;
-    nb = Math.min(nb, 31);
-    const wholeBit = cjk && terms.length > nb && terms.length <= 32 ? 1 << (terms.length - 1) : 0;
+    const len = alt.text.length;
+    const cjk = alt.bigramCount > 0 || alt.hasWhole;
+    const nb = Math.min(alt.bigramCount, 31);
+    const wholeBit = alt.hasWhole && alt.terms.length <= 32 ? 1 << (alt.terms.length - 1) : 0;
     const allBigrams = (1 << nb) - 1;
     for (let k = 0; k < nDocs; k++) {
       const d = altDocs[k]!;
@@ -278,6 +276,9 @@ export class Matcher {
   }
 
 }
+
+/** Shared by hits whose highlights were not asked for (frozen: assign a new array, never push). */
+const NO_HIGHLIGHTS: string[] = Object.freeze([]) as unknown as string[];
 
 /** Number of set bits in a 32-bit mask. */
 function popcount(x: number): number {

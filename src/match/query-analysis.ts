@@ -5,8 +5,21 @@ import { isCjk, runs } from './terms.js';
 /** One way of saying a concept, with its index terms. */
 export interface Alternative {
   text: string;
+  /** its CJK bigrams in order, then the whole word when the index holds it as a word */
   terms: string[];
   weight: number;
+  /** how many of `terms` are bigrams (0 for an ASCII word) */
+  bigramCount: number;
+  /** whether the last term is the whole word */
+  hasWhole: boolean;
+}
+
+/** Describe one wording with the facts the matcher's coverage check needs, worked out once. */
+function wording(text: string, weight: number, index: Bm25Index): Alternative {
+  const terms = index.termsForWord(text);
+  const cjk = isCjk(text[0] ?? '');
+  const bigramCount = cjk ? terms.filter((t) => t.length === 2).length : 0;
+  return { text, terms, weight, bigramCount, hasWhole: cjk && terms.length > bigramCount };
 }
 
 /** One thing the user asked about, with the index terms of each way of saying it (the words typed first, synonyms after). */
@@ -37,9 +50,9 @@ export class QueryAnalyzer {
   private wordings(word: string): Alternative[] {
     let alts = this.memo.get(word);
     if (alts) return alts;
-    alts = [{ text: word, terms: this.index.termsForWord(word), weight: 1 }];
+    alts = [wording(word, 1, this.index)];
     for (const syn of this.lexicon.synonyms.get(word) ?? []) {
-      if (syn !== word) alts.push({ text: syn, terms: this.index.termsForWord(syn), weight: SYNONYM_WEIGHT });
+      if (syn !== word) alts.push(wording(syn, SYNONYM_WEIGHT, this.index));
     }
     if (this.memo.size >= MEMO_LIMIT) this.memo.clear();
     this.memo.set(word, alts);

@@ -1,11 +1,11 @@
 /** Helpers that turn normalised text into index terms: CJK bigrams, long jieba words and ASCII words. */
 
-const CJK = /[\u3400-\u9fff\uf900-\ufaff]/;
 const RUNS = /[\u3400-\u9fff\uf900-\ufaff]+|[a-z0-9]+/g;
 
-/** True when the character is a CJK ideograph. */
+/** True when the character is a CJK ideograph (a code-point range check: it runs on every query word). */
 export function isCjk(ch: string): boolean {
-  return CJK.test(ch);
+  const c = ch.charCodeAt(0);
+  return (c >= 0x3400 && c <= 0x9fff) || (c >= 0xf900 && c <= 0xfaff);
 }
 
 /** Split normalised text into runs of CJK characters and runs of ASCII letters/digits. */
