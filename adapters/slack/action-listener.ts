@@ -1,9 +1,9 @@
-import type { App } from '@slack/bolt';
 import { forLog } from '../../src/logger.js';
 import { ACTION_PREFIX, renderBlockKit } from './block-kit.js';
 import { deliver } from './deliver.js';
 import { ask, type ListenerDeps } from './listener-deps.js';
-import { BlockActions } from './payloads.js';
+import type { Ack, HandlerArgs } from './listener-args.js';
+import { BlockActions, validated } from './payloads.js';
 import { decodeShare } from './share-snapshot.js';
 import { actionTurn } from './to-inbound.js';
 
@@ -29,15 +29,17 @@ async function share(deps: ListenerDeps, body: BlockActions, value: string): Pro
  * receives (更多, 展开第2条, 订阅 应急管理), answered in the context of the message the button sits on and
  * sent where that message is (privately, or in its thread); 分享 posts the answer to the channel.
  */
-export function registerActions(app: App, deps: ListenerDeps): void {
-  app.action(new RegExp(`^${ACTION_PREFIX.replace('.', '\\.')}`), async ({ ack, body }) => {
-    await ack();
-    const parsed = BlockActions.safeParse(body);
+export function actionHandler(deps: ListenerDeps): (args: HandlerArgs & { ack: Ack }) => Promise<void> {
+  return async ({ ack, body, context }) => {
+    const parsed = validated(BlockActions, context, body);
     if (!parsed.success) {
       deps.log.warn({ problem: forLog(parsed.error.issues[0]?.message) }, 'malformed block_actions ignored');
       return;
     }
     const pressed = parsed.data.actions[0]!;
+    // another app's button: not acknowledged, so the HTTP receiver answers 404
+    if (!pressed.action_id.startsWith(ACTION_PREFIX)) return;
+    await ack();
     const value = pressed.value ?? '';
     if (pressed.action_id.startsWith(`${ACTION_PREFIX}share.`)) return share(deps, parsed.data, value);
     const turn = actionTurn(parsed.data, value);
@@ -47,5 +49,5 @@ export function registerActions(app: App, deps: ListenerDeps): void {
     }
     const reply = await ask(deps, turn.message);
     await deliver(deps.sender, turn.target, reply, deps.log);
-  });
+  };
 }

@@ -1,5 +1,5 @@
 import { snippet } from '../../src/conversation/render-text.js';
-import type { Action, Reply, ResultItem } from '../../src/reply.js';
+import { displayNumber, type Action, type Reply, type ResultItem } from '../../src/reply.js';
 import { clip, clipEscaped, LIMITS, splitRendered } from './block-limits.js';
 import type { Block, ButtonElement, Mrkdwn, SlackMessage } from './block-types.js';
 import { escapeMrkdwn, mrkdwnWithBold, stripControl } from './mrkdwn.js';
@@ -7,8 +7,8 @@ import { encodeShare } from './share-snapshot.js';
 
 export type { Block, SlackMessage } from './block-types.js';
 
-/** Longest passage text shown per result when an answer lists several (a single result is shown whole). */
-const LIST_TEXT = 600;
+/** Longest passage text shown per result when an answer lists several, around the matched words (展开 shows it whole). */
+const LIST_TEXT = 300;
 
 /** Every plan-bot button's action_id starts with this, so the app can route presses to one listener. */
 export const ACTION_PREFIX = 'plan.';
@@ -75,6 +75,22 @@ function actionBlocks(reply: Reply, opts: BlockKitOptions): Block[] {
   return blocks;
 }
 
+/** Longest passage text in the fallback of a one-passage answer. */
+const FALLBACK_PASSAGE = 300;
+
+/**
+ * The plain `text` beside the blocks, which Slack shows in notifications and where blocks cannot be shown: the
+ * answer in brief (title, the numbered result titles, the closing line), not a second copy of every passage.
+ */
+function fallbackText(reply: Reply): string {
+  if (reply.results.length === 0) return reply.text;
+  const lines = [reply.title, reply.notice && `(${reply.notice})`];
+  if (reply.results.length === 1) lines.push(reply.results[0]!.title === reply.title ? '' : reply.results[0]!.title, clip(reply.results[0]!.text, FALLBACK_PASSAGE));
+  else lines.push(...reply.results.map((r, i) => `${displayNumber(reply, i) ? `${displayNumber(reply, i)}.` : '·'} ${r.title}`));
+  lines.push(reply.footer);
+  return lines.filter(Boolean).join('\n');
+}
+
 /**
  * Render a Reply as a Slack message: header, notice, the passages with matched terms in bold, each with its
  * breadcrumb, the closing line and the buttons. Always within Block Kit's limits (50 blocks, 3,000 characters
@@ -95,11 +111,10 @@ export function renderBlockKit(reply: Reply, opts: BlockKitOptions = {}): SlackM
   let room = LIMITS.blocks - top.length - bottom.length - actions.length - 1;
   const body: Block[] = [];
   const full = reply.results.length === 1;
-  const start = reply.start ?? 1;
   let shown = 0;
   let cut = false;
   for (const [i, item] of reply.results.entries()) {
-    const blocks = resultBlocks(item, reply.results.length > 1 ? start + i : undefined, full);
+    const blocks = resultBlocks(item, displayNumber(reply, i), full);
     if (blocks.length > room) {
       // the first result is always shown, cut to the room there is; later ones are left for 第N条
       if (shown === 0) {
@@ -116,7 +131,7 @@ export function renderBlockKit(reply: Reply, opts: BlockKitOptions = {}): SlackM
   const left = reply.results.length - shown;
   const more = left > 0 ? `还有 ${left} 条未显示;回复"第N条"查看其中一条。` : '';
   if (cut || more) body.push(context(cut ? `正文较长,这里只显示了前面部分。${more}` : more));
-  const text = clipEscaped(escapeMrkdwn(stripControl(reply.text)), LIMITS.fallbackText) || ' ';
+  const text = clipEscaped(escapeMrkdwn(stripControl(fallbackText(reply))), LIMITS.fallbackText) || ' ';
   const blocks = [...top, ...body, ...bottom, ...actions];
   // only reachable with an absurd number of buttons: keep the buttons, drop body blocks
   if (blocks.length > LIMITS.blocks) blocks.splice(LIMITS.blocks - actions.length - bottom.length, blocks.length - LIMITS.blocks);

@@ -1,20 +1,23 @@
-import type { App } from '@slack/bolt';
 import { forLog } from '../../src/logger.js';
 import { within } from './ack-budget.js';
 import { renderBlockKit } from './block-kit.js';
+import { SlashAckCache } from './ack-cache.js';
+import type { Ack, HandlerArgs } from './listener-args.js';
 import { ask, type ListenerDeps } from './listener-deps.js';
-import { SlashCommand } from './payloads.js';
+import { SlashCommand, validated } from './payloads.js';
 import { commandTurn } from './to-inbound.js';
 
 const WORKING = '正在查找…';
 
 /**
- * /plan TEXT: answered in the ack body (one HTTP round trip, ephemeral, with 分享到频道). An answer that is not
- * ready within the ack budget is acked with a placeholder and then sent to the response_url in its place.
+ * /plan TEXT (under whatever name the workspace gave the command): answered in the ack body (one HTTP round
+ * trip, ephemeral, with 分享到频道). An answer that is not ready within the ack budget is acked with a
+ * placeholder and then sent to the response_url in its place.
  */
-export function registerCommand(app: App, deps: ListenerDeps): void {
-  app.command(/^\/.+/, async ({ body, ack }) => {
-    const parsed = SlashCommand.safeParse(body);
+export function commandHandler(deps: ListenerDeps): (args: HandlerArgs & { ack: Ack }) => Promise<void> {
+  const acks = new SlashAckCache();
+  return async ({ body, ack, context }) => {
+    const parsed = validated(SlashCommand, context, body);
     if (!parsed.success) {
       deps.log.warn({ problem: forLog(parsed.error.issues[0]?.message) }, 'malformed slash command');
       await ack({ response_type: 'ephemeral', text: '无法读取这条命令。' });
@@ -24,7 +27,7 @@ export function registerCommand(app: App, deps: ListenerDeps): void {
     const answer = ask(deps, turn.message);
     const settled = await within(answer, deps.ackBudgetMs);
     if (settled.done) {
-      await ack({ response_type: 'ephemeral', ...renderBlockKit(settled.value, { share: true }) });
+      await ack(acks.ack(settled.value));
       return;
     }
     await ack({ response_type: 'ephemeral', text: WORKING });
@@ -34,5 +37,5 @@ export function registerCommand(app: App, deps: ListenerDeps): void {
       return;
     }
     await deps.sender.respond(turn.target.responseUrl, renderBlockKit(reply, { share: true }), { replaceOriginal: true });
-  });
+  };
 }

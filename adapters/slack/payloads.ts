@@ -56,6 +56,15 @@ export const BlockActions = z.looseObject({
 });
 export type BlockActions = z.infer<typeof BlockActions>;
 
+/** The context key under which the HTTP receiver hands listeners the payload it has already validated. */
+export const VALIDATED = 'planBotValidated';
+
+/** The payload the receiver validated (HTTP), or this schema's own check of the body (Socket Mode). */
+export function validated<T>(schema: z.ZodType<T>, context: Record<string, unknown>, body: unknown): ReturnType<z.ZodType<T>['safeParse']> {
+  const already = context[VALIDATED];
+  return already !== undefined && already === body ? ({ success: true, data: already as T } as ReturnType<z.ZodType<T>['safeParse']>) : schema.safeParse(body);
+}
+
 /** What a request to /slack/events turned out to be, after parsing and validation. */
 export type SlackRequest =
   | { kind: 'ssl_check' }
@@ -79,7 +88,8 @@ function check<T>(schema: z.ZodType<T>, value: unknown, wrap: (v: T) => SlackReq
 
 /** Whether an unverified body is Slack's ssl_check probe (form-encoded ssl_check=1), which carries no signature. */
 export function isSslCheck(rawBody: string, contentType: string | undefined): boolean {
-  return (contentType ?? '').startsWith('application/x-www-form-urlencoded') && parseQuery(rawBody).ssl_check === '1';
+  // a cheap look first: every request comes through here before its signature is checked
+  return rawBody.includes('ssl_check=1') && (contentType ?? '').startsWith('application/x-www-form-urlencoded') && parseQuery(rawBody).ssl_check === '1';
 }
 
 /**

@@ -2,7 +2,8 @@ import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { App, Receiver, ReceiverEvent } from '@slack/bolt';
 import { forLog, type Logger } from '../../src/logger.js';
 import { readBody, sendJson } from '../../src/server.js';
-import { classifySlackBody, isSslCheck } from './payloads.js';
+import { classifySlackBody, isSslCheck, VALIDATED } from './payloads.js';
+import { preparedBytes } from './prepared-json.js';
 import { verifySlackSignature } from './signature.js';
 
 /** Largest request body accepted at /slack/events (interaction payloads carry the whole message). */
@@ -91,18 +92,23 @@ export class RouteReceiver implements Receiver {
       case 'url_verification':
         return sendJson(res, 200, { challenge: request.challenge });
       default:
-        return this.dispatch(req, res, request.body as unknown as Record<string, unknown>);
+        // the validated payload rides along, so listeners need not validate it again
+        return this.dispatch(req, res, request.body as unknown as Record<string, unknown>, { [VALIDATED]: request.body });
     }
   };
 
-  private async dispatch(req: IncomingMessage, res: ServerResponse, body: Record<string, unknown>): Promise<void> {
+  private async dispatch(req: IncomingMessage, res: ServerResponse, body: Record<string, unknown>, customProperties: Record<string, unknown>): Promise<void> {
     const app = this.app;
     if (!app) return sendJson(res, 503, { error: 'not_ready' });
     let acked = false;
     const ack = async (response?: unknown): Promise<void> => {
       if (acked) throw new Error('slack request acknowledged twice');
       acked = true;
-      if (response === undefined || response === '') {
+      const bytes = preparedBytes(response);
+      if (bytes) {
+        res.writeHead(200, { 'content-type': 'application/json; charset=utf-8', 'content-length': bytes.length });
+        res.end(bytes);
+      } else if (response === undefined || response === '') {
         res.writeHead(200, { 'content-length': 0 });
         res.end();
       } else if (typeof response === 'string') {
@@ -111,7 +117,7 @@ export class RouteReceiver implements Receiver {
       } else sendJson(res, 200, response);
     };
     const retry = retryNum(req);
-    const event: ReceiverEvent = { body, ack, ...(retry !== undefined ? { retryNum: retry } : {}), ...(header(req, 'x-slack-retry-reason') ? { retryReason: forLog(header(req, 'x-slack-retry-reason')) } : {}) };
+    const event: ReceiverEvent = { body, ack, customProperties, ...(retry !== undefined ? { retryNum: retry } : {}), ...(header(req, 'x-slack-retry-reason') ? { retryReason: forLog(header(req, 'x-slack-retry-reason')) } : {}) };
     const work = app.processEvent(event);
     this.pending.add(work);
     try {

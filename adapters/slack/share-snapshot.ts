@@ -20,14 +20,20 @@ const Snapshot = z.object({
         x: z.string().max(2000),
         h: z.array(z.string().max(100)).max(20).optional(),
         n: z.string().max(200).optional(),
+        /** the number it was shown with */
+        d: z.number().int().positive().optional(),
       }),
     )
     .max(25),
 });
 type Snapshot = z.infer<typeof Snapshot>;
 
-/** Longest passage text kept in a snapshot, tried in turn until the value fits Slack's button value limit. */
-const TEXT_BUDGETS = [Infinity, 600, 300, 150, 60, 0];
+/**
+ * Longest passage text kept in a snapshot, tried in turn until the value fits Slack's button value limit: a list
+ * is shared as the plain-text list shows it (a snippet of each passage), a single passage as whole as fits.
+ */
+const SINGLE_BUDGETS = [Infinity, 1200, 600, 300, 0];
+const LIST_BUDGETS = [120, 60, 0];
 
 function snapshotOf(reply: Reply, textBudget: number, results: number): Snapshot {
   return {
@@ -40,6 +46,7 @@ function snapshotOf(reply: Reply, textBudget: number, results: number): Snapshot
       x: textBudget === Infinity ? item.text.slice(0, 2000) : textBudget === 0 ? '' : snippet(item, textBudget),
       ...(item.highlights?.length ? { h: item.highlights.slice(0, 20).map((w) => w.slice(0, 100)) } : {}),
       ...(item.note ? { n: item.note.slice(0, 200) } : {}),
+      ...(item.n !== undefined ? { d: item.n } : {}),
     })),
   };
 }
@@ -48,7 +55,7 @@ function snapshotOf(reply: Reply, textBudget: number, results: number): Snapshot
 export function encodeShare(reply: Reply): string {
   const max = Math.min(reply.results.length, 25);
   for (let results = max; results >= 0; results--) {
-    for (const budget of TEXT_BUDGETS) {
+    for (const budget of reply.results.length === 1 ? SINGLE_BUDGETS : LIST_BUDGETS) {
       const value = JSON.stringify(snapshotOf(reply, budget, results));
       if (value.length <= LIMITS.buttonValue) return value;
     }
@@ -75,6 +82,7 @@ export function decodeShare(value: string): Reply | null {
       path: x.p,
       ...(x.h ? { highlights: x.h } : {}),
       ...(x.n ? { note: x.n } : {}),
+      ...(x.d !== undefined ? { n: x.d } : {}),
     })),
   };
   return { ...base, text: renderPlainText(base, { full: base.results.length === 1 }) };

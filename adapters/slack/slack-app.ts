@@ -1,11 +1,11 @@
-import { App, type Receiver } from '@slack/bolt';
+import { App, type AllMiddlewareArgs, type AnyMiddlewareArgs, type Receiver } from '@slack/bolt';
 import { forLog, type Logger } from '../../src/logger.js';
 import type { Store } from '../../src/store/store.js';
-import { registerActions } from './action-listener.js';
+import { actionHandler } from './action-listener.js';
 import { boltLogger } from './bolt-logger.js';
-import { registerCommand } from './command-listener.js';
-import { dedupEvents } from './event-dedup.js';
-import { registerEvents } from './event-listeners.js';
+import { commandHandler } from './command-listener.js';
+import { eventHandler } from './event-listeners.js';
+import type { Ack, HandlerArgs } from './listener-args.js';
 import type { ListenerDeps } from './listener-deps.js';
 
 export interface SlackAppOptions {
@@ -21,7 +21,7 @@ export interface SlackAppOptions {
 
 /**
  * The Bolt app: the bot's identity given up front (no auth.test per start), no Bolt conversation store (the
- * core keeps context), event dedup first, then the /plan, event and button listeners.
+ * core keeps context), and the /plan, event (deduplicated by event_id) and button handlers.
  */
 export function createSlackApp(opts: SlackAppOptions): App {
   const log = opts.logger;
@@ -32,15 +32,25 @@ export function createSlackApp(opts: SlackAppOptions): App {
     botUserId: opts.botUserId,
     logger: boltLogger(log),
     convoStore: false,
+    // the event listeners ignore every bot's messages (this bot's included) themselves: one middleware less per request
+    ignoreSelf: false,
     clientOptions: { slackApiUrl: opts.apiUrl, logger: boltLogger(log, 'slack-web-api') },
   });
   app.error(async (err) => {
     log.error({ code: (err as { code?: string }).code ?? 'unknown', err: forLog(err.message) }, 'slack listener failed');
   });
-  app.use(dedupEvents(opts.store, log));
   const deps: ListenerDeps = { ...opts.deps, botUserId: opts.botUserId, log };
-  registerCommand(app, deps);
-  registerEvents(app, deps);
-  registerActions(app, deps);
+  const onCommand = commandHandler(deps);
+  const onEvent = eventHandler(deps, opts.store);
+  const onAction = actionHandler(deps);
+  // one middleware routes each payload by its kind: Bolt runs every registered listener chain on every request,
+  // and with three of them that bookkeeping cost more than the answer
+  app.use(async (args: AnyMiddlewareArgs & AllMiddlewareArgs) => {
+    // Bolt gives commands and actions an ack; events it acknowledges itself, before any middleware runs
+    const a = args as unknown as HandlerArgs & { ack: Ack; command?: unknown; event?: { type: string }; action?: unknown };
+    if (a.command) return onCommand(a);
+    if (a.event) return onEvent(a as typeof a & { event: { type: string } });
+    if (a.action) return onAction(a);
+  });
   return app;
 }

@@ -18,6 +18,7 @@ import {
 } from './answers.js';
 import type { ConversationContext, ConversationKey } from './context.js';
 import { renderPlainText } from './render-text.js';
+import { TurnMemo } from './turn-memo.js';
 import { expandAnswer, moreAnswer, openId, sourceAnswer, switchAnswer } from './follow-ups.js';
 
 /** The subscription commands, which the digest feature handles; the bot passes them on. */
@@ -64,6 +65,7 @@ export class Bot {
   private readonly log: Logger;
   private readonly now: () => number;
   private readonly subscriptions?: SubscriptionHandler;
+  private readonly memo = new TurnMemo();
 
   constructor(opts: BotOptions) {
     this.k = opts.knowledge;
@@ -77,7 +79,8 @@ export class Bot {
   /** Answer one message in its conversation's context. Never throws for bad input or a failing store. */
   async handle(msg: InboundMessage): Promise<Reply> {
     const key: ConversationKey = { platform: msg.platform, workspace: msg.workspace, conversation: msg.conversation, ...(msg.thread ? { thread: msg.thread } : {}) };
-    const intent = parseIntent(msg.text, this.k);
+    const memo = this.memo.get(msg.text);
+    const intent = memo?.intent ?? parseIntent(msg.text, this.k);
     let notice: string | undefined;
     let ctx: ConversationContext | null = null;
     if (needsContext(intent)) {
@@ -88,7 +91,7 @@ export class Bot {
         this.log.warn({ err: forLog((err as Error).message), conversation: forLog(msg.conversation) }, 'context read failed');
       }
     }
-    const turn = await this.answer(intent, ctx, msg);
+    const turn = memo?.turn ?? (needsContext(intent) ? await this.answer(intent, ctx, msg) : this.memo.set(msg.text, intent, await this.answer(intent, null, msg)));
     if (turn.ctx !== undefined) {
       try {
         if (turn.ctx === null) await this.store.deleteContext(key);

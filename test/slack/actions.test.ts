@@ -95,6 +95,18 @@ describe('buttons (block_actions)', () => {
     expect(shownText(h.sent[0]!)).toContain('无法分享');
   });
 
+  it('订阅此主题 subscribes the channel to the answer\'s topic and says so privately', async () => {
+    const ack = (await (await sendSlashCommand(h.base, { text: '应急管理', channel_id: 'C0SUB' })).json()) as any;
+    const subscribe = buttons(ack).find((b) => b.text.text === '订阅此主题')!;
+    expect(subscribe.value).toBe('订阅 应急管理');
+    await sendInteraction(h.base, press(subscribe, { type: 'message', message_ts: `${nowSeconds()}.000100`, channel_id: 'C0SUB', is_ephemeral: true }));
+    await waitFor(() => h.sent.length >= 1);
+    expect(h.sent[0]!.via).toBe('response_url');
+    expect(h.sent[0]!.response_type).toBe('ephemeral');
+    expect(shownText(h.sent[0]!)).toContain('应急管理');
+    expect(shownText(h.sent[0]!)).not.toContain('需要在 Slack 或 Teams 中使用');
+  });
+
   it('ignores presses of buttons that are not plan-bot\'s with a clean 404', async () => {
     const res = await sendInteraction(h.base, press({ action_id: 'other.app', value: 'x', text: { text: 'x' } }, { type: 'message', channel_id: 'C0X', is_ephemeral: true }));
     expect(res.status).toBe(404);

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { eventEnvelope, nowSeconds, sendEvent, sendSlashCommand } from '../support/slack-sign.js';
-import { BOT_USER_ID, shownText, startSlackHarness, waitFor, type Harness } from './slack-harness.js';
+import { eventEnvelope, nowSeconds, sendEvent, sendInteraction, sendSlashCommand } from '../support/slack-sign.js';
+import { BOT_USER_ID, HOOKS_ORIGIN, shownText, startSlackHarness, waitFor, type Harness } from './slack-harness.js';
 
 let h: Harness;
 beforeAll(async () => {
@@ -28,11 +28,33 @@ describe('user text is escaped for mrkdwn', () => {
     expectInert(body);
   });
 
+  it('text carried by a button (a shared answer) is posted to the channel escaped', async () => {
+    const snapshot = JSON.stringify({ v: 1, t: '<!channel> 紧急通知', r: [{ t: '<@U0VICTIM> 请点击', p: ['<https://evil.example/login|https://www.gov.cn>'], x: '<!here> 立即登录 & 验证' }] });
+    const before = h.sent.length;
+    await sendInteraction(h.base, {
+      type: 'block_actions',
+      team: { id: 'T0TEST' },
+      user: { id: 'U0ASKER' },
+      container: { type: 'message', channel_id: 'C0ESC', is_ephemeral: true },
+      response_url: `${HOOKS_ORIGIN}/actions/T0TEST/1/esc`,
+      actions: [{ type: 'button', action_id: 'plan.share.0', value: snapshot }],
+    });
+    await waitFor(() => h.sent.length > before);
+    const posted = h.sent.at(-1)!;
+    expect(posted.response_type).toBe('in_channel');
+    expectInert(posted);
+    const all = JSON.stringify(posted);
+    expect(all).toContain('&lt;!channel&gt; 紧急通知');
+    expect(all).toContain('&lt;@U0VICTIM&gt;');
+    expect(all).toContain('&amp; 验证');
+  });
+
   it('a mention echoing hostile text posts it inert into the channel thread', async () => {
     const ts = `${nowSeconds()}.000900`;
+    const before = h.sent.length;
     await sendEvent(h.base, eventEnvelope({ type: 'app_mention', user: 'U0ASKER', text: `<@${BOT_USER_ID}> ${HOSTILE}`, ts, channel: 'C0ESC', event_ts: ts }));
-    await waitFor(() => h.sent.length >= 1);
-    expect(h.sent[0]!.thread_ts).toBe(ts);
-    expectInert(h.sent[0]);
+    await waitFor(() => h.sent.length > before);
+    expect(h.sent.at(-1)!.thread_ts).toBe(ts);
+    expectInert(h.sent.at(-1));
   });
 });

@@ -1,0 +1,32 @@
+import { readFileSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import { z } from 'zod';
+import { SLACK_EVENTS_PATH } from '../../adapters/slack/slack-platform.js';
+
+const Manifest = z.object({
+  features: z.object({
+    bot_user: z.object({ display_name: z.string() }),
+    slash_commands: z.array(z.object({ command: z.string(), url: z.string(), should_escape: z.boolean() })),
+  }),
+  oauth_config: z.object({ scopes: z.object({ bot: z.array(z.string()) }) }),
+  settings: z.object({
+    event_subscriptions: z.object({ request_url: z.string(), bot_events: z.array(z.string()) }),
+    interactivity: z.object({ is_enabled: z.boolean(), request_url: z.string() }),
+  }),
+});
+
+describe('the Slack app manifest', () => {
+  const manifest = Manifest.parse(JSON.parse(readFileSync(new URL('../../adapters/slack/manifest.json', import.meta.url), 'utf8')));
+
+  it('declares /plan, app_mention and message.im, and interactivity, all at /slack/events', () => {
+    expect(manifest.features.slash_commands.map((c) => c.command)).toEqual(['/plan']);
+    expect(manifest.settings.event_subscriptions.bot_events.sort()).toEqual(['app_mention', 'message.im']);
+    expect(manifest.settings.interactivity.is_enabled).toBe(true);
+    const urls = [manifest.features.slash_commands[0]!.url, manifest.settings.event_subscriptions.request_url, manifest.settings.interactivity.request_url];
+    for (const url of urls) expect(new URL(url).pathname).toBe(SLACK_EVENTS_PATH);
+  });
+
+  it('asks for the scopes the bot uses, and no more', () => {
+    expect(manifest.oauth_config.scopes.bot.sort()).toEqual(['app_mentions:read', 'chat:write', 'chat:write.public', 'commands', 'im:history']);
+  });
+});
