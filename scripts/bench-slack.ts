@@ -150,18 +150,35 @@ const ours = await startChild(['bin/plan-bot.js', 'serve'], {
   SLACK_BOT_USER_ID: 'U0BENCH',
   SLACK_BOT_ID: 'B0BENCH',
 });
+// the same server with the answer cache off: every /plan is parsed, ranked and rendered (informational)
+const uncached = await startChild(['bin/plan-bot.js', 'serve'], {
+  ...env,
+  PORT: '0',
+  LOG_LEVEL: 'info',
+  REDIS_URL: redisUrl,
+  REDIS_PREFIX: `plan-bot-bench-nocache:${process.pid}:`,
+  ANSWER_CACHE_SIZE: '0',
+  SLACK_BOT_TOKEN: 'xoxb-bench',
+  SLACK_SIGNING_SECRET: SECRET,
+  SLACK_API_URL: 'http://127.0.0.1:9/api/',
+  SLACK_BOT_USER_ID: 'U0BENCH',
+  SLACK_BOT_ID: 'B0BENCH',
+});
 const bare = await startChild(['--import', 'tsx', 'scripts/bench-slack-bare-app.ts', SECRET], env);
 try {
   await checkAnswer(ours.port);
   const latency = await ackLatency(ours.port);
   await load(bare.port, WARMUP);
   await load(ours.port, WARMUP);
+  await load(uncached.port, WARMUP);
   // alternate the two for ROUNDS rounds so that a burst of other load on the machine hits both alike
   const bareRuns: Figures[] = [];
   const ourRuns: Figures[] = [];
+  const uncachedRuns: Figures[] = [];
   for (let round = 0; round < ROUNDS; round++) {
     bareRuns.push(await load(bare.port, SECONDS));
     ourRuns.push(await load(ours.port, SECONDS));
+    uncachedRuns.push(await load(uncached.port, SECONDS));
   }
   const bareFigures = median(bareRuns);
   const ourFigures = median(ourRuns);
@@ -172,12 +189,15 @@ try {
   console.log(`signed /plan over loopback: ${CONNECTIONS} connections, ${ROUNDS} alternating rounds of ${SECONDS} s each (after ${WARMUP} s warm-up); median runs`);
   console.log(row('bare Bolt app (ack only)', bareFigures));
   console.log(row('plan-bot serve (answer in ack, Redis)', ourFigures));
+  console.log(row('plan-bot serve, answer cache off', median(uncachedRuns)));
   console.log(`rounds, req/s: bare ${bareRuns.map((f) => f.rps.toFixed(0)).join(' / ')}; ours ${ourRuns.map((f) => f.rps.toFixed(0)).join(' / ')}`);
   console.log(`ratio ours / bare per round: ${ratios.map((r) => r.toFixed(2)).join(' / ')}`);
   console.log(`ratio ours / bare (median of rounds): ${ratio.toFixed(2)}× (must be ≥ 0.80) ${ratio >= 0.8 ? 'PASS' : 'FAIL'}`);
+  const uncachedRatios = uncachedRuns.map((f, i) => f.rps / bareRuns[i]!.rps).sort((a, b) => a - b);
+  console.log(`ratio with the answer cache off / bare (median of rounds, informational): ${uncachedRatios[Math.floor(uncachedRatios.length / 2)]!.toFixed(2)}×`);
   console.log(`single /plan ack latency, ${latency.n} sequential requests: mean ${latency.mean.toFixed(1)} ms, max ${latency.max.toFixed(1)} ms`);
   const clean = [...bareRuns, ...ourRuns].every((f) => f.non2xx === 0 && f.errors === 0);
   process.exitCode = ratio >= 0.8 && clean ? 0 : 1;
 } finally {
-  await Promise.all([stopChild(ours.child), stopChild(bare.child), stopChild(redisChild)]);
+  await Promise.all([stopChild(ours.child), stopChild(uncached.child), stopChild(bare.child), stopChild(redisChild)]);
 }

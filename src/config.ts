@@ -65,6 +65,7 @@ export const ConfigSchema = z.object({
   MICROSOFT_APP_TYPE: z.preprocess((v) => (typeof v === 'string' && v.trim() === '' ? undefined : v), z.enum(['MultiTenant', 'SingleTenant', 'UserAssignedMsi']).default('MultiTenant')),
   MICROSOFT_APP_TENANT_ID: optionalString.refine((v) => v === undefined || GUID.test(v) || /^[a-z0-9.-]+\.[a-z]{2,}$/i.test(v), 'expected a tenant id (GUID) or domain'),
   PORT: z.coerce.number().int().min(0).max(65_535).default(3000),
+  ANSWER_CACHE_SIZE: z.coerce.number().int().min(0).max(100_000).default(512),
   ...SlackEnv,
 });
 
@@ -88,6 +89,8 @@ export type Config = {
   microsoftAppTenantId?: string;
   /** HTTP port of plan-bot serve (0: any free port) */
   port: number;
+  /** answers to context-free questions remembered per process (0: none) */
+  answerCacheSize: number;
   /** absent: Slack is off */
   slack?: SlackConfig;
 };
@@ -131,6 +134,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     microsoftAppType: e.MICROSOFT_APP_TYPE,
     microsoftAppTenantId: e.MICROSOFT_APP_TENANT_ID,
     port: e.PORT,
+    answerCacheSize: e.ANSWER_CACHE_SIZE,
     ...(e.SLACK_BOT_TOKEN
       ? {
           slack: {

@@ -93,7 +93,7 @@ export async function startServe(opts: ServeOptions = {}): Promise<Serving> {
   const subscriptions =
     opts.subscriptions ??
     createSubscriptionHandler({ knowledge, store, logger, conversationRef: async (msg) => (msg.platform === 'teams' ? ((await loadReference(store, msg.workspace, msg.conversation)) ?? undefined) : undefined) });
-  const bot = new Bot({ knowledge, store, contextTtlSeconds: config.contextTtlSeconds, logger, subscriptions });
+  const bot = new Bot({ knowledge, store, contextTtlSeconds: config.contextTtlSeconds, logger, subscriptions, answerCacheSize: config.answerCacheSize });
   let opened: { name: string; platform: Platform }[] = [];
   let server: RunningServer;
   try {

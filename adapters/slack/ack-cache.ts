@@ -28,6 +28,7 @@ export class SlashAckCache {
 
   /** The ephemeral ack body for this reply, with the 分享到频道 button. */
   ack(reply: Reply): SlashAck {
+    if (this.max === 0) return prepareJson({ response_type: 'ephemeral' as const, ...renderBlockKit(reply, { share: true }) });
     const same = this.byReply.get(reply);
     if (same) return same;
     const key = keyOf(reply);

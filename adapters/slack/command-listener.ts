@@ -15,7 +15,7 @@ const WORKING = '正在查找…';
  * placeholder and then sent to the response_url in its place.
  */
 export function commandHandler(deps: ListenerDeps): (args: HandlerArgs & { ack: Ack }) => Promise<void> {
-  const acks = new SlashAckCache();
+  const acks = new SlashAckCache(deps.bot.answerCacheSize);
   return async ({ body, ack, context }) => {
     const parsed = validated(SlashCommand, context, body);
     if (!parsed.success) {

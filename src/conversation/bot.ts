@@ -32,7 +32,11 @@ export interface BotOptions {
   logger?: Logger;
   now?: () => number;
   subscriptions?: SubscriptionHandler;
+  /** answers to context-free questions remembered (default 512; 0 turns it off) */
+  answerCacheSize?: number;
 }
+
+const DEFAULT_ANSWER_CACHE = 512;
 
 /** Notice added to an answer given without the conversation's context because the store failed. */
 export const CONTEXT_UNAVAILABLE = '上下文暂时不可用,本条按新问题回答';
@@ -65,7 +69,9 @@ export class Bot {
   private readonly log: Logger;
   private readonly now: () => number;
   private readonly subscriptions?: SubscriptionHandler;
-  private readonly memo = new TurnMemo();
+  private readonly memo: TurnMemo;
+  /** how many answers this bot remembers; adapters size their own rendering caches to match */
+  readonly answerCacheSize: number;
 
   constructor(opts: BotOptions) {
     this.k = opts.knowledge;
@@ -74,6 +80,8 @@ export class Bot {
     this.log = opts.logger ?? silentLogger();
     this.now = opts.now ?? Date.now;
     this.subscriptions = opts.subscriptions;
+    this.answerCacheSize = opts.answerCacheSize ?? DEFAULT_ANSWER_CACHE;
+    this.memo = new TurnMemo(this.answerCacheSize);
   }
 
   /** Answer one message in its conversation's context. Never throws for bad input or a failing store. */

@@ -38,7 +38,7 @@ export class TurnMemo {
 
   /** Remember a turn computed without context (the caller knows whether it was). */
   set(text: string, intent: Intent, turn: Turn): Turn {
-    if (NEVER.has(intent.type)) return turn;
+    if (NEVER.has(intent.type) || this.max === 0) return turn;
     this.entries.set(text, deepFreeze({ intent, turn }));
     if (this.entries.size > this.max) this.entries.delete(this.entries.keys().next().value!);
     return turn;
