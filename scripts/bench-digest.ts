@@ -3,10 +3,10 @@
 // BullMQ (what plan-bot serve replicas run) and `plan-bot digest run` (cron). The subscriptions, the Store, BullMQ,
 // the Slack sender (@slack/web-api WebClient) and the composer are the real ones; only Slack is mocked.
 // Redis: a redis-server of its own on a free port (so no other client's commands are counted), else REDIS_URL.
-import { spawn, type ChildProcess } from 'node:child_process';
+import type { ChildProcess } from 'node:child_process';
 import { createServer as createHttpServer } from 'node:http';
-import { createServer as createNetServer } from 'node:net';
 import { Redis } from 'ioredis';
+import { startRedisServer } from '../test/support/local-redis.ts';
 
 const { SlackDigestSender } = await import('../adapters/slack/slack-digest-sender.ts');
 const { DigestQueue } = await import('../src/digest/digest-queue.ts');
@@ -27,37 +27,14 @@ const SUBS = arg('subs', 10_000);
 const CONCURRENCY = arg('concurrency', 50);
 const NOW = Date.parse('2026-12-01T09:05:00+08:00');
 
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const s = createNetServer();
-    s.on('error', reject);
-    s.listen(0, '127.0.0.1', () => {
-      const port = (s.address() as { port: number }).port;
-      s.close(() => resolve(port));
-    });
-  });
-}
-
 /** A redis-server of the bench's own; undefined when none can be started (then REDIS_URL is used). */
 async function ownRedis(): Promise<{ url: string; child: ChildProcess } | undefined> {
-  const port = await freePort();
-  const child = spawn('redis-server', ['--port', String(port), '--bind', '127.0.0.1', '--save', '', '--appendonly', 'no'], { stdio: 'ignore' });
-  const failed = await new Promise<boolean>((resolve) => {
-    child.on('error', () => resolve(true));
-    setTimeout(() => resolve(false), 300);
-  });
-  if (failed) return undefined;
-  const url = `redis://127.0.0.1:${port}`;
-  for (let i = 0; i < 50; i++) {
-    const r = new Redis(url, { lazyConnect: true, maxRetriesPerRequest: 0, retryStrategy: () => null });
-    r.on('error', () => undefined);
-    const ok = await r.connect().then(() => r.ping(), () => null);
-    r.disconnect();
-    if (ok === 'PONG') return { url, child };
-    await new Promise((res) => setTimeout(res, 100));
+  try {
+    return await startRedisServer();
+  } catch (err) {
+    console.error(`no redis-server of our own (${(err as Error).message}); using REDIS_URL`);
+    return undefined;
   }
-  child.kill();
-  return undefined;
 }
 
 /** The mock Web API: chat.postMessage answers ok (about as Slack does), counted per channel. */

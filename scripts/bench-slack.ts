@@ -3,10 +3,9 @@
 // Fails (exit 1) when ours serves less than 0.8× the bare app's requests per second.
 import { spawn, type ChildProcess } from 'node:child_process';
 import { createHmac } from 'node:crypto';
-import { createServer } from 'node:net';
 import { fileURLToPath } from 'node:url';
 import autocannon from 'autocannon';
-import { Redis } from 'ioredis';
+import { redisAnswers, startRedisServer } from '../test/support/local-redis.ts';
 
 const ROOT = fileURLToPath(new URL('..', import.meta.url));
 const SECRET = 'benchsigningsecret0123456789abcdef';
@@ -17,39 +16,10 @@ const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 5);
 const WARMUP = Number(process.env.BENCH_WARMUP ?? 2);
 const TOPICS = ['应急管理', '数据治理', '养老', '数字乡村', '网络安全', '数字政府', '人工智能', '专栏14'];
 
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const srv = createServer();
-    srv.on('error', reject);
-    srv.listen(0, '127.0.0.1', () => {
-      const port = (srv.address() as { port: number }).port;
-      srv.close(() => resolve(port));
-    });
-  });
-}
-
-async function redisAnswers(url: string, quiet = false): Promise<boolean> {
-  const r = new Redis(url, { lazyConnect: true, maxRetriesPerRequest: 0, retryStrategy: () => null });
-  r.on('error', () => undefined);
-  try {
-    await r.connect();
-    return (await r.ping()) === 'PONG';
-  } catch (err) {
-    if (!quiet) console.error(`redis at ${url}: ${(err as Error).message}`);
-    return false;
-  } finally {
-    r.disconnect();
-  }
-}
-
 /** REDIS_URL when it answers, otherwise a redis-server of our own on a free port. */
 async function redis(): Promise<{ url: string; child?: ChildProcess }> {
-  if (process.env.REDIS_URL && (await redisAnswers(process.env.REDIS_URL))) return { url: process.env.REDIS_URL };
-  const port = await freePort();
-  const child = spawn('redis-server', ['--port', String(port), '--bind', '127.0.0.1', '--save', '', '--appendonly', 'no'], { stdio: 'ignore' });
-  const url = `redis://127.0.0.1:${port}`;
-  for (let i = 0; i < 50 && !(await redisAnswers(url, true)); i++) await new Promise((r) => setTimeout(r, 100));
-  return { url, child };
+  if (process.env.REDIS_URL && (await redisAnswers(process.env.REDIS_URL, (m) => console.error(`redis at ${process.env.REDIS_URL}: ${m}`)))) return { url: process.env.REDIS_URL };
+  return startRedisServer();
 }
 
 /** Start a child and wait for the port it reports (a "listening N" line on stdout, or pino's "port":N on stderr). */

@@ -1,34 +1,13 @@
-import { spawn, type ChildProcess } from 'node:child_process';
+import type { ChildProcess } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
-import { createServer } from 'node:net';
 import { describe, expect, inject, it } from 'vitest';
 import { startChat } from '../support/chat-process.js';
+import { freePort, startRedisServer } from '../support/local-redis.js';
 
 const redisUrl = inject('redisUrl');
 
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const srv = createServer();
-    srv.on('error', reject);
-    srv.listen(0, '127.0.0.1', () => {
-      const port = (srv.address() as { port: number }).port;
-      srv.close(() => resolve(port));
-    });
-  });
-}
-
 async function startRedis(port: number): Promise<ChildProcess> {
-  const child = spawn('redis-server', ['--port', String(port), '--bind', '127.0.0.1', '--save', '', '--appendonly', 'no'], { stdio: 'ignore' });
-  const { Redis } = await import('ioredis');
-  for (let i = 0; i < 50; i++) {
-    const r = new Redis(`redis://127.0.0.1:${port}`, { lazyConnect: true, maxRetriesPerRequest: 0, retryStrategy: () => null });
-    r.on('error', () => undefined);
-    const ok = await r.connect().then(() => true, () => false);
-    r.disconnect();
-    if (ok) return child;
-    await new Promise((res) => setTimeout(res, 100));
-  }
-  throw new Error(`redis-server on ${port} did not start`);
+  return (await startRedisServer(port)).child;
 }
 
 const ids = (reply: { results: { id: string }[] }) => reply.results.map((r) => r.id);
