@@ -1,18 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import { loadConfig } from '../../src/config.js';
-import { isCodedError } from '../../src/errors.js';
+import { configProblem } from '../support/config-problem.js';
 
 const OK = { SLACK_BOT_TOKEN: 'xoxb-1-2-abc', SLACK_SIGNING_SECRET: '8f742231b10e8888abcd99yyyzzz85a5' };
 
-function problem(env: Record<string, string>): string {
-  try {
-    loadConfig(env);
-  } catch (err) {
-    expect(isCodedError(err, 'CONFIG_INVALID')).toBe(true);
-    return (err as Error).message;
-  }
-  throw new Error('expected loadConfig to refuse this environment');
-}
+const problem = configProblem;
 
 describe('Slack configuration', () => {
   it('is off (no slack section) when no Slack variable is set', () => {

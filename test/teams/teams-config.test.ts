@@ -1,19 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import { loadConfig } from '../../src/config.js';
-import { isCodedError } from '../../src/errors.js';
+import { configProblem } from '../support/config-problem.js';
 
 const APP = '6a1b7c2d-0000-4000-8000-000000000b07';
 const TENANT = '72f988bf-86f1-41af-91ab-2d7cd011db47';
 
-function problem(env: Record<string, string>): string {
-  try {
-    loadConfig(env);
-  } catch (err) {
-    expect(isCodedError(err, 'CONFIG_INVALID')).toBe(true);
-    return (err as Error).message;
-  }
-  throw new Error('expected the configuration to be rejected');
-}
+const problem = configProblem;
 
 describe('MICROSOFT_APP_* configuration', () => {
   it('is unauthenticated (no app id) by default', () => {
