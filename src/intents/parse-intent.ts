@@ -31,9 +31,14 @@ const BOXES = /(重点工程|重大工程|相关专栏|哪些专栏|什么专栏
 const SWITCH = /^(?:那|那么|那个|and|what about|how about)\s*(.+?)\s*(?:呢|怎么样|如何)?$|^(.+?)\s*呢$/;
 const TARGET = /(行动目标|发展目标|目标|要?(?:实现|达到|做到)什么|goals?|targets?|objectives?)/;
 const YEAR = /(20\d\d)\s*(?:年)?/;
-const TIME = /(?:每天|每日|\bdaily\b|\bat\b)?\s*(?<!\d)([01]?\d|2[0-3])[:：]([0-5]\d)(?!\d)/;
+const TIME = /(?:每天|每日|\bdaily\b|\bat\b)?\s*(?<![\d.-])([01]?\d|2[0-3])[:：]([0-5]\d)(?![\d.])/;
 const WEEKDAYS = /(工作日|weekdays?)/;
-const TZ = /(?:tz|时区)\s*([A-Za-z_]+(?:\/[A-Za-z_+-]+)*|UTC[+-]?\d*)/;
+/** tz Europe/Berlin, tz UTC+8, 时区 GMT-05:30; anything else after tz is taken whole, for the handler to refuse */
+const TZ = /(?:\btz\b|时区)\s*((?:UTC|GMT)\s*[+-]?\s*\d{1,3}(?::?\d{2})?|[A-Za-z_]+(?:\/[A-Za-z_+-]+)*|\S+)/i;
+/** 9pm, 9:30 am */
+const AMPM = /(?<![\d.])(\d{1,2})(?:[:：](\d{2}))?\s*(am|pm)\b/i;
+/** anything else that looks like a time of day (25:00, 9.30, -1:00), kept so the handler can refuse it */
+const TIME_LIKE = /-?\d{1,3}\s*[:：.]\s*\d{1,3}|\d{1,2}\s*[点時时]/;
 
 /** Remove what people type around a command in chat: /plan, a leading @mention, Slack and Teams mention markup, control characters. */
 export function stripChatNoise(text: string): string {
@@ -157,6 +162,18 @@ function findHeading(text: string, k: Knowledge): string | undefined {
   return headingIndex(k).get(topic);
 }
 
+/** "9pm", "9:30 am" as [match, hour, minute], like TIME's match; undefined when absent or out of range. */
+function amPm(s: string): [string, string, string] | undefined {
+  const m = AMPM.exec(s);
+  if (!m) return undefined;
+  let hour = Number(m[1]);
+  const minute = m[2] ? Number(m[2]) : 0;
+  if (hour < 1 || hour > 12 || minute > 59) return undefined;
+  if (m[3]!.toLowerCase() === 'pm' && hour < 12) hour += 12;
+  if (m[3]!.toLowerCase() === 'am' && hour === 12) hour = 0;
+  return [m[0], String(hour), String(minute).padStart(2, '0')];
+}
+
 /** "9点", "下午3点半", "8点15分" as [match, hour, minute], like TIME's match; undefined when absent or out of range. */
 function clockTime(s: string): [string, string, string] | undefined {
   const m = /(上午|早上|下午|晚上)?\s*(\d{1,2})\s*[点時时](半|(\d{1,2})\s*分?)?/.exec(s);
@@ -177,14 +194,16 @@ export function parseSubscribeSpec(rest: string, k: Knowledge): SubscribeSpec {
     spec.tz = tz[1];
     s = s.replace(tz[0], ' ');
   }
-  const badTime = /(?:每天|每日|\bdaily\b|\bat\b)?\s*(\d{1,3}[:：]\d{1,3}|\d{1,2}\s*[点時时])/i.exec(s);
-  const tm = TIME.exec(s) ?? clockTime(s);
+  const tm = amPm(s) ?? TIME.exec(s) ?? clockTime(s);
   if (tm) {
     spec.time = `${tm[1]!.padStart(2, '0')}:${tm[2]}`;
     s = s.replace(tm[0], ' ');
-  } else if (badTime) {
-    spec.time = badTime[1]!.trim();
-    s = s.replace(badTime[0], ' ');
+  }
+  // a second time, or one that is not a valid time of day, is passed on as typed for the handler to refuse
+  const bad = TIME_LIKE.exec(s);
+  if (bad) {
+    spec.time = tm ? `${spec.time} ${bad[0].trim()}` : bad[0].trim();
+    s = s.replace(bad[0], ' ');
   }
   const wd = WEEKDAYS.exec(s);
   if (wd) {
