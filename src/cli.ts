@@ -65,7 +65,7 @@ interface Session {
 }
 
 async function openSession(config: Config, flags: Flags): Promise<Session> {
-  const log = config.logLevel === 'silent' ? silentLogger() : createLogger(process.env.PLAN_BOT_CLI_LOG ? config.logLevel : 'error');
+  const log = config.cliLogLevel === 'silent' ? silentLogger() : createLogger(config.cliLogLevel);
   const knowledge = loadKnowledge(config.contentDir);
   const spec = flags.store ?? config.redisUrl ?? 'memory';
   const store = await openStore(spec, { prefix: config.redisPrefix, timeoutMs: config.redisTimeoutMs, logger: log });

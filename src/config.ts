@@ -57,6 +57,7 @@ export const ConfigSchema = z.object({
   REDIS_TIMEOUT_MS: z.coerce.number().int().min(10).max(60_000).default(500),
   CONTEXT_TTL_SECONDS: z.coerce.number().int().min(60).max(30 * 24 * 3600).default(24 * 3600),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+  CLI_LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('warn'),
   DIGEST_ENABLED: z.enum(['true', 'false', '1', '0']).default('true').transform((v) => v === 'true' || v === '1'),
   DIGEST_CONCURRENCY: z.coerce.number().int().min(1).max(500).default(20),
   DIGEST_LEASE_SECONDS: z.coerce.number().int().min(30).max(24 * 3600).default(600),
@@ -76,6 +77,8 @@ export type Config = {
   redisTimeoutMs: number;
   contextTtlSeconds: number;
   logLevel: z.infer<typeof ConfigSchema>['LOG_LEVEL'];
+  /** log level of plan-bot ask/chat, whose stdout is the answers (logs go to stderr) */
+  cliLogLevel: z.infer<typeof ConfigSchema>['CLI_LOG_LEVEL'];
   /** whether this process delivers daily digests (serve: the scheduler; subscriptions can be managed either way) */
   digestEnabled: boolean;
   /** digests one process delivers at the same time */
@@ -126,6 +129,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     redisTimeoutMs: e.REDIS_TIMEOUT_MS,
     contextTtlSeconds: e.CONTEXT_TTL_SECONDS,
     logLevel: e.LOG_LEVEL,
+    cliLogLevel: e.CLI_LOG_LEVEL,
     digestEnabled: e.DIGEST_ENABLED,
     digestConcurrency: e.DIGEST_CONCURRENCY,
     digestLeaseSeconds: e.DIGEST_LEASE_SECONDS,

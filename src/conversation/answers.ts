@@ -67,6 +67,7 @@ export function listTurn(
   ctx: Omit<ContextUpdate, 'list' | 'shown'>,
   notice?: string,
   pageSize = PAGE_SIZE,
+  head?: ResultItem,
 ): Turn {
   const page = items.slice(0, pageSize);
   const remaining = items.length - page.length;
@@ -74,7 +75,8 @@ export function listTurn(
     {
       intent,
       title: `${title} · ${items.length > page.length ? `1–${page.length} / ${items.length}` : `${items.length} 条`}`,
-      results: page,
+      // a heading shown above the list (the part or section itself) is not one of its numbered entries
+      results: head ? [head, ...page.map((x, i) => ({ ...x, n: i + 1 }))] : page,
       actions: listActions(ctx.topic, remaining, page.length, 1),
       start: 1,
       ...(notice ? { notice } : {}),
@@ -91,7 +93,8 @@ function hitResults(hits: Hit[]): ResultItem[] {
 /** Full-text search over the plan. */
 export function searchAnswer(k: Knowledge, query: string, extras: string[] = []): Turn {
   const res = k.matcher.search(query, { extras, highlight: PAGE_SIZE });
-  if (res.noMatch) return noMatch(k, query);
+  // an unrelated question starts afresh even when it finds nothing: 更多 must not continue the old topic
+  if (res.noMatch) return { ...noMatch(k, query), ctx: null };
   const topic = query.trim();
   return listTurn(k, 'search', topic, hitResults(res.hits), { intent: 'search', topic, extras });
 }
@@ -106,6 +109,13 @@ export function targetText(p: Passage, year?: number): string {
   return [first, ...rest].join('\n');
 }
 
+/** Whether a passage holds every word of the topic whole, as typed or as one of its synonyms. */
+function namesTopic(k: Knowledge, p: Passage, topic: string): boolean {
+  const hay = k.normalize(`${p.title} ${p.path.join(' ')} ${p.text}`).replace(/\s+/g, '');
+  const concepts = k.matcher.concepts(k.normalize(topic)).filter((c) => c.counts);
+  return concepts.length > 0 && concepts.every((c) => c.alts.some((a) => hay.includes(a.text)));
+}
+
 /** The goals of a topic: its 行动目标 (the year asked for first), else the 发展目标 paragraphs that speak of it. */
 export function targetAnswer(k: Knowledge, topic: string | undefined, year: number | undefined, extras: string[] = []): Turn {
   const ctxBase = { intent: 'target', topic, extras, ...(year ? { year } : {}) };
@@ -118,14 +128,15 @@ export function targetAnswer(k: Knowledge, topic: string | undefined, year: numb
     ];
     return listTurn(k, 'target', year ? `${year}年的目标` : '规划目标', items, { ...ctxBase, topic: undefined });
   }
-  const res = k.matcher.search(topic, { extras, filter: (p) => p.kind === 'target', highlight: PAGE_SIZE });
+  // a goal counts only when it names the topic itself (in some wording), not when it merely shares a word with it
+  const res = k.matcher.search(topic, { extras, filter: (p) => p.kind === 'target' && namesTopic(k, p, topic), highlight: PAGE_SIZE });
   if (!res.noMatch) {
     const items = res.hits.map((h) => toResult(h.passage, [...h.highlights, ...(year ? [`${year}年`] : [])], targetText(h.passage, year)));
     const missingYear = year && !res.hits[0]!.passage.years?.[String(year)];
     const notice = missingYear ? `行动目标只列出了 ${Object.keys(res.hits[0]!.passage.years ?? {}).join('、')} 年` : undefined;
     return listTurn(k, 'target', `${topic} 的行动目标`, items, ctxBase, notice);
   }
-  const inGoals = k.matcher.search(topic, { extras, filter: (p) => p.path.some((h) => /目标/.test(h)), highlight: PAGE_SIZE });
+  const inGoals = k.matcher.search(topic, { extras, filter: (p) => p.path.some((h) => /目标/.test(h)) && namesTopic(k, p, topic), highlight: PAGE_SIZE });
   if (!inGoals.noMatch) return listTurn(k, 'target', `${topic} 的发展目标`, hitResults(inGoals.hits), ctxBase);
   const any = k.matcher.search(topic, { extras, highlight: PAGE_SIZE });
   if (any.noMatch) return noMatch(k, topic, 'target');
@@ -233,7 +244,11 @@ export function nodeAnswer(k: Knowledge, node: HeadingNode, intent = 'structure'
     for (const p of k.library.passagesUnder(node)) items.push(toResult(p, undefined, p.kind === 'box' ? p.text : undefined));
   }
   const title = [...node.path, node.heading].join(' > ');
-  return listTurn(k, intent, title, items, { intent, topic: node.title }, undefined, STRUCTURE_PAGE_SIZE);
+  // opened from a list (第N条), the part or section itself leads, so the answer starts with what was picked
+  const lead = items.find((x) => x.kind !== 'section' && x.kind !== 'heading');
+  const head: ResultItem | undefined =
+    intent === 'expand' ? { id: node.id, kind: node.kind, title: node.heading, text: lead ? clipText(lead.text, 120) : '', path: node.path } : undefined;
+  return listTurn(k, intent, title, items, { intent, topic: node.title }, undefined, STRUCTURE_PAGE_SIZE, head);
 }
 
 /** The plan's outline: parts with their sections. */

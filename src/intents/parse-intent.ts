@@ -10,7 +10,7 @@ export const MAX_QUESTION_CHARS = 500;
 const NUM = '(\\d+|[一二三四五六七八九十两]+)';
 const num = (s: string | undefined): number | undefined => (s === undefined ? undefined : parseChineseNumeral(s));
 
-const HELP = /^(帮助|help|\?|使用说明|怎么用|用法|命令|说明|h)$/;
+const HELP = /^(帮助|帮帮我|help|help me|\?|使用说明|怎么用|用法|命令|说明|h|what can you do|你能做什么|你会什么)$/;
 const RESET = /^(重新开始|重来|重置|清除|清空|reset|restart|start over|clear)$/;
 const OUTLINE = /^(目录|大纲|提纲|结构|全文结构|有哪些部分|outline|contents|toc|table of contents)$/;
 const LIST_SUBS = /^(订阅列表|我的订阅|查看订阅|所有订阅|subscriptions|list subscriptions|my subscriptions)$/;
@@ -19,7 +19,7 @@ const SUBSCRIBE = /^(订阅|subscribe)(?:\s+|$)(.*)$/;
 const MORE = /^(更多|下一页|再来点|再来|继续|还有吗|还有呢|还有|more|next|next page|show more)$/;
 const SOURCE = /^(出处|来源|原文出处|在哪一部分|在哪部分|在哪里|在哪|哪一部分|哪部分|引用|source|citation|where|where is it|where is this)$/;
 const BOX = new RegExp(`^专栏\\s*${NUM}(?:\\s*(?:的)?\\s*第?\\s*${NUM}\\s*(?:条|项|个|点)?)?$`);
-const BOX_EN = /^(?:box|column|panel)\s*#?(\d+)(?:\s*(?:item|#|no\.?)\s*(\d+))?$/;
+const BOX_EN = /^(?:(?:show|open|see)\s+(?:me\s+)?(?:the\s+)?)?(?:box|column|panel|专栏)\s*#?(\d+)(?:\s*(?:item|#|no\.?|第)\s*(\d+)\s*条?)?$/;
 const EXPAND = new RegExp(`^(?:展开|查看|打开|看看?|详细说说|详情)?\\s*第\\s*${NUM}\\s*(?:条|个|项|点|段)(?:的?(?:详情|全文|内容))?$`);
 const EXPAND_BARE = /^(?:展开|expand|open|show|详情)\s*#?(\d+)?$/;
 /** A button's stable reference to one result: "open planId:box14.i2". */

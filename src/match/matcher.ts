@@ -39,6 +39,8 @@ export interface SearchResult {
 
 /** Below this share of the question found in the best passage, the answer is "no match". */
 const MIN_COVERAGE = 0.5;
+/** At or below this share of the question weighted by idf (common words weigh little), the answer is "no match" too. */
+const MIN_TELLING_COVERAGE = 0.5;
 /** Passages scoring below this share of the best are not worth listing. */
 const MIN_RELATIVE_SCORE = 0.2;
 /** Weaker hits (down to this share of the best) are listed when they hold at least FILL_COVERAGE of the question. */
@@ -59,6 +61,7 @@ export class Matcher {
   private readonly scratch: {
     scores: Float64Array;
     covered: Float64Array;
+    coveredW: Float64Array;
     held: Float64Array;
     masks: Uint32Array;
     seenDoc: Uint8Array;
@@ -85,6 +88,7 @@ export class Matcher {
     this.scratch = {
       scores: new Float64Array(n),
       covered: new Float64Array(n),
+      coveredW: new Float64Array(n),
       held: new Float64Array(n),
       masks: new Uint32Array(n),
       seenDoc: new Uint8Array(n),
@@ -118,13 +122,19 @@ export class Matcher {
     }
     const n = this.docs.length;
     // scratch arrays are reused across calls (search is synchronous), and only touched entries are reset
-    const { scores, covered, held, masks, seenDoc, touched, altDocs, heldDocs } = this.scratch;
+    const { scores, covered, coveredW, held, masks, seenDoc, touched, altDocs, heldDocs } = this.scratch;
+    // coverage twice: by characters (how much of the question), and weighted by how telling each word is
+    let askedW = 0;
     let nTouched = 0;
     let asked = 0;
     let any = false;
     for (const c of concepts) {
       const cw = c.counts ? 1 : 0.5;
-      if (c.counts) asked += c.text.length;
+      const cw2 = c.alts[0]!.specificity;
+      if (c.counts) {
+        asked += c.text.length;
+        askedW += cw2;
+      }
       this.nHeld = 0;
       for (let ai = 0; ai < c.alts.length; ai++) {
         const alt = c.alts[ai]!;
@@ -155,6 +165,7 @@ export class Matcher {
       for (let i = 0; i < this.nHeld; i++) {
         const d = heldDocs[i]!;
         covered[d] = covered[d]! + held[d]!;
+        coveredW[d] = coveredW[d]! + (held[d]! / c.text.length) * cw2;
         held[d] = 0;
       }
     }
@@ -189,6 +200,9 @@ export class Matcher {
       topS[j] = s;
       topD[j] = d;
     }
+    // "no match" unless one of the best three holds most of what was asked, weighing rare words above common ones
+    let telling = 0;
+    for (let i = 0; i < 3 && i < count; i++) telling = Math.max(telling, askedW === 0 ? 0 : coveredW[topD[i]!]! / askedW);
     const hits: Hit[] = [];
     const best0 = topS[0]!;
     for (let i = 0; i < count; i++) {
@@ -204,12 +218,13 @@ export class Matcher {
       const d = touched[i]!;
       scores[d] = 0;
       covered[d] = 0;
+      coveredW[d] = 0;
       seenDoc[d] = 0;
     }
     if (hits.length === 0) return { hits: [], noMatch: true, concepts };
     let best = 0;
     for (let i = 0; i < 3 && i < hits.length; i++) best = Math.max(best, hits[i]!.coverage);
-    if (best < MIN_COVERAGE) return { hits: [], noMatch: true, concepts };
+    if (best < MIN_COVERAGE || telling <= MIN_TELLING_COVERAGE) return { hits: [], noMatch: true, concepts };
     const shown = opts.highlight ?? 0;
     for (let i = 0; i < shown && i < hits.length; i++) hits[i]!.highlights = this.highlights(concepts, hits[i]!.passage);
     return { hits, noMatch: false, concepts };

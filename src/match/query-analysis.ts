@@ -12,6 +12,8 @@ export interface Alternative {
   bigramCount: number;
   /** whether the last term is the whole word */
   hasWhole: boolean;
+  /** how telling the wording is: the mean idf of its terms (a term the plan never uses counts as the rarest) */
+  specificity: number;
 }
 
 /** Describe one wording with the facts the matcher's coverage check needs, worked out once. */
@@ -19,7 +21,8 @@ function wording(text: string, weight: number, index: Bm25Index): Alternative {
   const terms = index.termsForWord(text);
   const cjk = isCjk(text[0] ?? '');
   const bigramCount = cjk ? terms.filter((t) => t.length === 2).length : 0;
-  return { text, terms, weight, bigramCount, hasWhole: cjk && terms.length > bigramCount };
+  const specificity = terms.length ? terms.reduce((a, t) => a + index.idf(t), 0) / terms.length : index.maxIdf;
+  return { text, terms, weight, bigramCount, hasWhole: cjk && terms.length > bigramCount, specificity };
 }
 
 /** One thing the user asked about, with the index terms of each way of saying it (the words typed first, synonyms after). */
@@ -70,7 +73,8 @@ export class QueryAnalyzer {
     const stop = this.lexicon.stopwords;
     for (const run of runs(q)) {
       if (!isCjk(run[0]!)) {
-        if (!stop.has(run)) this.add(concepts, run, true);
+        // a bare short number (1, 2, 14) says nothing on its own; a year (2025) or a word (5g, ipv6) does
+        if (!stop.has(run)) this.add(concepts, run, !/^\d{1,3}$/.test(run));
         continue;
       }
       const words = cut(run);

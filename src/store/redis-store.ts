@@ -49,7 +49,8 @@ export class RedisStore implements Store {
       commandTimeout: timeout,
       connectTimeout: Math.max(timeout, 1000),
       retryStrategy: (times) => Math.min(50 * 2 ** Math.min(times, 6), 2000),
-      reconnectOnError: () => true,
+      // only a failover (READONLY) is a reason to reconnect; an error reply such as WRONGTYPE concerns one key
+      reconnectOnError: (err) => err.message.startsWith('READONLY'),
     });
     const onError = opts.onError ?? (() => undefined);
     this.redis.on('error', (err: Error) => onError(err));
@@ -94,7 +95,16 @@ export class RedisStore implements Store {
 
   async getContext(key: ConversationKey) {
     const k = this.keys.context(key);
-    return this.parse(k, await this.redis.get(k), ConversationContext);
+    let raw: string | null;
+    try {
+      raw = await this.redis.get(k);
+    } catch (err) {
+      // a key of the wrong type is corrupt data, not an outage: no context, and the next write replaces it
+      if (!(err instanceof Error) || !err.message.startsWith('WRONGTYPE')) throw err;
+      this.onCorrupt(k, err.message);
+      return null;
+    }
+    return this.parse(k, raw, ConversationContext);
   }
   async setContext(key: ConversationKey, ctx: ConversationContext, ttlSeconds: number) {
     await this.redis.set(this.keys.context(key), JSON.stringify(ctx), 'EX', ttlSeconds);
