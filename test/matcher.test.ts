@@ -88,7 +88,7 @@ describe('English questions go through the glossary', () => {
 });
 
 describe('no match', () => {
-  it.each(['火星探测', 'asdfghjkl', '😀🎉🚀', '明天天气', '篮球比赛', '？？？', ''])('"%s" is no match, with no hits', (q) => {
+  it.each(['火星探测', 'asdfghjkl', '😀🎉🚀', '明天天气', '篮球比赛', '？？？', '', '数字货币', '比特币价格', '操作系统', '1 2'])('"%s" is no match, with no hits', (q) => {
     const r = search(q);
     expect(r.noMatch).toBe(true);
     expect(r.hits).toEqual([]);
@@ -96,6 +96,11 @@ describe('no match', () => {
 
   it('a relevant query is not no match', () => {
     expect(search('数据治理').noMatch).toBe(false);
+  });
+
+  it('common words found do not make a match when the telling word is missing (数字 + 人民币)', () => {
+    expect(search('数字').noMatch).toBe(false);
+    expect(search('数字人民币').noMatch).toBe(true);
   });
 });
 

@@ -125,6 +125,17 @@ describe('subscriptions (parsed now, executed by the digest)', () => {
     expect(s.type === 'subscribe' && s.spec.topic).toBeTruthy();
   });
 
+  it('zones with an offset, am/pm and clock words are read whole', () => {
+    expect(intent('订阅 应急管理 tz UTC+8')).toEqual({ type: 'subscribe', spec: { tz: 'UTC+8', topic: '应急管理' } });
+    expect(intent('subscribe emergency management at 9pm tz Europe/Berlin')).toEqual({ type: 'subscribe', spec: { tz: 'Europe/Berlin', time: '21:00', topic: '应急管理' } });
+    expect(intent('订阅 养老 下午3点半')).toEqual({ type: 'subscribe', spec: { time: '15:30', topic: '养老' } });
+    expect(intent('subscribe data security at 8:30')).toEqual({ type: 'subscribe', spec: { time: '08:30', topic: '数据安全' } });
+  });
+
+  it('a time that is not a time of day is passed on as typed, for the handler to refuse', () => {
+    for (const t of ['25:00', '-1:00', '9.30']) expect(intent(`订阅 应急管理 每天 ${t}`)).toEqual({ type: 'subscribe', spec: { time: t, topic: '应急管理' } });
+  });
+
   it('订阅 alone has an empty spec', () => {
     expect(intent('订阅')).toEqual({ type: 'subscribe', spec: {} });
   });

@@ -68,6 +68,30 @@ describe('follow-up questions', () => {
     expect((await say('expand 1')).results[0]!.id).toBe(first.results[0]!.id);
   });
 
+  it('第N条 on a table of contents opens that part or section, which leads the answer', async () => {
+    const say = conversation();
+    const outline = await say('目录');
+    expect((await say('第5条')).results[0]!.id).toBe(outline.results[4]!.id);
+    const part = await say('/plan 优先行动');
+    expect((await say('第3条')).results[0]!.id).toBe(part.results[2]!.id);
+  });
+
+  it('目标是什么? on a topic without 行动目标 says so instead of lending another topic’s', async () => {
+    const say = conversation();
+    await say('/plan 应急管理');
+    const r = await say('目标是什么?');
+    expect(r.title ?? '').not.toContain('行动目标');
+    expect(r.notice).toContain('没有「应急管理」的行动目标');
+    expect(r.results.some((x) => x.kind === 'target')).toBe(false);
+  });
+
+  it('a question that finds nothing starts afresh: 更多 does not continue the old topic', async () => {
+    const say = conversation();
+    await say('/plan 应急管理');
+    expect((await say('火星探测')).results).toHaveLength(0);
+    expect((await say('更多')).title).toMatch(/没有上一个问题/);
+  });
+
   it('第N条 after a box opens item N of that box', async () => {
     const say = conversation();
     await say('专栏12');

@@ -171,3 +171,20 @@ describe.each([
     expect(await h.store.ping()).toBe(true);
   });
 });
+
+describe('RedisStore only', () => {
+  it('a key of the wrong type reads as corrupt, and the store keeps serving other conversations', async () => {
+    const h = redisHarness();
+    await (h.store as RedisStore).ready();
+    await h.store.setContext(key('probe'), ctx('x'), 60);
+    const probeKey = (await h.keys()).find((k) => k.includes(':ctx:'))!;
+    const wrong = probeKey.replace(/probe$/, 'wrongtype');
+    await raw.hset(wrong, 'a', 'b');
+    expect(await h.store.getContext(key('wrongtype'))).toBeNull();
+    expect(h.corrupt).toContain(wrong);
+    expect((await h.store.getContext(key('probe')))?.topic).toBe('x');
+    await h.store.setContext(key('wrongtype'), ctx('fixed'), 60);
+    expect((await h.store.getContext(key('wrongtype')))?.topic).toBe('fixed');
+    await h.store.close();
+  });
+});
