@@ -99,7 +99,12 @@ export class Bot {
         this.log.warn({ err: forLog((err as Error).message), conversation: forLog(msg.conversation) }, 'context read failed');
       }
     }
-    const turn = memo?.turn ?? (needsContext(intent) ? await this.answer(intent, ctx, msg) : this.memo.set(msg.text, intent, await this.answer(intent, null, msg)));
+    let turn = memo?.turn;
+    if (!turn) {
+      turn = await this.answer(intent, ctx, msg);
+      // an answer that needed no context is the same for everyone who asks the same words: remember it
+      if (!needsContext(intent)) this.memo.set(msg.text, intent, turn);
+    }
     if (turn.ctx !== undefined) {
       try {
         if (turn.ctx === null) await this.store.deleteContext(key);
