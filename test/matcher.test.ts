@@ -98,6 +98,12 @@ describe('no match', () => {
     expect(search('数据治理').noMatch).toBe(false);
   });
 
+  it('a two-word question whose best-scoring passages hold one word is answered by those holding both', () => {
+    const r = search('关键基础设施');
+    expect(r.noMatch).toBe(false);
+    expect(shown(r.hits[0]!.passage)).toContain('关键信息基础设施');
+  });
+
   it('common words found do not make a match when the telling word is missing (数字 + 人民币)', () => {
     expect(search('数字').noMatch).toBe(false);
     expect(search('数字人民币').noMatch).toBe(true);

@@ -125,6 +125,7 @@ export class Matcher {
     const { scores, covered, coveredW, held, masks, seenDoc, touched, altDocs, heldDocs } = this.scratch;
     // coverage twice: by characters (how much of the question), and weighted by how telling each word is
     let askedW = 0;
+    let nCounted = 0;
     let nTouched = 0;
     let asked = 0;
     let any = false;
@@ -134,6 +135,7 @@ export class Matcher {
       if (c.counts) {
         asked += c.text.length;
         askedW += cw2;
+        nCounted++;
       }
       this.nHeld = 0;
       for (let ai = 0; ai < c.alts.length; ai++) {
@@ -200,10 +202,13 @@ export class Matcher {
       topS[j] = s;
       topD[j] = d;
     }
-    // "no match" unless one of the best three holds most of what was asked, weighing rare words above common ones
+    // "no match" unless one of the best holds most of what was asked, weighing rare words above common ones
     let telling = 0;
-    for (let i = 0; i < 3 && i < count; i++) telling = Math.max(telling, askedW === 0 ? 0 : coveredW[topD[i]!]! / askedW);
-    const hits: Hit[] = [];
+    const several = nCounted > 1;
+    const all: Hit[] = [];
+    const whole: Hit[] = [];
+    const rest: Hit[] = [];
+    let tellingWhole = 0;
     const best0 = topS[0]!;
     for (let i = 0; i < count; i++) {
       const d = topD[i]!;
@@ -212,8 +217,19 @@ export class Matcher {
       const coverage = asked === 0 ? 0 : covered[d]! / asked;
       // strong hits always; weaker ones only when they hold most of what was asked, so 更多 stays relevant
       if (sc < best0 * MIN_RELATIVE_SCORE && coverage < FILL_COVERAGE) continue;
-      hits.push({ passage: this.docs[d]!, score: sc, coverage, highlights: NO_HIGHLIGHTS });
+      const hit = { passage: this.docs[d]!, score: sc, coverage, highlights: NO_HIGHLIGHTS };
+      const weighted = askedW === 0 ? 0 : coveredW[d]! / askedW;
+      all.push(hit);
+      if (all.length <= 3) telling = Math.max(telling, weighted);
+      if (several && coverage >= 1) {
+        whole.push(hit);
+        if (whole.length <= 3) tellingWhole = Math.max(tellingWhole, weighted);
+      } else rest.push(hit);
     }
+    // when the best-scoring passages hold too little of a several-word question, the ones holding all of it lead
+    const regroup = telling <= MIN_TELLING_COVERAGE && tellingWhole > MIN_TELLING_COVERAGE;
+    const hits = regroup ? whole.concat(rest) : all;
+    if (regroup) telling = tellingWhole;
     for (let i = 0; i < nTouched; i++) {
       const d = touched[i]!;
       scores[d] = 0;
