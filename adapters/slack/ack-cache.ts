@@ -28,7 +28,8 @@ export class SlashAckCache {
 
   /** The ephemeral ack body for this reply, with the 分享到频道 button. */
   ack(reply: Reply): SlashAck {
-    if (this.max === 0) return prepareJson({ response_type: 'ephemeral' as const, ...renderBlockKit(reply, { share: true }) });
+    // no cache: nothing is shared, so there is nothing to serialise ahead or freeze
+    if (this.max === 0) return { response_type: 'ephemeral' as const, ...renderBlockKit(reply, { share: true }) };
     const same = this.byReply.get(reply);
     if (same) return same;
     const key = keyOf(reply);
