@@ -109,11 +109,27 @@ export function targetText(p: Passage, year?: number): string {
   return [first, ...rest].join('\n');
 }
 
-/** Whether a passage holds every word of the topic whole, as typed or as one of its synonyms. */
+/**
+ * Whether a passage speaks of the topic: every word of it whole (as typed or as a synonym), or a long word's
+ * two-character pieces close together (社会治安 in 加强社会安全…治安), not scattered over the passage.
+ */
 function namesTopic(k: Knowledge, p: Passage, topic: string): boolean {
   const hay = k.normalize(`${p.title} ${p.path.join(' ')} ${p.text}`).replace(/\s+/g, '');
   const concepts = k.matcher.concepts(k.normalize(topic)).filter((c) => c.counts);
-  return concepts.length > 0 && concepts.every((c) => c.alts.some((a) => hay.includes(a.text)));
+  return concepts.length > 0 && concepts.every((c) => c.alts.some((a) => hay.includes(a.text)) || piecesNear(hay, c.text));
+}
+
+/** Whether every two-character piece of a word of four or more characters occurs within a short span of the text. */
+function piecesNear(hay: string, word: string): boolean {
+  if (word.length < 4) return false;
+  const pieces: string[] = [];
+  for (let i = 0; i + 1 < word.length; i += 2) pieces.push(word.slice(i, i + 2));
+  const span = word.length * 4;
+  for (let at = hay.indexOf(pieces[0]!); at >= 0; at = hay.indexOf(pieces[0]!, at + 1)) {
+    const window = hay.slice(Math.max(0, at - span), at + span);
+    if (pieces.every((x) => window.includes(x))) return true;
+  }
+  return false;
 }
 
 /** The goals of a topic: its 行动目标 (the year asked for first), else the 发展目标 paragraphs that speak of it. */
@@ -155,7 +171,7 @@ export function boxesAnswer(k: Knowledge, topic: string | undefined): Turn {
   }
   const res = k.matcher.search(topic, { filter: (p) => p.kind === 'box' || p.kind === 'box-item', highlight: 30 });
   if (!res.noMatch) {
-    for (const h of res.hits) if (h.coverage >= 0.5) add(h.passage.kind === 'box' ? h.passage : k.library.passage(h.passage.parentId ?? ''));
+    for (const h of res.hits) if (namesTopic(k, h.passage, topic)) add(h.passage.kind === 'box' ? h.passage : k.library.passage(h.passage.parentId ?? ''));
   }
   if (boxes.length === 0) {
     const reply = finish(

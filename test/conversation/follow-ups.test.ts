@@ -118,6 +118,14 @@ describe('follow-up questions', () => {
     expect(all(await say2('相关专栏'))).toContain('智慧公安建设提升工程');
   });
 
+  it('有哪些重点工程? on a topic without a 专栏 says so, rather than listing a box that merely shares a word', async () => {
+    const say = conversation();
+    await say('/plan 数字乡村');
+    const r = await say('有哪些重点工程?');
+    expect(r.results).toHaveLength(0);
+    expect(r.title).toContain('没有对应的重点工程专栏');
+  });
+
   it('carries the question type over to a new topic: 目标 then 那智慧养老呢?', async () => {
     const say = conversation();
     await say('数字乡村的目标是什么');
