@@ -157,9 +157,16 @@ function headingIndex(k: Knowledge): Map<string, string> {
 
 /** A part or section whose heading is exactly what was asked (主攻方向, 优先行动, 发展目标 …). */
 function findHeading(text: string, k: Knowledge): string | undefined {
+  const index = headingIndex(k);
+  const compact = text.replace(/\s+/g, '');
+  const exact = index.get(compact);
+  if (exact) return exact;
+  // only a question that holds a heading can be that heading with question words around it (优先行动有哪些?)
+  let holds = false;
+  for (const title of index.keys()) if (title.length >= 2 && compact.includes(title)) holds = true;
+  if (!holds) return undefined;
   const topic = cleanTopic(text, k).replace(/\s+/g, '');
-  if (topic.length < 2) return undefined;
-  return headingIndex(k).get(topic);
+  return topic.length < 2 ? undefined : index.get(topic);
 }
 
 /** "9pm", "9:30 am" as [match, hour, minute], like TIME's match; undefined when absent or out of range. */
