@@ -20,8 +20,10 @@ function expectInert(message: unknown): void {
   expect(all).not.toContain('<!everyone>');
 }
 
-// The renderer's escaping of every Reply field is checked field by field in block-kit.test.ts.
-describe('user text is escaped for mrkdwn', () => {
+// End to end, hostile text is inert whichever layer stops it: the core drops markup characters from what it echoes,
+// and the renderer escapes every Reply field (checked field by field in block-kit.test.ts; the share test below
+// reaches the renderer with raw markup).
+describe('hostile user text never reaches the channel as markup', () => {
   it('a slash command echoing hostile text cannot mention or link', async () => {
     const body = (await (await sendSlashCommand(h.base, { text: HOSTILE })).json()) as any;
     expect(shownText(body)).toContain('没有找到');
