@@ -1,4 +1,5 @@
 import { snippet } from '../../src/conversation/render-text.js';
+import { highlightSegments } from '../../src/highlight-segments.js';
 import { displayNumber, type Reply, type ResultItem } from '../../src/reply.js';
 
 export interface TerminalStyle {
@@ -24,10 +25,9 @@ function safe(s: string): string {
 
 /** Mark each highlighted word in a text (longest first, never inside an earlier mark). */
 export function markHighlights(text: string, words: string[] | undefined, style: TerminalStyle): string {
-  const list = [...new Set(words ?? [])].filter(Boolean).sort((a, b) => b.length - a.length);
-  if (list.length === 0) return text;
-  const escaped = list.map((w) => w.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'));
-  return text.replace(new RegExp(escaped.join('|'), 'g'), (m) => style.mark(m));
+  return highlightSegments(text, words)
+    .map((seg) => (seg.highlighted ? style.mark(seg.text) : seg.text))
+    .join('');
 }
 
 function renderItem(item: ResultItem, n: number | undefined, full: boolean, style: TerminalStyle): string[] {

@@ -1,3 +1,5 @@
+import { highlightSegments } from '../../src/highlight-segments.js';
+
 /** Zero-width space: lets Slack see `*bold*` markers next to CJK characters, which have no word boundaries. */
 const ZWSP = '\u200B';
 
@@ -24,18 +26,10 @@ export function stripControl(s: string): string {
  * so the only markup in the result is the bold markers added here.
  */
 export function mrkdwnWithBold(text: string, words: readonly string[] | undefined): string {
-  const clean = stripControl(text);
-  const list = [...new Set(words ?? [])].filter((w) => w.trim().length > 0).sort((a, b) => b.length - a.length);
-  if (list.length === 0) return escapeMrkdwn(clean);
-  const pattern = new RegExp(list.map((w) => w.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')).join('|'), 'g');
-  let out = '';
-  let last = 0;
-  for (const m of clean.matchAll(pattern)) {
-    const at = m.index ?? 0;
-    out += escapeMrkdwn(clean.slice(last, at));
-    // markers and asterisks inside the word would break the bold span; words with them stay plain
-    out += m[0].includes('*') ? escapeMrkdwn(m[0]) : `${ZWSP}*${escapeMrkdwn(m[0])}*${ZWSP}`;
-    last = at + m[0].length;
-  }
-  return out + escapeMrkdwn(clean.slice(last));
+  return highlightSegments(stripControl(text), words)
+    .map((seg) =>
+      // markers and asterisks inside the word would break the bold span; words with them stay plain
+      seg.highlighted && !seg.text.includes('*') ? `${ZWSP}*${escapeMrkdwn(seg.text)}*${ZWSP}` : escapeMrkdwn(seg.text),
+    )
+    .join('');
 }

@@ -1,3 +1,5 @@
+import { highlightSegments } from '../../src/highlight-segments.js';
+
 /**
  * Text for Adaptive Card TextBlocks, which Teams renders as Markdown. Everything from the plan or from a
  * user is escaped so that it shows literally: no links, images, emphasis, headings, lists, autolinked
@@ -34,14 +36,7 @@ export function escapeCardLine(s: string): string {
 /** Escape a text and put the highlighted terms (longest first) in bold, the one piece of Markdown we emit. */
 export function highlightCardText(s: string, highlights: readonly string[] | undefined, oneLine = false): string {
   const escape = oneLine ? escapeCardLine : escapeCardText;
-  const words = [...new Set(highlights ?? [])].filter((w) => w.trim().length > 0).sort((a, b) => b.length - a.length);
-  if (words.length === 0) return escape(s);
-  const pattern = new RegExp(words.map((w) => w.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')).join('|'), 'g');
-  let out = '';
-  let last = 0;
-  for (const m of s.matchAll(pattern)) {
-    out += escape(s.slice(last, m.index)) + `**${escape(m[0])}**`;
-    last = m.index + m[0].length;
-  }
-  return out + escape(s.slice(last));
+  return highlightSegments(s, highlights)
+    .map((seg) => (seg.highlighted ? `**${escape(seg.text)}**` : escape(seg.text)))
+    .join('');
 }

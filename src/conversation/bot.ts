@@ -114,7 +114,8 @@ export class Bot {
         this.log.warn({ err: forLog((err as Error).message), conversation: forLog(msg.conversation) }, 'context write failed');
       }
     }
-    this.log.debug({ intent: intent.type, text: forLog(msg.text), results: turn.reply.results.length }, 'answered');
+    // the clipped copy of the text is only worth making when it will be logged (this is the hot path)
+    if (this.log.isLevelEnabled('debug')) this.log.debug({ intent: intent.type, text: forLog(msg.text), results: turn.reply.results.length }, 'answered');
     if (!notice) return turn.reply;
     const withNotice = { ...turn.reply, notice: turn.reply.notice ? `${notice};${turn.reply.notice}` : notice };
     return { ...withNotice, text: renderPlainText(withNotice, { full: withNotice.results.length === 1 }) };
