@@ -1,8 +1,13 @@
 import { parseChineseNumeral } from '../content/chinese-numeral.js';
 import type { Knowledge } from '../knowledge.js';
 import { translateEnglish } from '../nlp/glossary.js';
+import { stripChatMarkup } from '../nlp/chat-markup.js';
 import { toHalfWidth } from '../nlp/normalize.js';
-import type { Intent, SubscribeSpec } from './intent.js';
+import type { Intent } from './intent.js';
+import { cleanTopic } from './clean-topic.js';
+import { parseSubscribeSpec } from './subscribe-spec.js';
+
+export { cleanTopic };
 
 /** Longest question we try to answer; longer text gets a clear refusal instead of a slow, useless search. */
 export const MAX_QUESTION_CHARS = 500;
@@ -31,25 +36,10 @@ const BOXES = /(重点工程|重大工程|相关专栏|哪些专栏|什么专栏
 const SWITCH = /^(?:那|那么|那个|and|what about|how about)\s*(.+?)\s*(?:呢|怎么样|如何)?$|^(.+?)\s*呢$/;
 const TARGET = /(行动目标|发展目标|目标|要?(?:实现|达到|做到)什么|goals?|targets?|objectives?)/;
 const YEAR = /(20\d\d)\s*(?:年)?/;
-const TIME = /(?:每天|每日|\bdaily\b|\bat\b)?\s*(?<![\d.-])([01]?\d|2[0-3])[:：]([0-5]\d)(?![\d.])/;
-const WEEKDAYS = /(工作日|weekdays?)/;
-/** tz Europe/Berlin, tz UTC+8, 时区 GMT-05:30; anything else after tz is taken whole, for the handler to refuse */
-const TZ = /(?:\btz\b|时区)\s*((?:UTC|GMT)\s*[+-]?\s*\d{1,3}(?::?\d{2})?|[A-Za-z_]+(?:\/[A-Za-z_+-]+)*|\S+)/i;
-/** 9pm, 9:30 am */
-const AMPM = /(?<![\d.])(\d{1,2})(?:[:：](\d{2}))?\s*(am|pm)\b/i;
-/** anything else that looks like a time of day (25:00, 9.30, -1:00), kept so the handler can refuse it */
-const TIME_LIKE = /-?\d{1,3}\s*[:：.]\s*\d{1,3}|\d{1,2}\s*[点時时]/;
 
-/** Remove what people type around a command in chat: /plan, a leading @mention, Slack and Teams mention markup, control characters. */
+/** Remove what people type around a command in chat (kept under this name for callers; the rules live in nlp/chat-markup). */
 export function stripChatNoise(text: string): string {
-  return text
-    .replace(/\u001b\[[0-9;?]*[ -\/]*[@-~]/g, ' ')
-    .replace(/[\u0000-\u0008\u000b-\u001f\u007f-\u009f\u200b-\u200f\u2028-\u202e\ufeff]/g, ' ')
-    .replace(/<at>[^<]*<\/at>/gi, ' ')
-    .replace(/<@[A-Z0-9]+(?:\|[^>]*)?>/g, ' ')
-    .replace(/^\s*@[\w-]+\s+/, ' ')
-    .replace(/^\s*[/／]plan(?=\s|$)/i, ' ')
-    .trim();
+  return stripChatMarkup(text);
 }
 
 /** Parse one chat message into an intent; context-dependent ones (more, expand, switch, topic-less targets) are resolved later. */
@@ -124,21 +114,6 @@ export function parseIntent(rawText: string, k: Knowledge): Intent {
   return { type: 'search', query: text, extras: en.extras };
 }
 
-/** The topic words of a phrase: jieba words without stopwords or question words, joined. */
-export function cleanTopic(s: string, k: Knowledge): string {
-  const n = k.normalize(s);
-  if (!n) return '';
-  const words: string[] = [];
-  for (const part of n.split(' ')) {
-    if (/^[a-z0-9]+$/.test(part)) {
-      if (!k.lexicon.stopwords.has(part)) words.push(part);
-      continue;
-    }
-    words.push(k.cut(part).filter((w) => !k.lexicon.stopwords.has(w)).join(''));
-  }
-  return words.filter(Boolean).join(' ').trim();
-}
-
 /** Normalised heading → first node with it, built once per loaded content: normalising every heading on every question cost most of a turn. */
 const headingIndexes = new WeakMap<Knowledge, Map<string, string>>();
 
@@ -167,60 +142,4 @@ function findHeading(text: string, k: Knowledge): string | undefined {
   if (!holds) return undefined;
   const topic = cleanTopic(text, k).replace(/\s+/g, '');
   return topic.length < 2 ? undefined : index.get(topic);
-}
-
-/** "9pm", "9:30 am" as [match, hour, minute], like TIME's match; undefined when absent or out of range. */
-function amPm(s: string): [string, string, string] | undefined {
-  const m = AMPM.exec(s);
-  if (!m) return undefined;
-  let hour = Number(m[1]);
-  const minute = m[2] ? Number(m[2]) : 0;
-  if (hour < 1 || hour > 12 || minute > 59) return undefined;
-  if (m[3]!.toLowerCase() === 'pm' && hour < 12) hour += 12;
-  if (m[3]!.toLowerCase() === 'am' && hour === 12) hour = 0;
-  return [m[0], String(hour), String(minute).padStart(2, '0')];
-}
-
-/** "9点", "下午3点半", "8点15分" as [match, hour, minute], like TIME's match; undefined when absent or out of range. */
-function clockTime(s: string): [string, string, string] | undefined {
-  const m = /(上午|早上|下午|晚上)?\s*(\d{1,2})\s*[点時时](半|(\d{1,2})\s*分?)?/.exec(s);
-  if (!m) return undefined;
-  let hour = Number(m[2]);
-  const minute = m[3] === '半' ? 30 : m[4] ? Number(m[4]) : 0;
-  if ((m[1] === '下午' || m[1] === '晚上') && hour < 12) hour += 12;
-  if (hour > 23 || minute > 59) return undefined;
-  return [m[0], String(hour), String(minute).padStart(2, '0')];
-}
-
-/** Read "订阅 [主题] [每天 HH:MM] [工作日] [tz Zone]" (or the English form) into its parts. */
-export function parseSubscribeSpec(rest: string, k: Knowledge): SubscribeSpec {
-  let s = ` ${rest} `;
-  const spec: SubscribeSpec = {};
-  const tz = TZ.exec(s);
-  if (tz) {
-    spec.tz = tz[1];
-    s = s.replace(tz[0], ' ');
-  }
-  const tm = amPm(s) ?? TIME.exec(s) ?? clockTime(s);
-  if (tm) {
-    spec.time = `${tm[1]!.padStart(2, '0')}:${tm[2]}`;
-    s = s.replace(tm[0], ' ');
-  }
-  // a second time, or one that is not a valid time of day, is passed on as typed for the handler to refuse
-  const bad = TIME_LIKE.exec(s);
-  if (bad) {
-    spec.time = tm ? `${spec.time} ${bad[0].trim()}` : bad[0].trim();
-    s = s.replace(bad[0], ' ');
-  }
-  const wd = WEEKDAYS.exec(s);
-  if (wd) {
-    spec.weekdays = true;
-    s = s.replace(wd[0], ' ');
-  }
-  s = s.replace(/每天|每日/g, ' ').replace(/\b(daily|every day|at)\b/gi, ' ');
-  // an English topic is kept in the plan's words, so the digest finds it ("emergency management" → 应急管理)
-  const en = translateEnglish(k.normalize(s), k.lexicon.glossary, k.lexicon.stopwords);
-  const topic = cleanTopic(en.text, k);
-  if (topic) spec.topic = topic;
-  return spec;
 }
