@@ -41,6 +41,7 @@ if (misses.length) {
 }
 const t1 = outcomes.filter((o) => o.top1).length;
 const t3 = outcomes.filter((o) => o.top3).length;
-const nm = outcomes.filter((o) => o.cat === 'nomatch');
-console.log(`\nnomatch answered as no match: ${nm.filter((o) => o.top1).length}/${nm.length}`);
+const none = outcomes.filter((o) => o.none);
+console.log(`\nno-match cases answered as no match (recall): ${none.filter((o) => o.empty).length}/${none.length}`);
+console.log(`no-match precision (empty answers that were no-match cases): ${outcomes.filter((o) => o.empty && o.none).length}/${outcomes.filter((o) => o.empty).length}`);
 console.log(`overall: top-1 ${pct(t1, outcomes.length)} (${t1}/${outcomes.length}), top-3 ${pct(t3, outcomes.length)} (${t3}/${outcomes.length})`);

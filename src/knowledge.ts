@@ -8,6 +8,7 @@ import { Matcher } from './match/matcher.js';
 import { loadLexicon, type Lexicon } from './nlp/lexicon.js';
 import { makeDisplayFixer, makeNormalizer } from './nlp/normalize.js';
 import { loadSegmenter } from './nlp/segmenter.js';
+import { TypoCorrector } from './nlp/typo-correction.js';
 
 /** Everything loaded from content/ once at start: plans, lexicon, normaliser and matcher. */
 export interface Knowledge {
@@ -17,6 +18,8 @@ export interface Knowledge {
   matcher: Matcher;
   /** segment a normalised string the ordinary jieba way */
   cut: (s: string) => string[];
+  /** corrects typing slips against the plan's vocabulary */
+  corrector: TypoCorrector;
 }
 
 /** Words jieba should keep whole, at the frequency the plan's own terms get. */
@@ -48,5 +51,17 @@ export function loadKnowledge(contentDir: string): Knowledge {
   const library = new Library(plans);
   const cut = (s: string) => jieba.cut(s, true);
   const matcher = new Matcher(library, lexicon, normalize, cut, (s) => jieba.cutForSearch(s, true));
-  return { lexicon, normalize, library, matcher, cut };
+  const corrector = new TypoCorrector({
+    vocabulary: function* () {
+      for (const text of matcher.passageTexts()) for (const w of cut(text)) yield w;
+      // terms the plan sets in quotes ("一带一路", "两手抓") are its own coinages, often cut apart by jieba
+      for (const p of library.passages) for (const m of p.text.matchAll(/[“"「『]([^”"」』]{2,8})[”"」』]/g)) yield normalize(m[1]!).replace(/\s+/g, '');
+      yield* lexicon.userWords.map(normalize);
+      yield* lexicon.synonyms.keys();
+    },
+    planHas: (s) => matcher.textHas(s),
+    planHasBigram: (s) => matcher.index.has(s),
+    isWord: (s) => jieba.cut(s, false).length === 1,
+  });
+  return { lexicon, normalize, library, matcher, cut, corrector };
 }

@@ -1,6 +1,7 @@
 import type { Knowledge } from '../knowledge.js';
 import type { InboundMessage } from '../inbound.js';
 import { parseIntent } from '../intents/parse-intent.js';
+import { correctionNotice, parseMessage } from '../intents/parse-message.js';
 import type { Intent } from '../intents/intent.js';
 import { forLog, silentLogger, type Logger } from '../logger.js';
 import type { Reply } from '../reply.js';
@@ -88,7 +89,8 @@ export class Bot {
   async handle(msg: InboundMessage): Promise<Reply> {
     const key: ConversationKey = { platform: msg.platform, workspace: msg.workspace, conversation: msg.conversation, ...(msg.thread ? { thread: msg.thread } : {}) };
     const memo = this.memo.get(msg.text);
-    const intent = memo?.intent ?? parseIntent(msg.text, this.k);
+    const parsed = memo ? undefined : parseMessage(msg.text, this.k);
+    const intent = memo?.intent ?? parsed!.intent;
     let notice: string | undefined;
     let ctx: ConversationContext | null = null;
     if (needsContext(intent)) {
@@ -102,6 +104,8 @@ export class Bot {
     let turn = memo?.turn;
     if (!turn) {
       turn = await this.answer(intent, ctx, msg);
+      const understood = correctionNotice(parsed?.corrections ?? []);
+      if (understood) turn = { ...turn, reply: withNotice(turn.reply, understood) };
       // an answer that needed no context is the same for everyone who asks the same words: remember it
       if (!needsContext(intent)) this.memo.set(msg.text, intent, turn);
     }
@@ -116,9 +120,7 @@ export class Bot {
     }
     // the clipped copy of the text is only worth making when it will be logged (this is the hot path)
     if (this.log.isLevelEnabled('debug')) this.log.debug({ intent: intent.type, text: forLog(msg.text), results: turn.reply.results.length }, 'answered');
-    if (!notice) return turn.reply;
-    const withNotice = { ...turn.reply, notice: turn.reply.notice ? `${notice};${turn.reply.notice}` : notice };
-    return { ...withNotice, text: renderPlainText(withNotice, { full: withNotice.results.length === 1 }) };
+    return notice ? withNotice(turn.reply, notice) : turn.reply;
   }
 
   private async answer(intent: Intent, ctx: ConversationContext | null, msg: InboundMessage): Promise<Turn> {
@@ -178,4 +180,10 @@ export class Bot {
         };
     }
   }
+}
+
+/** The reply with a notice added in front of any it has, and its plain text rendered again. */
+function withNotice(reply: Reply, notice: string): Reply {
+  const r = { ...reply, notice: reply.notice ? `${notice};${reply.notice}` : notice };
+  return { ...r, text: renderPlainText(r, { full: r.results.length === 1 }) };
 }

@@ -22,6 +22,10 @@ export interface CaseOutcome {
   top1: boolean;
   top3: boolean;
   got: string;
+  /** the case's right answer is "nothing relevant" */
+  none: boolean;
+  /** the bot answered with no results */
+  empty: boolean;
 }
 
 const haystack = (r: ResultItem | undefined) => (r ? `${r.title}\n${r.text}\n${r.path.join(' ')}` : '');
@@ -37,21 +41,23 @@ export async function runCase(bot: Bot, c: EvalCase, conversation: string): Prom
   const first = replies[0]!;
   const got = last.results.length ? last.results[0]!.title : `(no results: ${last.title ?? last.intent})`;
   const cat = c.cat ?? ('turns' in c ? 'dialogue' : 'query');
+  const empty = last.results.length === 0;
+  const base = { id: c.id, cat, got, empty, none: Boolean('none' in c && c.none) };
   if ('none' in c && c.none) {
     const ok = last.results.length === 0;
-    return { id: c.id, cat, top1: ok, top3: ok, got };
+    return { ...base, top1: ok, top3: ok };
   }
   if ('disjoint' in c && c.disjoint) {
     const before = new Set(first.results.map((r) => r.id));
     const ok = last.results.length > 0 && last.results.every((r) => !before.has(r.id));
-    return { id: c.id, cat, top1: ok, top3: ok, got };
+    return { ...base, top1: ok, top3: ok };
   }
   if ('expand' in c && c.expand) {
     const want = first.results[c.expand - 1]?.id;
     const ok = Boolean(want) && last.results[0]?.id === want;
-    return { id: c.id, cat, top1: ok, top3: ok, got };
+    return { ...base, top1: ok, top3: ok };
   }
   const any = c.any ?? [];
   const hit = (r: ResultItem | undefined) => any.some((a) => haystack(r).includes(a));
-  return { id: c.id, cat, top1: hit(last.results[0]), top3: last.results.slice(0, 3).some(hit), got };
+  return { ...base, top1: hit(last.results[0]), top3: last.results.slice(0, 3).some(hit) };
 }

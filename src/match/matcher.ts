@@ -3,6 +3,7 @@ import type { Lexicon } from '../nlp/lexicon.js';
 import { Bm25Index } from './bm25-index.js';
 import type { Library } from './library.js';
 import { QueryAnalyzer, type Alternative, type Concept } from './query-analysis.js';
+import { makeFrameStripper } from '../nlp/question-frames.js';
 import { highlightWords } from './highlights.js';
 import { queryPhrases } from './query-phrases.js';
 import { isCjk } from './terms.js';
@@ -46,6 +47,11 @@ const MIN_RELATIVE_SCORE = 0.2;
 /** Weaker hits (down to this share of the best) are listed when they hold at least FILL_COVERAGE of the question. */
 const MIN_FILL_SCORE = 0.05;
 const FILL_COVERAGE = 0.75;
+/** A concept's score is scaled by its general-language IDF over this (capped at 1, floored at MIN_GENERAL_FACTOR). */
+const GENERAL_PIVOT = 8;
+const MIN_GENERAL_FACTOR = 0.3;
+/** A plan term at least this rare in general language (计量数据, 志愿者; not 交易, 恢复) carries a question on its own. */
+const STRONG_TERM_IDF = 7.5;
 /** Headings without body text rank a little lower than passages that say something. */
 const HEADING_ONLY_FACTOR = 0.7;
 /** A passage holding the question's words side by side, as typed, ranks above one that has them apart. */
@@ -70,8 +76,10 @@ export class Matcher {
     topS: Float64Array;
     altDocs: Int32Array;
     heldDocs: Int32Array;
+    strongest: Float64Array;
   };
   private nHeld = 0;
+  private allText?: string;
   private readonly extraMemo = new Map<string, Concept[]>();
 
   constructor(
@@ -97,12 +105,24 @@ export class Matcher {
       topS: new Float64Array(64),
       altDocs: new Int32Array(n),
       heldDocs: new Int32Array(n),
+      strongest: new Float64Array(n),
     };
     this.index = new Bm25Index(
       fields.map((f) => ({ fields: f })),
       { weights: [FIELD_WEIGHTS.title, FIELD_WEIGHTS.path, FIELD_WEIGHTS.text], words: cutForIndex },
     );
-    this.analyzer = new QueryAnalyzer(lexicon, this.index);
+    this.analyzer = new QueryAnalyzer(lexicon, this.index, makeFrameStripper(lexicon.frames, normalize));
+  }
+
+  /** Whether any passage's normalised text holds this string as it is (for the typo corrector). */
+  textHas(s: string): boolean {
+    if (this.allText === undefined) this.allText = this.docText.join('\n');
+    return this.allText.includes(s);
+  }
+
+  /** The normalised texts of every passage, in document order (the plan's own words, for the typo corrector). */
+  passageTexts(): readonly string[] {
+    return this.docText;
   }
 
   /** Analyse an already normalised query into concepts (exposed for intents and tests). */
@@ -122,7 +142,7 @@ export class Matcher {
     }
     const n = this.docs.length;
     // scratch arrays are reused across calls (search is synchronous), and only touched entries are reset
-    const { scores, covered, coveredW, held, masks, seenDoc, touched, altDocs, heldDocs } = this.scratch;
+    const { scores, covered, coveredW, held, masks, seenDoc, touched, altDocs, heldDocs, strongest } = this.scratch;
     // coverage twice: by characters (how much of the question), and weighted by how telling each word is
     let askedW = 0;
     let nCounted = 0;
@@ -130,7 +150,8 @@ export class Matcher {
     let asked = 0;
     let any = false;
     for (const c of concepts) {
-      const cw = c.counts ? 1 : 0.5;
+      // common words of general language (支持, 提到) weigh less than the terms a question is about
+      const cw = (c.counts ? 1 : 0.5) * Math.min(1, Math.max(MIN_GENERAL_FACTOR, c.general / GENERAL_PIVOT));
       const cw2 = c.alts[0]!.specificity;
       if (c.counts) {
         asked += c.text.length;
@@ -167,6 +188,7 @@ export class Matcher {
       for (let i = 0; i < this.nHeld; i++) {
         const d = heldDocs[i]!;
         covered[d] = covered[d]! + held[d]!;
+        if (held[d]! >= c.text.length && c.general > strongest[d]!) strongest[d] = c.general;
         coveredW[d] = coveredW[d]! + (held[d]! / c.text.length) * cw2;
         held[d] = 0;
       }
@@ -209,6 +231,8 @@ export class Matcher {
     const whole: Hit[] = [];
     const rest: Hit[] = [];
     let tellingWhole = 0;
+    let strongAll = 0;
+    let strongWhole = 0;
     const best0 = topS[0]!;
     for (let i = 0; i < count; i++) {
       const d = topD[i]!;
@@ -220,27 +244,37 @@ export class Matcher {
       const hit = { passage: this.docs[d]!, score: sc, coverage, highlights: NO_HIGHLIGHTS };
       const weighted = askedW === 0 ? 0 : coveredW[d]! / askedW;
       all.push(hit);
-      if (all.length <= 3) telling = Math.max(telling, weighted);
+      if (all.length <= 3) {
+        telling = Math.max(telling, weighted);
+        strongAll = Math.max(strongAll, strongest[d]!);
+      }
       if (several && coverage >= 1) {
         whole.push(hit);
-        if (whole.length <= 3) tellingWhole = Math.max(tellingWhole, weighted);
+        if (whole.length <= 3) {
+          tellingWhole = Math.max(tellingWhole, weighted);
+          strongWhole = Math.max(strongWhole, strongest[d]!);
+        }
       } else rest.push(hit);
     }
     // when the best-scoring passages hold too little of a several-word question, the ones holding all of it lead
     const regroup = telling <= MIN_TELLING_COVERAGE && tellingWhole > MIN_TELLING_COVERAGE;
     const hits = regroup ? whole.concat(rest) : all;
     if (regroup) telling = tellingWhole;
+    // the strongest plan term the best passages hold whole: a question naming one is answered, however much else it says
+    const strongHeld = regroup ? strongWhole : strongAll;
     for (let i = 0; i < nTouched; i++) {
       const d = touched[i]!;
       scores[d] = 0;
       covered[d] = 0;
       coveredW[d] = 0;
       seenDoc[d] = 0;
+      strongest[d] = 0;
     }
     if (hits.length === 0) return { hits: [], noMatch: true, concepts };
     let best = 0;
     for (let i = 0; i < 3 && i < hits.length; i++) best = Math.max(best, hits[i]!.coverage);
-    if (best < MIN_COVERAGE || telling <= MIN_TELLING_COVERAGE) return { hits: [], noMatch: true, concepts };
+    const weak = best < MIN_COVERAGE || telling <= MIN_TELLING_COVERAGE;
+    if (weak && strongHeld < STRONG_TERM_IDF) return { hits: [], noMatch: true, concepts };
     const shown = opts.highlight ?? 0;
     for (let i = 0; i < shown && i < hits.length; i++) hits[i]!.highlights = this.highlights(concepts, hits[i]!.passage);
     return { hits, noMatch: false, concepts };

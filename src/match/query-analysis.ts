@@ -32,6 +32,20 @@ export interface Concept {
   alts: Alternative[];
   /** counts towards "did we match what was asked" (synonym-only additions do not) */
   counts: boolean;
+  /** how telling the word is in general language (its IDF there; a word missing from the common-word table is rare) */
+  general: number;
+}
+
+/** General-language IDF given to a word the common-word table does not list: it is rare, so it says a lot. */
+export const RARE_WORD_IDF = 10;
+/** A bare number (a year, a count) says a little: it narrows a question, it is never its topic. */
+const NUMBER_IDF = 5;
+
+/** How telling a query word is in general language: common words (准备, 支持) low, rare and compound terms high. */
+export function generalWeight(word: string, table: Map<string, number>): number {
+  if (!word) return 0;
+  if (!isCjk(word[0]!)) return /^\d+$/.test(word) ? NUMBER_IDF : RARE_WORD_IDF;
+  return table.get(word) ?? RARE_WORD_IDF;
 }
 
 const SYNONYM_WEIGHT = 0.7;
@@ -48,6 +62,8 @@ export class QueryAnalyzer {
   constructor(
     private readonly lexicon: Lexicon,
     private readonly index: Bm25Index,
+    /** removes question frames and filler from a normalised query (content/dict/question-frames.tsv) */
+    readonly stripFrames: (q: string) => string = (q) => q,
   ) {}
 
   private wordings(word: string): Alternative[] {
@@ -64,14 +80,14 @@ export class QueryAnalyzer {
 
   private add(concepts: Concept[], word: string, counts: boolean): void {
     for (const c of concepts) if (c.text === word) return;
-    concepts.push({ text: word, alts: this.wordings(word), counts });
+    concepts.push({ text: word, alts: this.wordings(word), counts, general: generalWeight(word, this.lexicon.generalIdf) });
   }
 
   /** Break a normalised query into concepts: jieba words without stopwords, each with its synonyms. */
   analyze(q: string, cut: (s: string) => string[]): Concept[] {
     const concepts: Concept[] = [];
     const stop = this.lexicon.stopwords;
-    for (const run of runs(q)) {
+    for (const run of runs(this.stripFrames(q))) {
       if (!isCjk(run[0]!)) {
         // a bare short number (1, 2, 14) says nothing on its own; a year (2025) or a word (5g, ipv6) does
         if (!stop.has(run)) this.add(concepts, run, !/^\d{1,3}$/.test(run));

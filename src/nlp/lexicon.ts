@@ -1,6 +1,7 @@
 import { readFileSync, existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { CodedError } from '../errors.js';
+import type { FramePhrase } from './question-frames.js';
 
 /** Everything the language side reads from content/dict: variants, kept words, stopwords, synonyms, glossary, user dictionary. */
 export interface Lexicon {
@@ -15,6 +16,10 @@ export interface Lexicon {
   userDictPath?: string;
   /** the words of the user dictionary, for tokenising */
   userWords: string[];
+  /** question frames, speaker context and discourse words, removed before matching */
+  frames: FramePhrase[];
+  /** common words of general Chinese → IDF; a word not listed is rare in general text */
+  generalIdf: Map<string, number>;
 }
 
 function lines(path: string): string[] {
@@ -47,6 +52,8 @@ export function loadLexicon(dictDir: string): Lexicon {
     }
   }
   const keepPath = join(dictDir, 'opencc-keep.txt');
+  const framesPath = join(dictDir, 'question-frames.tsv');
+  const idfPath = join(dictDir, 'general-idf.tsv');
   const stopPath = join(dictDir, 'stopwords.txt');
   const userDictPath = join(dictDir, 'user.dict.txt');
   return {
@@ -57,5 +64,26 @@ export function loadLexicon(dictDir: string): Lexicon {
     glossary: readTsvMap(join(dictDir, 'glossary.tsv'), (s) => s.toLowerCase()),
     userDictPath: existsSync(userDictPath) ? userDictPath : undefined,
     userWords: existsSync(userDictPath) ? lines(userDictPath).map((l) => l.split(/\s+/)[0]!).filter(Boolean) : [],
+    frames: existsSync(framesPath) ? readFrames(framesPath) : [],
+    generalIdf: existsSync(idfPath) ? readGeneralIdf(idfPath) : new Map(),
   };
+}
+
+function readFrames(path: string): FramePhrase[] {
+  return lines(path).map((line, i) => {
+    const [kind, phrase] = line.split('\t');
+    if (!kind || !phrase) throw new CodedError('CONTENT_INVALID', `${path}:${i + 1}: expected "kind<TAB>phrase"`);
+    return { kind: kind.trim(), phrase: phrase.trim() };
+  });
+}
+
+function readGeneralIdf(path: string): Map<string, number> {
+  const map = new Map<string, number>();
+  lines(path).forEach((line, i) => {
+    const [word, idf] = line.split('\t');
+    const v = Number(idf);
+    if (!word || !Number.isFinite(v)) throw new CodedError('CONTENT_INVALID', `${path}:${i + 1}: expected "word<TAB>idf"`);
+    map.set(word, v);
+  });
+  return map;
 }

@@ -1,0 +1,154 @@
+import { pinyin } from 'pinyin-pro';
+
+/** One slip the corrector fixed: what was typed and the plan term it was read as. */
+export interface Correction {
+  from: string;
+  to: string;
+}
+
+/** What the corrector needs to know about the plan and the language; all of it comes from the loaded content. */
+export interface TypoSources {
+  /** the plan's own terms (jieba words of its passages, its lexicon's terms), the only words a slip is corrected to */
+  vocabulary: () => Iterable<string>;
+  /** whether the plan's text holds this string as it is: such a string is never "corrected" */
+  planHas: (s: string) => boolean;
+  /** whether the plan's text holds this two-character piece (cheap pre-check: a run whose pieces all occur is left alone) */
+  planHasBigram: (s: string) => boolean;
+  /** whether a string is a word of the general dictionary: a real word is a choice, not a slip (only for short windows) */
+  isWord: (s: string) => boolean;
+}
+
+const MAX_WINDOW = 8;
+/** A one-character edit (a different character, whatever its sound) is allowed only for terms at least this long. */
+const EDIT_MIN_LENGTH = 5;
+const CJK_RUN = /[\u3400-\u9fff]+/g;
+
+/** Near-homophones people confuse when typing pinyin: retroflex/flat initials, n/l, f/h, front/back nasals. */
+function fuzzy(syllable: string): string {
+  return syllable
+    .replace(/^([zcs])h/, '$1')
+    .replace(/^l/, 'n')
+    .replace(/^f/, 'h')
+    .replace(/^r/, 'n')
+    .replace(/ng$/, 'n')
+    .replace(/uo$/, 'o');
+}
+
+/**
+ * Corrects typing slips against the plan's own vocabulary: IME homophones (网落安全 → 网络安全), near-homophones
+ * (人工只能 → 人工智能) and, for long terms, one wrong character. A run whose two-character pieces all occur in the
+ * plan is left alone without computing any pinyin, so a question without an unknown term costs a few set lookups.
+ */
+export class TypoCorrector {
+  private exact?: Map<string, string[]>;
+  private near?: Map<string, string[]>;
+  private edits?: Map<string, string[]>;
+
+  constructor(private readonly src: TypoSources) {}
+
+  /** Build the pinyin keys of the vocabulary on first use (a few thousand terms; tens of milliseconds). */
+  private build(): void {
+    const exact = new Map<string, string[]>();
+    const near = new Map<string, string[]>();
+    const edits = new Map<string, string[]>();
+    const add = (m: Map<string, string[]>, key: string, term: string) => {
+      const list = m.get(key);
+      if (!list) m.set(key, [term]);
+      else if (!list.includes(term)) list.push(term);
+    };
+    for (const term of new Set(this.src.vocabulary())) {
+      if (term.length < 2 || term.length > MAX_WINDOW || !/^[\u3400-\u9fff]+$/.test(term)) continue;
+      const syl = syllables(term);
+      add(exact, syl.join(' '), term);
+      add(near, syl.map(fuzzy).join(' '), term);
+      if (term.length >= EDIT_MIN_LENGTH) for (let i = 0; i < term.length; i++) add(edits, `${term.slice(0, i)}?${term.slice(i + 1)}`, term);
+    }
+    this.exact = exact;
+    this.near = near;
+    this.edits = edits;
+  }
+
+  /** Whether a normalised question holds a piece the plan never writes (only then is pinyin worth computing). */
+  needsLook(q: string): boolean {
+    for (const run of q.match(CJK_RUN) ?? []) {
+      for (let i = 0; i + 1 < run.length; i++) if (!this.src.planHasBigram(run.slice(i, i + 2))) return true;
+    }
+    return false;
+  }
+
+  /** The question with its slips replaced by plan terms, and what was replaced. */
+  correct(q: string): { text: string; corrections: Correction[] } {
+    if (!this.needsLook(q)) return { text: q, corrections: [] };
+    if (!this.exact) this.build();
+    const corrections: Correction[] = [];
+    const text = q.replace(CJK_RUN, (run) => this.correctRun(run, corrections));
+    return { text, corrections };
+  }
+
+  private correctRun(run: string, out: Correction[]): string {
+    if (run.length < 2) return run;
+    const syl = syllables(run);
+    const fz = syl.map(fuzzy);
+    let result = '';
+    let i = 0;
+    while (i < run.length) {
+      let taken = 0;
+      for (let len = Math.min(MAX_WINDOW, run.length - i); len >= 2 && !taken; len--) {
+        const window = run.slice(i, i + len);
+        // the cheap map lookups first; the guards only for a window that sounds like a plan term
+        const to = this.lookup(window, syl.slice(i, i + len), fz.slice(i, i + len));
+        if (!to || to === window || !this.unknownInside(window) || this.src.planHas(window)) continue;
+        // a short real word (会议室, 版号) is what the person meant, even when a plan term sounds the same
+        if (len <= 3 && this.src.isWord(window)) continue;
+        out.push({ from: window, to });
+        result += to;
+        taken = len;
+      }
+      if (taken) i += taken;
+      else result += run[i++];
+    }
+    return result;
+  }
+
+  /** Whether a window holds a two-character piece the plan never writes (else it is no slip). */
+  private unknownInside(window: string): boolean {
+    for (let i = 0; i + 1 < window.length; i++) if (!this.src.planHasBigram(window.slice(i, i + 2))) return true;
+    return false;
+  }
+
+  /** The one plan term this window could be a slip of: same sound, a near sound, or one character off for long terms. */
+  private lookup(window: string, syl: string[], fz: string[]): string | undefined {
+    // several plan terms sound alike (监测, 检测): the one sharing most characters with what was typed, if only one does
+    const unique = (list: string[] | undefined): string | undefined => {
+      if (!list || list.length === 0) return undefined;
+      if (list.length === 1) return list[0];
+      let best: string | undefined;
+      let bestShared = -1;
+      let tie = false;
+      for (const t of list) {
+        let shared = 0;
+        for (let i = 0; i < t.length; i++) if (t[i] === window[i]) shared++;
+        if (shared > bestShared) [best, bestShared, tie] = [t, shared, false];
+        else if (shared === bestShared) tie = true;
+      }
+      return tie || bestShared === 0 ? undefined : best;
+    };
+    const same = unique(this.exact!.get(syl.join(' ')));
+    if (same) return same;
+    if (window.length >= 3) {
+      const nearTerm = unique(this.near!.get(fz.join(' ')));
+      if (nearTerm) return nearTerm;
+    }
+    if (window.length >= EDIT_MIN_LENGTH) {
+      const found = new Set<string>();
+      for (let i = 0; i < window.length; i++) for (const t of this.edits!.get(`${window.slice(0, i)}?${window.slice(i + 1)}`) ?? []) found.add(t);
+      if (found.size === 1) return [...found][0];
+    }
+    return undefined;
+  }
+}
+
+/** Toneless pinyin of each character of a CJK string, read in context (so 行 in 银行 and 行动 differ). */
+function syllables(s: string): string[] {
+  return pinyin(s, { toneType: 'none', type: 'array', v: true }) as string[];
+}
