@@ -44,7 +44,7 @@ function writeUserDict(lexicon: Lexicon): string {
 export function loadKnowledge(contentDir: string): Knowledge {
   const lexicon = loadLexicon(join(contentDir, 'dict'));
   const jieba = loadSegmenter(writeUserDict(lexicon));
-  const tables = { variants: lexicon.variants, keep: lexicon.keep };
+  const tables = { variants: lexicon.variants, keep: lexicon.keep, regional: lexicon.regional };
   const normalize = makeNormalizer(tables);
   const display = makeDisplayFixer(tables);
   const plans = loadPlans(join(contentDir, 'plans'), display);
@@ -62,6 +62,7 @@ export function loadKnowledge(contentDir: string): Knowledge {
     planHas: (s) => matcher.textHas(s),
     planHasBigram: (s) => matcher.index.has(s),
     isWord: (s) => jieba.cut(s, false).length === 1,
+    words: (run) => jieba.cut(run, false),
   });
   return { lexicon, normalize, library, matcher, cut, corrector };
 }

@@ -52,10 +52,14 @@ const GENERAL_PIVOT = 8;
 const MIN_GENERAL_FACTOR = 0.3;
 /** A plan term at least this rare in general language (计量数据, 志愿者; not 交易, 恢复) carries a question on its own. */
 const STRONG_TERM_IDF = 7.5;
+/** Share of a passage's score that does not depend on how much of the question it holds (the rest scales with it). */
+const COORD_BASE = 0.5;
 /** Headings without body text rank a little lower than passages that say something. */
 const HEADING_ONLY_FACTOR = 0.7;
 /** A passage holding the question's words side by side, as typed, ranks above one that has them apart. */
 const PHRASE_BOOST = 1.3;
+/** A phrase this long found as typed boosts a passage even when the question says more than the passage holds. */
+const LONG_PHRASE = 4;
 const FIELD_WEIGHTS = { title: 3, path: 1.5, text: 1 };
 
 /** The full-text half of the matcher: BM25F over title, breadcrumb and text, with coverage-based "no match". */
@@ -77,6 +81,7 @@ export class Matcher {
     altDocs: Int32Array;
     heldDocs: Int32Array;
     strongest: Float64Array;
+    coveredG: Float64Array;
   };
   private nHeld = 0;
   private allText?: string;
@@ -106,6 +111,7 @@ export class Matcher {
       altDocs: new Int32Array(n),
       heldDocs: new Int32Array(n),
       strongest: new Float64Array(n),
+      coveredG: new Float64Array(n),
     };
     this.index = new Bm25Index(
       fields.map((f) => ({ fields: f })),
@@ -142,7 +148,8 @@ export class Matcher {
     }
     const n = this.docs.length;
     // scratch arrays are reused across calls (search is synchronous), and only touched entries are reset
-    const { scores, covered, coveredW, held, masks, seenDoc, touched, altDocs, heldDocs, strongest } = this.scratch;
+    const { scores, covered, coveredW, held, masks, seenDoc, touched, altDocs, heldDocs, strongest, coveredG } = this.scratch;
+    let askedG = 0;
     // coverage twice: by characters (how much of the question), and weighted by how telling each word is
     let askedW = 0;
     let nCounted = 0;
@@ -156,6 +163,7 @@ export class Matcher {
       if (c.counts) {
         asked += c.text.length;
         askedW += cw2;
+        askedG += c.general;
         nCounted++;
       }
       this.nHeld = 0;
@@ -190,6 +198,7 @@ export class Matcher {
         covered[d] = covered[d]! + held[d]!;
         if (held[d]! >= c.text.length && c.general > strongest[d]!) strongest[d] = c.general;
         coveredW[d] = coveredW[d]! + (held[d]! / c.text.length) * cw2;
+        coveredG[d] = coveredG[d]! + (held[d]! / c.text.length) * c.general;
         held[d] = 0;
       }
     }
@@ -209,10 +218,12 @@ export class Matcher {
       const p = this.docs[d]!;
       if (opts.filter && !opts.filter(p)) continue;
       if (opts.boost) s *= opts.boost(p);
+      // coordination: of two passages, the one holding more of what was asked (weighted by how telling each word is) leads
+      if (askedG > 0) s *= COORD_BASE + (1 - COORD_BASE) * Math.min(1, coveredG[d]! / askedG);
       const whole = covered[d]! >= asked;
       // a heading without body ranks lower, unless its title is the whole of what was asked
       if (p.kind === 'heading' && !whole) s *= HEADING_ONLY_FACTOR;
-      if (whole) for (const ph of phrases) if (this.holdsPhrase(ph, d)) s *= PHRASE_BOOST;
+      for (const ph of phrases) if ((whole || ph.length >= LONG_PHRASE) && this.holdsPhrase(ph, d)) s *= PHRASE_BOOST;
       if (count === limit && !(s > topS[count - 1]! || (s === topS[count - 1]! && d < topD[count - 1]!))) continue;
       let j = count < limit ? count++ : count - 1;
       // ties keep document order
@@ -267,6 +278,7 @@ export class Matcher {
       scores[d] = 0;
       covered[d] = 0;
       coveredW[d] = 0;
+      coveredG[d] = 0;
       seenDoc[d] = 0;
       strongest[d] = 0;
     }

@@ -40,6 +40,8 @@ export function stripChatMarkup(text: string): string {
     .replace(/\b(?:https?|ftp):\/\/[^\s<>"'，。！？、）)]+/gi, ' ')
     .replace(/\bwww\.[a-z0-9-]+(?:\.[a-z0-9-]+)+[^\s<>"'，。！？、）)]*/gi, ' ')
     .replace(/\b[\w.+-]+@[a-z0-9-]+(?:\.[a-z0-9-]+)+\b/gi, ' ');
+  // emoji codes (:smile:, :+1:, :skin-tone-2:)
+  s = s.replace(/:[a-z][a-z0-9_+-]{0,39}:/gi, ' ');
   // a leading @mention typed as plain text, and the slash command itself
   s = s.replace(/^\s*@[\w-]+\s+/, ' ').replace(/^\s*[/／]plan(?=\s|$)/i, ' ');
   return s.replace(/\s+/g, ' ').trim();

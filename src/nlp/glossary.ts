@@ -20,8 +20,19 @@ export function translateEnglish(q: string, glossary: Map<string, string[]>, sto
   const extras: string[] = [];
   let translated = false;
   const unknown: string[] = [];
-  const lookup = (phrase: string): string[] | undefined =>
-    glossary.get(phrase) ?? (phrase.endsWith('s') && phrase.length > 3 ? glossary.get(phrase.slice(0, -1)) : undefined);
+  const lookup = (phrase: string): string[] | undefined => {
+    const direct = glossary.get(phrase);
+    if (direct) return direct;
+    // plural, -ing and -ed forms of a glossary entry: each word of the phrase in its base forms
+    const words = phrase.split(' ');
+    const forms = words.map(baseForms);
+    if (forms.every((f) => f.length === 1)) return undefined;
+    for (const combo of combinations(forms, 8)) {
+      const hit = glossary.get(combo.join(' '));
+      if (hit) return hit;
+    }
+    return undefined;
+  };
   for (let i = 0; i < tokens.length; ) {
     const tok = tokens[i]!;
     if (!/^[a-z0-9-]+$/.test(tok)) {
@@ -50,7 +61,7 @@ export function translateEnglish(q: string, glossary: Map<string, string[]>, sto
       }
     }
     if (!matched) {
-      if (stopwords.has(tok)) out.push(' ');
+      if (stopwords.has(tok) || /^[a-z]$/.test(tok)) out.push(' '); // a lone letter (the R and D of R&D) is noise
       else if (/^\d+$/.test(tok)) out.push(` ${tok} `); // years and numbers are never noise
       else {
         unknown.push(tok);
@@ -66,4 +77,42 @@ export function translateEnglish(q: string, glossary: Map<string, string[]>, sto
     .replace(/\s+/g, ' ')
     .trim();
   return { text, extras, translated };
+}
+
+/** The word and the base forms it may be an inflection of: services → service, policies → policy, sharing → share. */
+export function baseForms(word: string): string[] {
+  const out = [word];
+  const add = (w: string) => {
+    if (w.length >= 2 && !out.includes(w)) out.push(w);
+  };
+  if (word.length <= 3) return out;
+  if (word.endsWith('ies')) add(`${word.slice(0, -3)}y`);
+  if (word.endsWith('es')) add(word.slice(0, -2));
+  if (word.endsWith('s') && !word.endsWith('ss')) add(word.slice(0, -1));
+  if (word.endsWith('ing') && word.length > 5) {
+    const stem = word.slice(0, -3);
+    add(stem);
+    add(`${stem}e`);
+    if (stem.length > 2 && stem[stem.length - 1] === stem[stem.length - 2]) add(stem.slice(0, -1));
+  }
+  if (word.endsWith('ed') && word.length > 4) {
+    const stem = word.slice(0, -2);
+    add(stem);
+    add(`${stem}e`);
+    if (word.endsWith('ied')) add(`${word.slice(0, -3)}y`);
+    if (stem.length > 2 && stem[stem.length - 1] === stem[stem.length - 2]) add(stem.slice(0, -1));
+  }
+  if (word.endsWith('ities')) add(`${word.slice(0, -5)}ity`);
+  return out;
+}
+
+/** Every way of picking one form per word, the typed forms first, at most `limit` of them. */
+function combinations(forms: string[][], limit: number): string[][] {
+  let acc: string[][] = [[]];
+  for (const f of forms) {
+    const next: string[][] = [];
+    for (const a of acc) for (const w of f) if (next.length < limit) next.push([...a, w]);
+    acc = next;
+  }
+  return acc;
 }

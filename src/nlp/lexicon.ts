@@ -18,6 +18,8 @@ export interface Lexicon {
   userWords: string[];
   /** question frames, speaker context and discourse words, removed before matching */
   frames: FramePhrase[];
+  /** Taiwan / Hong Kong wording (after OpenCC, in simplified characters) → the plan's wording */
+  regional: Map<string, string>;
   /** common words of general Chinese → IDF; a word not listed is rare in general text */
   generalIdf: Map<string, number>;
 }
@@ -65,6 +67,7 @@ export function loadLexicon(dictDir: string): Lexicon {
     userDictPath: existsSync(userDictPath) ? userDictPath : undefined,
     userWords: existsSync(userDictPath) ? lines(userDictPath).map((l) => l.split(/\s+/)[0]!).filter(Boolean) : [],
     frames: existsSync(framesPath) ? readFrames(framesPath) : [],
+    regional: new Map([...readTsvMap(join(dictDir, 'regional.tsv'))].map(([k, v]) => [k, v[0]!])),
     generalIdf: existsSync(idfPath) ? readGeneralIdf(idfPath) : new Map(),
   };
 }

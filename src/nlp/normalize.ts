@@ -6,6 +6,8 @@ export interface NormalizeTables {
   variants: Map<string, string>;
   /** words OpenCC must leave as they are */
   keep: string[];
+  /** Taiwan and Hong Kong wordings (as OpenCC leaves them, in simplified characters) → the plan's wording */
+  regional?: Map<string, string>;
 }
 
 const twToCn = OpenCC.Converter({ from: 'twp', to: 'cn' });
@@ -35,6 +37,8 @@ export function makeDisplayFixer(tables: NormalizeTables): (s: string) => string
 /** Makes the matching normaliser: width, 繁→简 (Taiwan and Hong Kong terms too), variants, case, punctuation to spaces. */
 export function makeNormalizer(tables: NormalizeTables): (s: string) => string {
   const fixVariants = makeDisplayFixer(tables);
+  const regionalTerms = [...(tables.regional?.keys() ?? [])].sort((a, b) => b.length - a.length);
+  const regional = regionalTerms.length ? new RegExp(regionalTerms.map((t) => t.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')).join('|'), 'g') : undefined;
   const cnToTw = OpenCC.Converter({ from: 'cn', to: 'tw' });
   // each kept word with its traditional forms, guarded by a private-use placeholder during conversion
   const keep = tables.keep.filter(Boolean).map((word) => ({ word, forms: [...new Set([word, cnToTw(word)])] }));
@@ -52,7 +56,8 @@ export function makeNormalizer(tables: NormalizeTables): (s: string) => string {
     }
     let out = hkToCn(twToCn(guarded));
     out = out.replace(/[\ue000-\ue0ff]/g, (ch: string) => slots[ch.charCodeAt(0) - 0xe000] ?? ch);
-    return out;
+    // text typed in traditional characters may use Taiwan or Hong Kong terms OpenCC keeps (资通安全, 安老院舍)
+    return regional ? out.replace(regional, (m: string) => tables.regional!.get(m) ?? m) : out;
   };
   return (input: string): string => {
     let s = toHalfWidth(input.normalize('NFKC'));

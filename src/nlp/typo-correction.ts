@@ -16,6 +16,8 @@ export interface TypoSources {
   planHasBigram: (s: string) => boolean;
   /** whether a string is a word of the general dictionary: a real word is a choice, not a slip (only for short windows) */
   isWord: (s: string) => boolean;
+  /** the dictionary words of a run (jieba without its guesser): a slip never starts or ends inside one of them */
+  words: (run: string) => string[];
 }
 
 const MAX_WINDOW = 8;
@@ -89,11 +91,16 @@ export class TypoCorrector {
     if (run.length < 2) return run;
     const syl = syllables(run);
     const fz = syl.map(fuzzy);
+    // positions where the dictionary segmentation puts a word boundary (是不是|提到 has none between 是 and 提)
+    const bounds = new Set<number>([0]);
+    let at = 0;
+    for (const w of this.src.words(run)) bounds.add((at += w.length));
     let result = '';
     let i = 0;
     while (i < run.length) {
       let taken = 0;
       for (let len = Math.min(MAX_WINDOW, run.length - i); len >= 2 && !taken; len--) {
+        if (!bounds.has(i) || !bounds.has(i + len)) continue;
         const window = run.slice(i, i + len);
         // the cheap map lookups first; the guards only for a window that sounds like a plan term
         const to = this.lookup(window, syl.slice(i, i + len), fz.slice(i, i + len));
