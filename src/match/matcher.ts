@@ -36,6 +36,20 @@ export interface SearchResult {
   /** true when nothing relevant scored above the threshold: the honest "no match" */
   noMatch: boolean;
   concepts: Concept[];
+  /** what the no-match decision rested on, for tests, evaluation and metrics */
+  evidence?: MatchEvidence;
+}
+
+/** The figures behind a match decision, over the best three passages. */
+export interface MatchEvidence {
+  /** largest share of the question's characters one passage holds */
+  coverage: number;
+  /** largest share weighted by the plan's idf */
+  telling: number;
+  /** largest share weighted by general-language idf */
+  general: number;
+  /** the general-language idf of the strongest question word a passage holds whole */
+  strongest: number;
 }
 
 /** Below this share of the question found in the best passage, the answer is "no match". */
@@ -52,6 +66,10 @@ const GENERAL_PIVOT = 8;
 const MIN_GENERAL_FACTOR = 0.3;
 /** A plan term at least this rare in general language (计量数据, 志愿者; not 交易, 恢复) carries a question on its own. */
 const STRONG_TERM_IDF = 7.5;
+/** ... with this share of the question's general weight held by the passage; a rarer term (RARE_TERM_IDF) needs less. */
+const MIN_STRONG_SHARE = 0.4;
+const RARE_TERM_IDF = 9.5;
+const MIN_RARE_SHARE = 0.2;
 /** Share of a passage's score that does not depend on how much of the question it holds (the rest scales with it). */
 const COORD_BASE = 0.5;
 /** Headings without body text rank a little lower than passages that say something. */
@@ -82,6 +100,7 @@ export class Matcher {
     heldDocs: Int32Array;
     strongest: Float64Array;
     coveredG: Float64Array;
+    typedWhole: Uint8Array;
   };
   private nHeld = 0;
   private allText?: string;
@@ -112,6 +131,7 @@ export class Matcher {
       heldDocs: new Int32Array(n),
       strongest: new Float64Array(n),
       coveredG: new Float64Array(n),
+      typedWhole: new Uint8Array(n),
     };
     this.index = new Bm25Index(
       fields.map((f) => ({ fields: f })),
@@ -148,7 +168,7 @@ export class Matcher {
     }
     const n = this.docs.length;
     // scratch arrays are reused across calls (search is synchronous), and only touched entries are reset
-    const { scores, covered, coveredW, held, masks, seenDoc, touched, altDocs, heldDocs, strongest, coveredG } = this.scratch;
+    const { scores, covered, coveredW, held, masks, seenDoc, touched, altDocs, heldDocs, strongest, coveredG, typedWhole } = this.scratch;
     let askedG = 0;
     // coverage twice: by characters (how much of the question), and weighted by how telling each word is
     let askedW = 0;
@@ -196,7 +216,11 @@ export class Matcher {
       for (let i = 0; i < this.nHeld; i++) {
         const d = heldDocs[i]!;
         covered[d] = covered[d]! + held[d]!;
-        if (held[d]! >= c.text.length && c.general > strongest[d]!) strongest[d] = c.general;
+        // only a word the plan writes as typed is strong evidence (a synonym's wording is ours, not the asker's)
+        if (typedWhole[d] === 1) {
+          if (c.general > strongest[d]!) strongest[d] = c.general;
+          typedWhole[d] = 0;
+        }
         coveredW[d] = coveredW[d]! + (held[d]! / c.text.length) * cw2;
         coveredG[d] = coveredG[d]! + (held[d]! / c.text.length) * c.general;
         held[d] = 0;
@@ -223,7 +247,8 @@ export class Matcher {
       const whole = covered[d]! >= asked;
       // a heading without body ranks lower, unless its title is the whole of what was asked
       if (p.kind === 'heading' && !whole) s *= HEADING_ONLY_FACTOR;
-      for (const ph of phrases) if ((whole || ph.length >= LONG_PHRASE) && this.holdsPhrase(ph, d)) s *= PHRASE_BOOST;
+      // (a passage holds a long phrase only if it covers about as many characters of the question: a cheap filter first)
+      for (const ph of phrases) if ((whole || (ph.length >= LONG_PHRASE && covered[d]! >= ph.length * 0.8)) && this.holdsPhrase(ph, d)) s *= PHRASE_BOOST;
       if (count === limit && !(s > topS[count - 1]! || (s === topS[count - 1]! && d < topD[count - 1]!))) continue;
       let j = count < limit ? count++ : count - 1;
       // ties keep document order
@@ -244,6 +269,8 @@ export class Matcher {
     let tellingWhole = 0;
     let strongAll = 0;
     let strongWhole = 0;
+    let generalAll = 0;
+    let generalWhole = 0;
     const best0 = topS[0]!;
     for (let i = 0; i < count; i++) {
       const d = topD[i]!;
@@ -255,14 +282,17 @@ export class Matcher {
       const hit = { passage: this.docs[d]!, score: sc, coverage, highlights: NO_HIGHLIGHTS };
       const weighted = askedW === 0 ? 0 : coveredW[d]! / askedW;
       all.push(hit);
+      const generalShare = askedG === 0 ? 0 : coveredG[d]! / askedG;
       if (all.length <= 3) {
         telling = Math.max(telling, weighted);
+        generalAll = Math.max(generalAll, generalShare);
         strongAll = Math.max(strongAll, strongest[d]!);
       }
       if (several && coverage >= 1) {
         whole.push(hit);
         if (whole.length <= 3) {
           tellingWhole = Math.max(tellingWhole, weighted);
+          generalWhole = Math.max(generalWhole, generalShare);
           strongWhole = Math.max(strongWhole, strongest[d]!);
         }
       } else rest.push(hit);
@@ -273,6 +303,7 @@ export class Matcher {
     if (regroup) telling = tellingWhole;
     // the strongest plan term the best passages hold whole: a question naming one is answered, however much else it says
     const strongHeld = regroup ? strongWhole : strongAll;
+    const generalHeld = regroup ? generalWhole : generalAll;
     for (let i = 0; i < nTouched; i++) {
       const d = touched[i]!;
       scores[d] = 0;
@@ -285,11 +316,11 @@ export class Matcher {
     if (hits.length === 0) return { hits: [], noMatch: true, concepts };
     let best = 0;
     for (let i = 0; i < 3 && i < hits.length; i++) best = Math.max(best, hits[i]!.coverage);
-    const weak = best < MIN_COVERAGE || telling <= MIN_TELLING_COVERAGE;
-    if (weak && strongHeld < STRONG_TERM_IDF) return { hits: [], noMatch: true, concepts };
+    const evidence: MatchEvidence = { coverage: best, telling, general: generalHeld, strongest: strongHeld };
+    if (!answers(evidence)) return { hits: [], noMatch: true, concepts, evidence };
     const shown = opts.highlight ?? 0;
     for (let i = 0; i < shown && i < hits.length; i++) hits[i]!.highlights = this.highlights(concepts, hits[i]!.passage);
-    return { hits, noMatch: false, concepts };
+    return { hits, noMatch: false, concepts, evidence };
   }
 
   /** The words of a question to highlight in one passage (for pages after the first, where only the topic is kept). */
@@ -325,6 +356,7 @@ export class Matcher {
         if (held[d] === 0) heldDocs[this.nHeld++] = d;
         held[d] = got;
       }
+      if (typed && got >= len) this.scratch.typedWhole[d] = 1;
     }
   }
 
@@ -352,6 +384,18 @@ export class Matcher {
     return highlightWords(concepts, p);
   }
 
+}
+
+/**
+ * The no-match decision. A question is answered when its best passages hold most of it (by characters and by the
+ * plan's idf), or when they hold a plan term that is rare in general language and carries a fair share of what
+ * the question says: a long spoken question naming 计量数据 is about 计量数据, but one naming only 专项 or 5G among
+ * other things the plan never mentions (个人所得税, 性价比) is not about the plan.
+ */
+function answers(e: MatchEvidence): boolean {
+  if (e.coverage >= MIN_COVERAGE && e.telling > MIN_TELLING_COVERAGE) return true;
+  if (e.strongest >= RARE_TERM_IDF) return e.general >= MIN_RARE_SHARE;
+  return e.strongest >= STRONG_TERM_IDF && e.general >= MIN_STRONG_SHARE;
 }
 
 /** Shared by hits whose highlights were not asked for (frozen: assign a new array, never push). */
