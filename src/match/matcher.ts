@@ -71,13 +71,16 @@ const MIN_STRONG_SHARE = 0.4;
 const RARE_TERM_IDF = 9.5;
 const MIN_RARE_SHARE = 0.2;
 /** Share of a passage's score that does not depend on how much of the question it holds (the rest scales with it). */
-const COORD_BASE = 0.5;
+const COORD_BASE = 0.4;
 /** Headings without body text rank a little lower than passages that say something. */
 const HEADING_ONLY_FACTOR = 0.7;
 /** A passage holding the question's words side by side, as typed, ranks above one that has them apart. */
 const PHRASE_BOOST = 1.3;
 /** A phrase this long found as typed boosts a passage even when the question says more than the passage holds. */
 const LONG_PHRASE = 4;
+/** A phrase of six or more characters found as typed is near proof that the passage is the one meant. */
+const VERY_LONG_PHRASE = 6;
+const VERY_LONG_PHRASE_BOOST = 1.8;
 const FIELD_WEIGHTS = { title: 3, path: 1.5, text: 1 };
 
 /** The full-text half of the matcher: BM25F over title, breadcrumb and text, with coverage-based "no match". */
@@ -137,7 +140,7 @@ export class Matcher {
       fields.map((f) => ({ fields: f })),
       { weights: [FIELD_WEIGHTS.title, FIELD_WEIGHTS.path, FIELD_WEIGHTS.text], words: cutForIndex },
     );
-    this.analyzer = new QueryAnalyzer(lexicon, this.index, makeFrameStripper(lexicon.frames, normalize));
+    this.analyzer = new QueryAnalyzer(lexicon, this.index, makeFrameStripper(lexicon.frames, normalize), (x) => this.textHas(x));
   }
 
   /** Whether any passage's normalised text holds this string as it is (for the typo corrector). */
@@ -160,7 +163,7 @@ export class Matcher {
   /** Rank passages for a normalised query; highlights are worked out for the first `highlight` hits only. */
   search(q: string, opts: SearchOptions = {}): SearchResult {
     const concepts = this.concepts(q, opts.segments);
-    const phrases = queryPhrases(q, this.lexicon.stopwords);
+    const phrases = queryPhrases(this.analyzer.stripFrames(q), this.lexicon.stopwords);
     if (opts.extras) {
       for (const extra of opts.extras) {
         for (const c of this.extraConcepts(extra)) if (!concepts.some((x) => x.text === c.text)) concepts.push(c);
@@ -248,7 +251,7 @@ export class Matcher {
       // a heading without body ranks lower, unless its title is the whole of what was asked
       if (p.kind === 'heading' && !whole) s *= HEADING_ONLY_FACTOR;
       // (a passage holds a long phrase only if it covers about as many characters of the question: a cheap filter first)
-      for (const ph of phrases) if ((whole || (ph.length >= LONG_PHRASE && covered[d]! >= ph.length * 0.8)) && this.holdsPhrase(ph, d)) s *= PHRASE_BOOST;
+      for (const ph of phrases) if ((whole || (ph.length >= LONG_PHRASE && covered[d]! >= ph.length * 0.8)) && this.holdsPhrase(ph, d)) s *= ph.length >= VERY_LONG_PHRASE ? VERY_LONG_PHRASE_BOOST : PHRASE_BOOST;
       if (count === limit && !(s > topS[count - 1]! || (s === topS[count - 1]! && d < topD[count - 1]!))) continue;
       let j = count < limit ? count++ : count - 1;
       // ties keep document order

@@ -64,7 +64,22 @@ export class QueryAnalyzer {
     private readonly index: Bm25Index,
     /** removes question frames and filler from a normalised query (content/dict/question-frames.tsv) */
     readonly stripFrames: (q: string) => string = (q) => q,
+    /** whether the plan's text holds a string as it is */
+    private readonly textHas: (s: string) => boolean = () => false,
   ) {}
+
+  private readonly writes = new Map<string, boolean>();
+
+  /** textHas, remembered (it scans the plan's text) */
+  private planWrites(s: string): boolean {
+    let v = this.writes.get(s);
+    if (v === undefined) {
+      v = this.textHas(s);
+      if (this.writes.size >= MEMO_LIMIT) this.writes.clear();
+      this.writes.set(s, v);
+    }
+    return v;
+  }
 
   private wordings(word: string): Alternative[] {
     let alts = this.memo.get(word);
@@ -103,6 +118,8 @@ export class QueryAnalyzer {
           continue;
         }
         if (pending.length >= 2 || (pending && this.lexicon.synonyms.has(pending))) this.add(concepts, pending, true);
+        // a single character jieba split off a plan term (的新农民 → 新 | 农民): the term as the plan writes it
+        else if (pending.length === 1 && this.planWrites(pending + w)) this.add(concepts, pending + w, true);
         pending = '';
         this.add(concepts, w, true);
       }
