@@ -5,6 +5,7 @@ import type { Hit } from '../match/matcher.js';
 import { toResult, type Action, type Reply, type ResultItem } from '../reply.js';
 import type { ConversationContext } from './context.js';
 import { clipText, renderPlainText } from './render-text.js';
+import { cleanTopic } from '../intents/clean-topic.js';
 
 /** Results per page of a search or list answer. */
 export const PAGE_SIZE = 3;
@@ -95,7 +96,8 @@ export function searchAnswer(k: Knowledge, query: string, extras: string[] = [])
   const res = k.matcher.search(query, { extras, highlight: PAGE_SIZE });
   // an unrelated question starts afresh even when it finds nothing: 更多 must not continue the old topic
   if (res.noMatch) return { ...noMatch(k, query), ctx: null };
-  const topic = query.trim();
+  // the topic is what the question is about, without its frames and filler (那…呢 and 目标 follow-ups reuse it)
+  const topic = cleanTopic(query, k) || query.trim();
   return listTurn(k, 'search', topic, hitResults(res.hits), { intent: 'search', topic, extras });
 }
 

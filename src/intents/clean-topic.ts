@@ -1,8 +1,8 @@
 import type { Knowledge } from '../knowledge.js';
 
-/** The topic words of a phrase: jieba words without stopwords or question words, joined. */
+/** The topic words of a phrase: jieba words without question frames, stopwords or question words, joined. */
 export function cleanTopic(s: string, k: Knowledge): string {
-  const n = k.normalize(s);
+  const n = k.matcher.stripFrames(k.normalize(s));
   if (!n) return '';
   const words: string[] = [];
   for (const part of n.split(' ')) {

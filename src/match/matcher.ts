@@ -143,6 +143,11 @@ export class Matcher {
     this.analyzer = new QueryAnalyzer(lexicon, this.index, makeFrameStripper(lexicon.frames, normalize), (x) => this.textHas(x));
   }
 
+  /** Remove question frames, speaker context and discourse words from a normalised question. */
+  stripFrames(q: string): string {
+    return this.analyzer.stripFrames(q);
+  }
+
   /** Whether any passage's normalised text holds this string as it is (for the typo corrector). */
   textHas(s: string): boolean {
     if (this.allText === undefined) this.allText = this.docText.join('\n');
