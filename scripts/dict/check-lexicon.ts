@@ -106,6 +106,8 @@ for (const { line, key, values } of regional) {
   if (seenRegional.has(key)) errors.push(`${at}: duplicate of line ${seenRegional.get(key)}`);
   seenRegional.set(key, line);
   if (key === target) errors.push(`${at}: maps to itself`);
+  // the normaliser rewrites these before it lower-cases, so a Latin letter in a term may never match
+  if (/[A-Za-z]/.test(key)) errors.push(`${at}: write regional terms in Chinese characters only`);
   if (!inPlan(target)) errors.push(`${at}: plan term 「${target}」 does not occur in the plan text`);
   if (inPlan(key)) errors.push(`${at}: occurs in the plan text itself; rewriting it would change the plan's own wording`);
   const roundTrips = spellings.map((toTrad) => toSimplified(toTrad(key)));
