@@ -1,5 +1,5 @@
 // The plan-bot CLI as a real child process (node bin/plan-bot.js, repository as cwd): ask and chat, text and --json,
-// bad input that must never crash the process nor cost the next line its answer, and the shared dev dialogues, all
+// bad input that must never crash the process nor cost the next line its answer, and the dev dialogues (scripts/eval/dev-dialogues.jsonl), all
 // through one chat process (each process costs ~2 s of start-up).
 import { beforeAll, describe, expect, it } from 'vitest';
 import { Reply } from '../src/reply.js';
@@ -215,7 +215,7 @@ describe('plan-bot chat --json', () => {
   });
 });
 
-describe('the shared dev dialogues, each in its own conversation of the same chat process', () => {
+describe('the dev dialogues, each in its own conversation of the same chat process', () => {
   it('there are dialogues to run', () => {
     expect(DIALOGUES.length).toBeGreaterThan(0);
   });
