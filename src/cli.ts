@@ -7,7 +7,7 @@ import { DIGEST_USAGE, digestCommand } from './digest/digest-command.js';
 import type { InboundMessage } from './inbound.js';
 import { loadKnowledge } from './knowledge.js';
 import { createLogger, silentLogger, type Logger } from './logger.js';
-import type { Reply } from './reply.js';
+import type { Reply } from './reply/reply.js';
 import { readLines } from './read-lines.js';
 import { openStore } from './store/open-store.js';
 import type { Store } from './store/store.js';

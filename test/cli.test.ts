@@ -2,7 +2,7 @@
 // bad input that must never crash the process nor cost the next line its answer, and the dev dialogues (scripts/eval/dev-dialogues.jsonl), all
 // through one chat process (each process costs ~2 s of start-up).
 import { beforeAll, describe, expect, it } from 'vitest';
-import { Reply } from '../src/reply.js';
+import { Reply } from '../src/reply/reply.js';
 import { judgeDialogue, readDialogues } from './support/dialogues.js';
 import { runPlanBot, type RunResult } from './support/plan-bot-process.js';
 

@@ -2,7 +2,7 @@ import { ErrorCode, WebClient, type WebAPICallError } from '@slack/web-api';
 import type { Config } from '../../src/config.js';
 import { backoffMs, retryAfterMs, type DigestSender, type SendAttempt, type SendOutcome } from '../../src/digest/digest-sender.js';
 import { forLog, type Logger } from '../../src/logger.js';
-import type { Reply } from '../../src/reply.js';
+import type { Reply } from '../../src/reply/reply.js';
 import type { Subscription } from '../../src/store/subscription.js';
 import { renderBlockKit } from './block-kit.js';
 

@@ -3,12 +3,13 @@ import type { InboundMessage } from '../inbound.js';
 import { parseIntent } from '../intents/parse-intent.js';
 import type { Intent } from '../intents/intent.js';
 import { forLog, silentLogger, type Logger } from '../logger.js';
-import type { Reply } from '../reply.js';
+import { finish } from '../reply/finish.js';
+import { renderPlainText } from '../reply/render-text.js';
+import type { Reply } from '../reply/reply.js';
 import type { Store } from '../store/store.js';
 import {
   boxAnswer,
   boxesAnswer,
-  finish,
   helpAnswer,
   nodeAnswer,
   outlineAnswer,
@@ -17,7 +18,6 @@ import {
   type Turn,
 } from './answers.js';
 import type { ConversationContext, ConversationKey } from './context.js';
-import { renderPlainText } from './render-text.js';
 import { TurnMemo } from './turn-memo.js';
 import { expandAnswer, moreAnswer, openId, sourceAnswer, switchAnswer } from './follow-ups.js';
 

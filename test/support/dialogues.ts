@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { z } from 'zod';
-import type { Reply, ResultItem } from '../../src/reply.js';
+import type { Reply, ResultItem } from '../../src/reply/reply.js';
 import { REPO_DIR } from './plan-bot-process.js';
 
 /** The dev follow-up dialogues (scripts/eval/dev-dialogues.jsonl), kept in the repository so a fresh clone can run them. */
