@@ -9,7 +9,7 @@ import { fileURLToPath } from 'node:url';
 
 const processStartMs = performance.now();
 const coldStart = performance.now();
-const { loadConfig } = await import('../src/config.ts');
+const { loadConfig } = await import('../app/config.ts');
 const { loadKnowledge } = await import('../src/knowledge.ts');
 const config = loadConfig();
 const k = loadKnowledge(config.contentDir);

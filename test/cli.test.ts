@@ -79,10 +79,11 @@ beforeAll(async () => {
     if (i < CHAT_LINES.length - 1) parts.push(Buffer.from('\n'));
   });
   // the three processes start together: each spends most of its ~2 s loading tsx, jieba and the plan
+  // on a loaded 2-core machine the chat process alone can take over 15 s: give each the hook's time, less a margin
   [chatJson, askText, askJson] = await Promise.all([
-    runPlanBot(['chat', '--json'], Buffer.concat(parts)),
-    runPlanBot(['ask', '应急管理']),
-    runPlanBot(['ask', '--json', '专栏12第3条']),
+    runPlanBot(['chat', '--json'], Buffer.concat(parts), {}, 50_000),
+    runPlanBot(['ask', '应急管理'], '', {}, 50_000),
+    runPlanBot(['ask', '--json', '专栏12第3条'], '', {}, 50_000),
   ]);
   const lines = chatJson.lines.map(readLine);
   let at = 0;

@@ -17,7 +17,8 @@ import {
   targetAnswer,
   type Turn,
 } from './answers.js';
-import type { ConversationContext, ConversationKey } from './context.js';
+import type { ConversationKey } from '../conversation-key.js';
+import { ConversationContext } from './context.js';
 import { TurnMemo } from './turn-memo.js';
 import { expandAnswer, moreAnswer, openId, sourceAnswer, switchAnswer } from './follow-ups.js';
 
@@ -93,7 +94,7 @@ export class Bot {
     let ctx: ConversationContext | null = null;
     if (needsContext(intent)) {
       try {
-        ctx = await this.store.getContext(key);
+        ctx = await this.store.getContext(key, ConversationContext);
       } catch (err) {
         notice = CONTEXT_UNAVAILABLE;
         this.log.warn({ err: forLog((err as Error).message), conversation: forLog(msg.conversation) }, 'context read failed');
