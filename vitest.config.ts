@@ -4,7 +4,9 @@ export default defineConfig({
   test: {
     include: ['test/**/*.test.ts'],
     globalSetup: ['test/support/redis-global-setup.ts'],
-    testTimeout: 20_000,
+    // tests that start real plan-bot processes one after another need up to ~10 s per process on a loaded 2-core
+    // machine; the bound is for hangs, not for speed
+    testTimeout: 60_000,
     hookTimeout: 30_000,
     pool: 'forks',
     reporters: ['default'],

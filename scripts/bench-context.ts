@@ -2,7 +2,7 @@
 // Prints per-turn latency (median, p99) for both, the added latency, and Redis commands per turn (from INFO stats).
 import { randomUUID } from 'node:crypto';
 import { Redis } from 'ioredis';
-import { loadConfig } from '../src/config.ts';
+import { loadConfig } from '../app/config.ts';
 import { Bot } from '../src/conversation/bot.ts';
 import { loadKnowledge } from '../src/knowledge.ts';
 import { MemoryStore } from '../src/store/memory-store.ts';

@@ -9,7 +9,7 @@ import { fileURLToPath } from 'node:url';
 
 const processStartMs = performance.now();
 const coldStart = performance.now();
-const { loadConfig } = await import('../src/config.ts');
+const { loadConfig } = await import('../app/config.ts');
 const { loadKnowledge } = await import('../src/knowledge.ts');
 const config = loadConfig();
 const k = loadKnowledge(config.contentDir);
@@ -45,12 +45,12 @@ const EXTRA_QUERIES = [
 /** The dev-set queries (and any JSONL files given on the command line). */
 function devQueries(): string[] {
   const args = process.argv.slice(2).filter((a) => a !== '--profile');
-  const files = args.length ? args : [fileURLToPath(new URL('../../shared/eval/dev.jsonl', import.meta.url))];
+  const files = args.length ? args : [fileURLToPath(new URL('eval/dev.jsonl', import.meta.url))];
   const out: string[] = [];
   for (const file of files) {
     if (!existsSync(file)) {
-      console.warn(`(skipping ${file}: not found)`);
-      continue;
+      console.error(`${file}: not found`);
+      process.exit(2);
     }
     for (const line of readFileSync(file, 'utf8').split('\n')) {
       if (!line.trim()) continue;

@@ -1,6 +1,6 @@
 // npm run eval -- FILE.jsonl : top-1 and top-3 per category, with the misses listed.
 import { readFileSync } from 'node:fs';
-import { loadConfig } from '../src/config.ts';
+import { loadConfig } from '../app/config.ts';
 import { Bot } from '../src/conversation/bot.ts';
 import { EvalCase, runCase, type CaseOutcome } from '../src/evaluation/eval-cases.ts';
 import { loadKnowledge } from '../src/knowledge.ts';

@@ -4,7 +4,7 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import { buildTeamsPackage } from '../adapters/teams/app-package.js';
-import { loadConfig } from '../src/config.js';
+import { loadConfig } from '../app/config.js';
 import { isCodedError } from '../src/errors.js';
 
 function flag(args: string[], name: string): string | undefined {

@@ -1,13 +1,18 @@
-import type { Config } from './config.js';
+import type { CoreConfig } from './config.js';
 import type { Bot } from './conversation/bot.js';
+import type { DigestSender } from './digest/digest-sender.js';
+import type { InboundMessage } from './inbound.js';
 import type { Knowledge } from './knowledge.js';
 import type { Logger } from './logger.js';
 import type { RouteHandler } from './server.js';
 import type { Store } from './store/store.js';
 
-/** What plan-bot serve hands every platform (Slack, Teams) and background service (digest scheduler) it starts. */
-export interface PlatformDeps {
-  config: Config;
+/**
+ * What plan-bot serve hands every platform (Slack, Teams) and background service (digest scheduler) it starts.
+ * `C` is the configuration the provider reads: the core's settings plus its own slice.
+ */
+export interface PlatformDeps<C extends CoreConfig = CoreConfig> {
+  config: C;
   knowledge: Knowledge;
   store: Store;
   bot: Bot;
@@ -24,8 +29,16 @@ export interface Platform {
   close(): Promise<void>;
 }
 
-/** One entry in serve's list: opens a platform from the config, or says why it is off (its credentials are absent). */
-export interface PlatformProvider {
+/**
+ * One entry in the composition root's list: a platform supplies its own parts. It opens its routes from its slice of
+ * the configuration (or says why it is off), and may supply a digest sender and the conversation reference a
+ * subscription keeps to post there later. Its configuration slice is a schema beside it (adapters/NAME/config.ts).
+ */
+export interface PlatformProvider<C extends CoreConfig = CoreConfig> {
   name: string;
-  open(deps: PlatformDeps): Promise<Platform | { off: string }>;
+  open(deps: PlatformDeps<C>): Promise<Platform | { off: string }>;
+  /** posts daily digests to this platform; undefined when the platform is not configured */
+  digestSender?(deps: Pick<PlatformDeps<C>, 'config' | 'store' | 'logger'>): DigestSender | undefined;
+  /** what a subscription made from this message keeps for posting later (Teams: the conversation reference) */
+  conversationRef?(store: Store, msg: InboundMessage): Promise<unknown>;
 }

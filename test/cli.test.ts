@@ -1,8 +1,8 @@
 // The plan-bot CLI as a real child process (node bin/plan-bot.js, repository as cwd): ask and chat, text and --json,
-// bad input that must never crash the process nor cost the next line its answer, and the shared dev dialogues, all
+// bad input that must never crash the process nor cost the next line its answer, and the dev dialogues (scripts/eval/dev-dialogues.jsonl), all
 // through one chat process (each process costs ~2 s of start-up).
 import { beforeAll, describe, expect, it } from 'vitest';
-import { Reply } from '../src/reply.js';
+import { Reply } from '../src/reply/reply.js';
 import { judgeDialogue, readDialogues } from './support/dialogues.js';
 import { runPlanBot, type RunResult } from './support/plan-bot-process.js';
 
@@ -79,10 +79,11 @@ beforeAll(async () => {
     if (i < CHAT_LINES.length - 1) parts.push(Buffer.from('\n'));
   });
   // the three processes start together: each spends most of its ~2 s loading tsx, jieba and the plan
+  // on a loaded 2-core machine the chat process alone can take over 15 s: give each the hook's time, less a margin
   [chatJson, askText, askJson] = await Promise.all([
-    runPlanBot(['chat', '--json'], Buffer.concat(parts)),
-    runPlanBot(['ask', '应急管理']),
-    runPlanBot(['ask', '--json', '专栏12第3条']),
+    runPlanBot(['chat', '--json'], Buffer.concat(parts), {}, 50_000),
+    runPlanBot(['ask', '应急管理'], '', {}, 50_000),
+    runPlanBot(['ask', '--json', '专栏12第3条'], '', {}, 50_000),
   ]);
   const lines = chatJson.lines.map(readLine);
   let at = 0;
@@ -215,7 +216,7 @@ describe('plan-bot chat --json', () => {
   });
 });
 
-describe('the shared dev dialogues, each in its own conversation of the same chat process', () => {
+describe('the dev dialogues, each in its own conversation of the same chat process', () => {
   it('there are dialogues to run', () => {
     expect(DIALOGUES.length).toBeGreaterThan(0);
   });

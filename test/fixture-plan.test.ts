@@ -8,7 +8,7 @@ import { Bot } from '../src/conversation/bot.js';
 import { loadKnowledge, type Knowledge } from '../src/knowledge.js';
 import { loadLexicon } from '../src/nlp/lexicon.js';
 import { makeDisplayFixer } from '../src/nlp/normalize.js';
-import { Reply } from '../src/reply.js';
+import { Reply } from '../src/reply/reply.js';
 import { MemoryStore } from '../src/store/memory-store.js';
 import { MINI_PLAN_ID, MINI_PLAN_TEXT, makeContentDir, removeContentDirs } from './support/fixture-content.js';
 import { CONTENT_DIR } from './support/knowledge.js';

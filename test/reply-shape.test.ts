@@ -2,7 +2,7 @@
 // order shown, and a no-match has empty results with its suggestions in `actions`.
 import { beforeAll, describe, expect, it } from 'vitest';
 import { Bot } from '../src/conversation/bot.js';
-import { Reply, EXCERPT_NOTE } from '../src/reply.js';
+import { Reply, EXCERPT_NOTE } from '../src/reply/reply.js';
 import { MemoryStore } from '../src/store/memory-store.js';
 import { knowledge } from './support/knowledge.js';
 

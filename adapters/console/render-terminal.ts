@@ -1,6 +1,6 @@
-import { snippet } from '../../src/conversation/render-text.js';
-import { highlightSegments } from '../../src/highlight-segments.js';
-import { displayNumber, type Reply, type ResultItem } from '../../src/reply.js';
+import { highlightSegments } from '../../src/reply/highlight-segments.js';
+import { viewReply, type ResultView } from '../../src/reply/reply-view.js';
+import type { Reply } from '../../src/reply/reply.js';
 
 export interface TerminalStyle {
   bold(s: string): string;
@@ -24,30 +24,27 @@ function safe(s: string): string {
 }
 
 /** Mark each highlighted word in a text (longest first, never inside an earlier mark). */
-export function markHighlights(text: string, words: string[] | undefined, style: TerminalStyle): string {
+export function markHighlights(text: string, words: readonly string[] | undefined, style: TerminalStyle): string {
   return highlightSegments(text, words)
     .map((seg) => (seg.highlighted ? style.mark(seg.text) : seg.text))
     .join('');
 }
 
-function renderItem(item: ResultItem, n: number | undefined, full: boolean, style: TerminalStyle): string[] {
-  const lines: string[] = [];
-  const num = n !== undefined ? `${n}. ` : '';
-  lines.push(style.bold(`${num}${markHighlights(safe(item.title), item.highlights, style)}`));
-  if (item.path.length) lines.push('   ' + style.dim(safe(item.path.join(' › '))));
-  const body = full ? item.text : snippet(item);
-  if (body && body !== item.title) lines.push('   ' + markHighlights(safe(body), item.highlights, style).replace(/\n/g, '\n   '));
-  if (item.note) lines.push('   ' + style.dim(`(${item.note})`));
+function resultLines(r: ResultView, style: TerminalStyle): string[] {
+  const lines = [style.bold(`${r.n !== undefined ? `${r.n}. ` : ''}${markHighlights(safe(r.title), r.highlights, style)}`)];
+  if (r.path.length) lines.push('   ' + style.dim(safe(r.path.join(' › '))));
+  if (r.body) lines.push('   ' + markHighlights(safe(r.body), r.highlights, style).replace(/\n/g, '\n   '));
+  if (r.note) lines.push('   ' + style.dim(`(${r.note})`));
   return lines;
 }
 
-/** Render a Reply for a terminal: title, breadcrumb, highlighted terms, then the hint line. */
+/** Render a Reply for a terminal: notice, title, each result with its breadcrumb and highlighted terms, then the hint line. */
 export function renderTerminal(reply: Reply, style: TerminalStyle): string {
+  const v = viewReply(reply);
   const out: string[] = [];
-  if (reply.notice) out.push(style.dim(`(${safe(reply.notice)})`));
-  if (reply.title) out.push(style.bold(safe(reply.title)));
-  const full = reply.results.length === 1;
-  reply.results.forEach((item, i) => out.push(...renderItem(item, displayNumber(reply, i), full, style)));
-  if (reply.footer) out.push(reply.results.length ? style.dim(safe(reply.footer)) : safe(reply.footer));
+  if (v.notice) out.push(style.dim(`(${safe(v.notice)})`));
+  if (v.title) out.push(style.bold(safe(v.title)));
+  for (const r of v.results) out.push(...resultLines(r, style));
+  if (v.footer) out.push(v.results.length ? style.dim(safe(v.footer)) : safe(v.footer));
   return out.join('\n');
 }

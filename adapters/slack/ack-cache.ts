@@ -1,4 +1,4 @@
-import type { Reply } from '../../src/reply.js';
+import type { Reply } from '../../src/reply/reply.js';
 import { renderBlockKit } from './block-kit.js';
 import { prepareJson } from './prepared-json.js';
 

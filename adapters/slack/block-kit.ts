@@ -1,6 +1,7 @@
-import { snippet } from '../../src/conversation/render-text.js';
-import { displayNumber, type Action, type Reply, type ResultItem } from '../../src/reply.js';
-import { clip, clipEscaped, LIMITS, splitRendered } from './block-limits.js';
+import { clipText } from '../../src/reply/clip.js';
+import { viewReply, type ReplyView, type ResultView } from '../../src/reply/reply-view.js';
+import type { Action, Reply } from '../../src/reply/reply.js';
+import { clipEscaped, LIMITS, splitRendered } from './block-limits.js';
 import type { Block, ButtonElement, Mrkdwn, SlackMessage } from './block-types.js';
 import { escapeMrkdwn, mrkdwnWithBold, stripControl } from './mrkdwn.js';
 import { encodeShare } from './share-snapshot.js';
@@ -40,17 +41,15 @@ function bold(s: string): string {
 const TITLE_MAX = 300;
 
 /** The blocks of one result: sections holding its text (split to fit), then its breadcrumb. */
-function resultBlocks(item: ResultItem, n: number | undefined, full: boolean): Block[] {
-  const head = bold(clip(`${n !== undefined ? `${n}. ` : ''}${item.title}`, TITLE_MAX));
-  const raw = full ? item.text : snippet(item, LIST_TEXT);
-  const body = raw && raw !== item.title ? raw : '';
-  const note = item.note ? `_(${escapeMrkdwn(clip(stripControl(item.note), TITLE_MAX))})_` : '';
+function resultBlocks(r: ResultView): Block[] {
+  const head = bold(clipText(`${r.n !== undefined ? `${r.n}. ` : ''}${r.title}`, TITLE_MAX));
+  const note = r.note ? `_(${escapeMrkdwn(clipText(stripControl(r.note), TITLE_MAX))})_` : '';
   // every piece leaves room for the title before it and the note after it
   const room = LIMITS.sectionText - head.length - note.length - 2;
-  const pieces = body ? splitRendered(body, (s) => mrkdwnWithBold(s, item.highlights), room) : [''];
+  const pieces = r.body ? splitRendered(r.body, (s) => mrkdwnWithBold(s, r.highlights), room) : [''];
   const texts = pieces.map((p, i) => [i === 0 ? head : '', p, i === pieces.length - 1 ? note : ''].filter(Boolean).join('\n'));
   const blocks: Block[] = texts.map((t) => ({ type: 'section', text: mrkdwn(clipEscaped(t, LIMITS.sectionText)) }));
-  if (item.path.length) blocks.push(context(escapeMrkdwn(stripControl(item.path.join(' › ')))));
+  if (r.path.length) blocks.push(context(escapeMrkdwn(stripControl(r.path.join(' › ')))));
   return blocks;
 }
 
@@ -58,8 +57,8 @@ function button(action: Action, index: number, value: string): ButtonElement {
   return {
     type: 'button',
     action_id: `${ACTION_PREFIX}${action.type}.${index}`.slice(0, LIMITS.actionId),
-    text: { type: 'plain_text', text: clip(stripControl(action.label), LIMITS.buttonText), emoji: true },
-    value: clip(value, LIMITS.buttonValue),
+    text: { type: 'plain_text', text: clipText(stripControl(action.label), LIMITS.buttonText), emoji: true },
+    value: clipText(value, LIMITS.buttonValue),
     ...(action.type === 'more' ? { style: 'primary' as const } : {}),
   };
 }
@@ -82,12 +81,13 @@ const FALLBACK_PASSAGE = 300;
  * The plain `text` beside the blocks, which Slack shows in notifications and where blocks cannot be shown: the
  * answer in brief (title, the numbered result titles, the closing line), not a second copy of every passage.
  */
-function fallbackText(reply: Reply): string {
-  if (reply.results.length === 0) return reply.text;
-  const lines = [reply.title, reply.notice && `(${reply.notice})`];
-  if (reply.results.length === 1) lines.push(reply.results[0]!.title === reply.title ? '' : reply.results[0]!.title, clip(reply.results[0]!.text, FALLBACK_PASSAGE));
-  else lines.push(...reply.results.map((r, i) => `${displayNumber(reply, i) ? `${displayNumber(reply, i)}.` : '·'} ${r.title}`));
-  lines.push(reply.footer);
+function fallbackText(reply: Reply, v: ReplyView): string {
+  if (v.results.length === 0) return reply.text;
+  const lines = [v.title, v.notice && `(${v.notice})`];
+  const only = v.results.length === 1 ? v.results[0]! : undefined;
+  if (only) lines.push(only.title === v.title ? '' : only.title, clipText(only.item.text, FALLBACK_PASSAGE));
+  else lines.push(...v.results.map((r) => `${r.n ? `${r.n}.` : '·'} ${r.title}`));
+  lines.push(v.footer);
   return lines.filter(Boolean).join('\n');
 }
 
@@ -97,24 +97,24 @@ function fallbackText(reply: Reply): string {
  * per section, 150 per header) and always with a plain `text` fallback: a long answer is split or clipped.
  */
 export function renderBlockKit(reply: Reply, opts: BlockKitOptions = {}): SlackMessage {
+  const v = viewReply(reply, { snippet: LIST_TEXT });
   const top: Block[] = [];
-  if (reply.title) top.push({ type: 'header', text: { type: 'plain_text', text: clipEscaped(escapeMrkdwn(stripControl(reply.title)), LIMITS.headerText), emoji: false } });
-  if (reply.notice) top.push(context(`:warning: ${escapeMrkdwn(stripControl(reply.notice))}`));
+  if (v.title) top.push({ type: 'header', text: { type: 'plain_text', text: clipEscaped(escapeMrkdwn(stripControl(v.title)), LIMITS.headerText), emoji: false } });
+  if (v.notice) top.push(context(`:warning: ${escapeMrkdwn(stripControl(v.notice))}`));
   const bottom: Block[] = [];
-  if (reply.footer) {
-    const footer = escapeMrkdwn(stripControl(reply.footer));
-    bottom.push(reply.results.length ? context(footer) : { type: 'section', text: mrkdwn(clipEscaped(footer, LIMITS.sectionText)) });
+  if (v.footer) {
+    const footer = escapeMrkdwn(stripControl(v.footer));
+    bottom.push(v.results.length ? context(footer) : { type: 'section', text: mrkdwn(clipEscaped(footer, LIMITS.sectionText)) });
   }
   if (opts.byline) bottom.push(context(opts.byline));
   const actions = actionBlocks(reply, opts);
   // one block is kept for the "N more not shown" line
   let room = LIMITS.blocks - top.length - bottom.length - actions.length - 1;
   const body: Block[] = [];
-  const full = reply.results.length === 1;
   let shown = 0;
   let cut = false;
-  for (const [i, item] of reply.results.entries()) {
-    const blocks = resultBlocks(item, displayNumber(reply, i), full);
+  for (const r of v.results) {
+    const blocks = resultBlocks(r);
     if (blocks.length > room) {
       // the first result is always shown, cut to the room there is; later ones are left for 第N条
       if (shown === 0) {
@@ -128,10 +128,10 @@ export function renderBlockKit(reply: Reply, opts: BlockKitOptions = {}): SlackM
     room -= blocks.length;
     shown += 1;
   }
-  const left = reply.results.length - shown;
+  const left = v.results.length - shown;
   const more = left > 0 ? `还有 ${left} 条未显示;回复"第N条"查看其中一条。` : '';
   if (cut || more) body.push(context(cut ? `正文较长,这里只显示了前面部分。${more}` : more));
-  const text = clipEscaped(escapeMrkdwn(stripControl(fallbackText(reply))), LIMITS.fallbackText) || ' ';
+  const text = clipEscaped(escapeMrkdwn(stripControl(fallbackText(reply, v))), LIMITS.fallbackText) || ' ';
   const blocks = [...top, ...body, ...bottom, ...actions];
   // only reachable with an absurd number of buttons: keep the buttons, drop body blocks
   if (blocks.length > LIMITS.blocks) blocks.splice(LIMITS.blocks - actions.length - bottom.length, blocks.length - LIMITS.blocks);

@@ -1,3 +1,5 @@
+import { clipText } from '../../src/reply/clip.js';
+
 /**
  * Block Kit's published limits, in one place. Lengths are counted in UTF-16 code units, which is never
  * less than Slack's character count, so staying under them here stays under them in Slack.
@@ -16,18 +18,10 @@ export const LIMITS = {
   fallbackText: 3000,
 } as const;
 
-/** Clip a string to at most n UTF-16 units, ending with '…' when clipped and never splitting a surrogate pair. */
-export function clip(s: string, n: number): string {
-  if (s.length <= n) return s;
-  let end = n - 1;
-  if (end > 0 && isHighSurrogate(s.charCodeAt(end - 1))) end -= 1;
-  return s.slice(0, end) + '…';
-}
-
 /** Clip already-escaped mrkdwn without cutting an `&amp;`-style entity in half. */
 export function clipEscaped(s: string, n: number): string {
   if (s.length <= n) return s;
-  let out = clip(s, n);
+  let out = clipText(s, n);
   const amp = out.lastIndexOf('&', out.length - 2);
   if (amp >= 0 && !out.slice(amp, out.length - 1).includes(';')) out = out.slice(0, amp) + '…';
   return out;

@@ -1,4 +1,4 @@
-import type { SlackConfig } from '../../src/config.js';
+import type { SlackConfig } from './config.js';
 import { CodedError } from '../../src/errors.js';
 import { slackErrorCode, type SlackSender } from './slack-sender.js';
 

@@ -1,5 +1,5 @@
 import { forLog, type Logger } from '../../src/logger.js';
-import type { Reply } from '../../src/reply.js';
+import type { Reply } from '../../src/reply/reply.js';
 import { renderBlockKit } from './block-kit.js';
 import type { SendResult, SlackSender } from './slack-sender.js';
 import type { SlackTarget } from './to-inbound.js';

@@ -1,7 +1,7 @@
 import type { Bot } from '../../src/conversation/bot.js';
 import type { InboundMessage } from '../../src/inbound.js';
 import { forLog, type Logger } from '../../src/logger.js';
-import type { Reply } from '../../src/reply.js';
+import type { Reply } from '../../src/reply/reply.js';
 import type { SlackSender } from './slack-sender.js';
 
 /** What the Slack listeners need: the bot to answer, the sender to reply, and who the bot is. */

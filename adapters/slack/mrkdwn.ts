@@ -1,4 +1,4 @@
-import { highlightSegments } from '../../src/highlight-segments.js';
+import { highlightSegments } from '../../src/reply/highlight-segments.js';
 
 /** Zero-width space: lets Slack see `*bold*` markers next to CJK characters, which have no word boundaries. */
 const ZWSP = '\u200B';

@@ -1,6 +1,7 @@
 import { z } from 'zod';
-import { renderPlainText, snippet } from '../../src/conversation/render-text.js';
-import type { Reply } from '../../src/reply.js';
+import { snippet } from '../../src/reply/clip.js';
+import { renderPlainText } from '../../src/reply/render-text.js';
+import type { Reply } from '../../src/reply/reply.js';
 import { LIMITS } from './block-limits.js';
 import { parseJson } from './safe-json.js';
 

@@ -1,10 +1,10 @@
 import { ErrorCode, WebClient, type WebAPICallError } from '@slack/web-api';
-import type { Config } from '../../src/config.js';
 import { backoffMs, retryAfterMs, type DigestSender, type SendAttempt, type SendOutcome } from '../../src/digest/digest-sender.js';
 import { forLog, type Logger } from '../../src/logger.js';
-import type { Reply } from '../../src/reply.js';
+import type { Reply } from '../../src/reply/reply.js';
 import type { Subscription } from '../../src/store/subscription.js';
 import { renderBlockKit } from './block-kit.js';
+import type { SlackSettings } from './config.js';
 
 /** Slack errors after which posting to the channel will never work without someone acting: the subscription is deactivated. */
 export const PERMANENT_SLACK_ERRORS = new Set([
@@ -87,6 +87,6 @@ export class SlackDigestSender implements DigestSender {
 }
 
 /** The Slack digest sender for a configuration, or undefined when Slack is off (no SLACK_BOT_TOKEN). */
-export function slackDigestSenderFrom(config: Pick<Config, 'slack'>, logger: Logger): SlackDigestSender | undefined {
+export function slackDigestSenderFrom(config: SlackSettings, logger: Logger): SlackDigestSender | undefined {
   return config.slack ? new SlackDigestSender({ botToken: config.slack.botToken, apiUrl: config.slack.apiUrl, logger }) : undefined;
 }

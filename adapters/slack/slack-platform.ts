@@ -1,16 +1,19 @@
 import { SocketModeReceiver } from '@slack/bolt';
+import type { CoreConfig } from '../../src/config.js';
 import type { Platform, PlatformDeps, PlatformProvider } from '../../src/platform.js';
 import { ACK_BUDGET_MS } from './ack-budget.js';
 import { boltLogger } from './bolt-logger.js';
 import { resolveBotIdentity } from './bot-identity.js';
 import { RouteReceiver } from './route-receiver.js';
+import type { SlackSettings } from './config.js';
 import { createSlackApp } from './slack-app.js';
+import { slackDigestSenderFrom } from './slack-digest-sender.js';
 import { SlackSender } from './slack-sender.js';
 
 /** The path Slack posts slash commands, events and interactivity to (one Request URL for all three). */
 export const SLACK_EVENTS_PATH = '/slack/events';
 
-async function open(deps: PlatformDeps): Promise<Platform | { off: string }> {
+async function open(deps: PlatformDeps<CoreConfig & SlackSettings>): Promise<Platform | { off: string }> {
   const c = deps.config.slack;
   if (!c) return { off: 'SLACK_BOT_TOKEN and SLACK_SIGNING_SECRET are not set' };
   const log = deps.logger.child({ platform: 'slack' });
@@ -36,5 +39,12 @@ async function open(deps: PlatformDeps): Promise<Platform | { off: string }> {
   return { routes: { [SLACK_EVENTS_PATH]: receiver.handle }, close: () => receiver.drain() };
 }
 
-/** Slack for plan-bot serve: /slack/events over HTTP, or Socket Mode when SLACK_APP_TOKEN is set; off without credentials. */
-export const slackPlatform: PlatformProvider = { name: 'slack', open };
+/**
+ * Slack for plan-bot serve: /slack/events over HTTP, or Socket Mode when SLACK_APP_TOKEN is set; off without credentials.
+ * Digests go out through chat.postMessage. Its configuration slice is ./config.ts.
+ */
+export const slackPlatform: PlatformProvider<CoreConfig & SlackSettings> = {
+  name: 'slack',
+  open,
+  digestSender: ({ config, logger }) => slackDigestSenderFrom(config, logger),
+};

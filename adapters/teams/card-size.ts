@@ -4,6 +4,8 @@
  * longest text. Never throws and never produces a card over the budget.
  */
 
+import { cutText } from '../../src/reply/clip.js';
+
 /** An Adaptive Card element or action, as plain JSON. */
 export type CardJson = Record<string, unknown>;
 
@@ -67,8 +69,8 @@ function clipLongest(elements: CardJson[]): boolean {
   visit(elements);
   const text = longest?.text as string | undefined;
   if (!longest || !text || text.length <= 20) return false;
-  // cut on a character boundary and never inside a trailing backslash escape
-  const kept = [...text].slice(0, Math.floor([...text].length * 0.7)).join('').replace(/\\+$/, '');
+  // cut on a character boundary (the unit every renderer clips in) and never inside a trailing backslash escape
+  const kept = cutText(text, Math.floor(text.length * 0.7)).replace(/\\+$/, '');
   longest.text = `${kept}…(已截断)`;
   return true;
 }

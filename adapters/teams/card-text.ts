@@ -1,4 +1,4 @@
-import { highlightSegments } from '../../src/highlight-segments.js';
+import { highlightSegments } from '../../src/reply/highlight-segments.js';
 
 /**
  * Text for Adaptive Card TextBlocks, which Teams renders as Markdown. Everything from the plan or from a

@@ -1,5 +1,5 @@
-import { snippet } from '../../src/conversation/render-text.js';
-import { displayNumber, type Action, type Reply, type ResultItem } from '../../src/reply.js';
+import { viewReply, type ResultView } from '../../src/reply/reply-view.js';
+import type { Action, Reply } from '../../src/reply/reply.js';
 import { SubmitData } from './activity.js';
 import { escapeCardLine, escapeCardText, highlightCardText } from './card-text.js';
 import { packCards, splitText, type CardJson } from './card-size.js';
@@ -21,18 +21,16 @@ function textBlock(text: string, extra: CardJson = {}): CardJson {
 }
 
 /** The elements of one passage (or one part of an over-long passage): number and title, breadcrumb, text, note, 展开. */
-function resultBlocks(item: ResultItem, n: number | undefined, full: boolean, expand: Action | undefined): CardJson[][] {
-  const raw = full ? item.text : snippet(item);
-  const body = raw && raw !== item.title ? raw : '';
-  const parts = body ? splitText(body) : [''];
+function resultBlocks(r: ResultView, expand: Action | undefined): CardJson[][] {
+  const parts = r.body ? splitText(r.body) : [''];
   return parts.map((part, i) => {
     const items: CardJson[] = [];
-    const num = n !== undefined ? `${n}\\. ` : '';
+    const num = r.n !== undefined ? `${r.n}\\. ` : '';
     const cont = parts.length > 1 ? `(${i + 1}/${parts.length})` : '';
-    items.push(textBlock(`${num}${highlightCardText(item.title, item.highlights, true)}${cont}`, { weight: 'Bolder' }));
-    if (i === 0 && item.path.length) items.push(textBlock(escapeCardLine(item.path.join(' › ')), { isSubtle: true, size: 'Small', spacing: 'None' }));
-    if (part) items.push(textBlock(highlightCardText(part, item.highlights), { spacing: 'Small' }));
-    if (i === parts.length - 1 && item.note) items.push(textBlock(escapeCardLine(`(${item.note})`), { isSubtle: true, size: 'Small' }));
+    items.push(textBlock(`${num}${highlightCardText(r.title, r.highlights, true)}${cont}`, { weight: 'Bolder' }));
+    if (i === 0 && r.path.length) items.push(textBlock(escapeCardLine(r.path.join(' › ')), { isSubtle: true, size: 'Small', spacing: 'None' }));
+    if (part) items.push(textBlock(highlightCardText(part, r.highlights), { spacing: 'Small' }));
+    if (i === parts.length - 1 && r.note) items.push(textBlock(escapeCardLine(`(${r.note})`), { isSubtle: true, size: 'Small' }));
     if (i === parts.length - 1 && expand) items.push({ type: 'ActionSet', actions: [submitAction(expand)] });
     return [{ type: 'Container', separator: true, spacing: 'Medium', items }];
   });
@@ -44,18 +42,18 @@ function resultBlocks(item: ResultItem, n: number | undefined, full: boolean, ex
  * Text is escaped; a long answer is split into several cards, each within Teams' size limit.
  */
 export function renderCards(reply: Reply, opts: { heading?: string } = {}): CardJson[] {
+  const v = viewReply(reply);
   const actions = (reply.actions ?? []).filter((a) => CARD_ACTIONS.has(a.type));
   const expands = actions.filter((a) => a.type === 'expand');
-  const perItem = expands.length === reply.results.length;
+  const perItem = expands.length === v.results.length;
   const cardActions = actions.filter((a) => !(perItem && a.type === 'expand')).slice(0, MAX_ACTIONS).map(submitAction);
-  const title = reply.title ?? opts.heading;
+  const title = v.title ?? opts.heading;
   const header: CardJson[] = [];
-  if (opts.heading && reply.title) header.push(textBlock(escapeCardLine(opts.heading), { size: 'Large', weight: 'Bolder' }));
+  if (opts.heading && v.title) header.push(textBlock(escapeCardLine(opts.heading), { size: 'Large', weight: 'Bolder' }));
   if (title) header.push(textBlock(escapeCardLine(title), { size: 'Medium', weight: 'Bolder' }));
-  if (reply.notice) header.push(textBlock(escapeCardLine(reply.notice), { color: 'Warning', size: 'Small', spacing: 'Small' }));
-  const full = reply.results.length === 1;
-  const blocks = reply.results.flatMap((item, i) => resultBlocks(item, displayNumber(reply, i), full, perItem ? expands[i] : undefined));
-  const footer = reply.footer ? [textBlock(escapeCardText(reply.footer), { isSubtle: reply.results.length > 0, spacing: 'Medium' })] : [];
+  if (v.notice) header.push(textBlock(escapeCardLine(v.notice), { color: 'Warning', size: 'Small', spacing: 'Small' }));
+  const blocks = v.results.flatMap((r, i) => resultBlocks(r, perItem ? expands[i] : undefined));
+  const footer = v.footer ? [textBlock(escapeCardText(v.footer), { isSubtle: v.results.length > 0, spacing: 'Medium' })] : [];
   const continued = title ? [textBlock(escapeCardLine(`${title}(续)`), { weight: 'Bolder' })] : [];
   return packCards({ header, blocks, footer, actions: cardActions, continued });
 }

@@ -1,10 +1,10 @@
 import { ConfigurationServiceClientCredentialFactory } from 'botbuilder';
-import type { Config } from '../../src/config.js';
 import { backoffMs, retryAfterMs, type DigestSender, type SendAttempt, type SendOutcome } from '../../src/digest/digest-sender.js';
 import { forLog, type Logger } from '../../src/logger.js';
-import type { Reply } from '../../src/reply.js';
+import type { Reply } from '../../src/reply/reply.js';
 import type { Store } from '../../src/store/store.js';
 import type { Subscription } from '../../src/store/subscription.js';
+import type { TeamsConfig } from './config.js';
 import { loadReference, TeamsReference } from './conversation-reference.js';
 import { replyActivities } from './teams-turn.js';
 
@@ -96,7 +96,7 @@ export class TeamsDigestSender implements DigestSender {
 }
 
 /** The Teams digest sender for a configuration, with botbuilder credentials from the MICROSOFT_APP_* settings. */
-export function teamsDigestSenderFrom(config: Pick<Config, 'microsoftAppId' | 'microsoftAppPassword' | 'microsoftAppType' | 'microsoftAppTenantId'>, store: Store, logger: Logger): TeamsDigestSender {
+export function teamsDigestSenderFrom(config: Partial<TeamsConfig>, store: Store, logger: Logger): TeamsDigestSender {
   const credentials = new ConfigurationServiceClientCredentialFactory({
     MicrosoftAppId: config.microsoftAppId ?? '',
     MicrosoftAppPassword: config.microsoftAppPassword ?? '',

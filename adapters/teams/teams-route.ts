@@ -1,10 +1,10 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
-import type { Config } from '../../src/config.js';
 import type { Bot } from '../../src/conversation/bot.js';
 import { forLog, type Logger } from '../../src/logger.js';
 import { readBody, sendJson, type RouteHandler } from '../../src/server.js';
 import type { Store } from '../../src/store/store.js';
 import { TeamsActivity } from './activity.js';
+import type { TeamsConfig } from './config.js';
 import { ReferenceKeeper } from './conversation-reference.js';
 import { allowedWithoutAuth } from './service-url.js';
 import { createTeamsAdapter, type TeamsAuthResult } from './teams-adapter.js';
@@ -23,7 +23,7 @@ const MAX_BODY_BYTES = 512 * 1024;
 export interface TeamsRouteDeps {
   bot: Bot;
   store: Store;
-  config: Pick<Config, 'microsoftAppId' | 'microsoftAppPassword' | 'microsoftAppType' | 'microsoftAppTenantId'>;
+  config: Partial<TeamsConfig>;
   logger: Logger;
 }
 

@@ -1,8 +1,8 @@
 import { CardFactory, type Activity, type TurnContext } from 'botbuilder';
-import { clipText } from '../../src/conversation/render-text.js';
+import { clipText } from '../../src/reply/clip.js';
 import type { Bot } from '../../src/conversation/bot.js';
 import { forLog, type Logger } from '../../src/logger.js';
-import type { Reply } from '../../src/reply.js';
+import type { Reply } from '../../src/reply/reply.js';
 import type { TeamsActivity } from './activity.js';
 import type { ReferenceKeeper } from './conversation-reference.js';
 import { renderCards } from './render-card.js';

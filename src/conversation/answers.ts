@@ -2,9 +2,10 @@ import type { Passage } from '../content/plan-schema.js';
 import type { Knowledge } from '../knowledge.js';
 import type { HeadingNode } from '../match/library.js';
 import type { Hit } from '../match/matcher.js';
-import { toResult, type Action, type Reply, type ResultItem } from '../reply.js';
+import { clipText } from '../reply/clip.js';
+import { finish } from '../reply/finish.js';
+import { toResult, type Action, type Reply, type ResultItem } from '../reply/reply.js';
 import type { ConversationContext } from './context.js';
-import { clipText, renderPlainText } from './render-text.js';
 import { cleanTopic } from '../intents/clean-topic.js';
 
 /** Results per page of a search or list answer. */
@@ -19,12 +20,6 @@ export type ContextUpdate = Omit<ConversationContext, 'v' | 'updatedAt'>;
 export interface Turn {
   reply: Reply;
   ctx?: ContextUpdate | null;
-}
-
-/** Build a Reply with its plain-text rendering. */
-export function finish(r: Omit<Reply, 'text' | 'footer'>, footer?: string): Reply {
-  const withFooter = footer ? { ...r, footer } : r;
-  return { ...withFooter, text: renderPlainText(withFooter, { full: r.results.length === 1 }) };
 }
 
 function planTitle(k: Knowledge): string {

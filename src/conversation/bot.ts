@@ -4,12 +4,13 @@ import { parseIntent } from '../intents/parse-intent.js';
 import { correctionNotice, parseMessage } from '../intents/parse-message.js';
 import type { Intent } from '../intents/intent.js';
 import { forLog, silentLogger, type Logger } from '../logger.js';
-import type { Reply } from '../reply.js';
+import { finish } from '../reply/finish.js';
+import { renderPlainText } from '../reply/render-text.js';
+import type { Reply } from '../reply/reply.js';
 import type { Store } from '../store/store.js';
 import {
   boxAnswer,
   boxesAnswer,
-  finish,
   helpAnswer,
   nodeAnswer,
   outlineAnswer,
@@ -17,8 +18,8 @@ import {
   targetAnswer,
   type Turn,
 } from './answers.js';
-import type { ConversationContext, ConversationKey } from './context.js';
-import { renderPlainText } from './render-text.js';
+import type { ConversationKey } from '../conversation-key.js';
+import { ConversationContext } from './context.js';
 import { TurnMemo } from './turn-memo.js';
 import { expandAnswer, moreAnswer, openId, sourceAnswer, switchAnswer } from './follow-ups.js';
 
@@ -95,7 +96,7 @@ export class Bot {
     let ctx: ConversationContext | null = null;
     if (needsContext(intent)) {
       try {
-        ctx = await this.store.getContext(key);
+        ctx = await this.store.getContext(key, ConversationContext);
       } catch (err) {
         notice = CONTEXT_UNAVAILABLE;
         this.log.warn({ err: forLog((err as Error).message), conversation: forLog(msg.conversation) }, 'context read failed');

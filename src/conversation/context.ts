@@ -20,12 +20,3 @@ export const ConversationContext = z.object({
   updatedAt: z.number().int(),
 });
 export type ConversationContext = z.infer<typeof ConversationContext>;
-
-/** Where a conversation lives: platform, workspace or tenant, conversation, and thread where the platform has threads. */
-export const ConversationKey = z.object({
-  platform: z.string().min(1),
-  workspace: z.string().min(1),
-  conversation: z.string().min(1),
-  thread: z.string().optional(),
-});
-export type ConversationKey = z.infer<typeof ConversationKey>;

@@ -1,6 +1,7 @@
 import type { Knowledge } from '../knowledge.js';
-import { toResult, type ResultItem } from '../reply.js';
-import { boxesAnswer, finish, nodeAnswer, openPassage, PAGE_SIZE, STRUCTURE_PAGE_SIZE, searchAnswer, targetAnswer, targetText, type Turn } from './answers.js';
+import { finish } from '../reply/finish.js';
+import { toResult, type ResultItem } from '../reply/reply.js';
+import { boxesAnswer, nodeAnswer, openPassage, PAGE_SIZE, STRUCTURE_PAGE_SIZE, searchAnswer, targetAnswer, targetText, type Turn } from './answers.js';
 import type { ConversationContext } from './context.js';
 
 const NO_CONTEXT = '这个对话里还没有可以接着问的内容。先问一个主题,例如"/plan 应急管理"。';

@@ -1,7 +1,7 @@
 import type { Passage } from '../content/plan-schema.js';
-import { renderPlainText } from '../conversation/render-text.js';
+import { renderPlainText } from '../reply/render-text.js';
 import type { Knowledge } from '../knowledge.js';
-import { toResult, type Reply, type ResultItem } from '../reply.js';
+import { toResult, type Reply, type ResultItem } from '../reply/reply.js';
 import type { DigestCursor } from '../store/subscription.js';
 import { contentChanges, type ContentChanges } from './content-changes.js';
 import { countdownLines, targetYears } from './countdown.js';

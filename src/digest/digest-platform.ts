@@ -1,10 +1,11 @@
+import type { CoreConfig } from '../config.js';
 import type { PlatformDeps, PlatformProvider } from '../platform.js';
 import type { DigestSenders } from './digest-sender.js';
 import { startDigestDelivery, type DigestDelivery } from './digest-service.js';
 
-export interface DigestProviderOptions {
-  /** the senders of the configured platforms, built by the composition (serve) from the adapters */
-  senders: (deps: PlatformDeps) => DigestSenders;
+export interface DigestProviderOptions<C extends CoreConfig = CoreConfig> {
+  /** the senders of the configured platforms, built by the composition root (app/serve.ts) from the platform providers */
+  senders: (deps: PlatformDeps<C>) => DigestSenders;
   now?: () => number;
   tickEveryMs?: number;
   queuePrefix?: string;
@@ -14,7 +15,7 @@ export interface DigestProviderOptions {
  * The digest scheduler as one entry of plan-bot serve's provider list: it starts delivering once the
  * server listens and stops (finishing the digests in flight) on SIGTERM. DIGEST_ENABLED=false turns it off.
  */
-export function digestProvider(opts: DigestProviderOptions): PlatformProvider {
+export function digestProvider<C extends CoreConfig = CoreConfig>(opts: DigestProviderOptions<C>): PlatformProvider<C> {
   return {
     name: 'digest',
     async open(deps) {

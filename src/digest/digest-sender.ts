@@ -1,4 +1,4 @@
-import type { Reply } from '../reply.js';
+import type { Reply } from '../reply/reply.js';
 import type { Subscription } from '../store/subscription.js';
 
 /**

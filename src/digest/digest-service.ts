@@ -1,4 +1,4 @@
-import type { Config } from '../config.js';
+import type { CoreConfig } from '../config.js';
 import type { Knowledge } from '../knowledge.js';
 import type { Logger } from '../logger.js';
 import type { Store } from '../store/store.js';
@@ -8,7 +8,7 @@ import type { DigestSenders } from './digest-sender.js';
 import { MemoryDigestLoop } from './memory-digest-loop.js';
 
 export interface DigestDeliveryOptions {
-  config: Pick<Config, 'redisUrl' | 'redisPrefix' | 'digestConcurrency' | 'digestLeaseSeconds'>;
+  config: Pick<CoreConfig, 'redisUrl' | 'redisPrefix' | 'digestConcurrency' | 'digestLeaseSeconds'>;
   knowledge: Knowledge;
   store: Store;
   /** the configured platforms' senders (adapters/slack, adapters/teams) */

@@ -1,11 +1,11 @@
 import type { SubscriptionHandler } from '../conversation/bot.js';
-import { finish } from '../conversation/answers.js';
-import { clipText } from '../conversation/render-text.js';
+import { clipText } from '../reply/clip.js';
+import { finish } from '../reply/finish.js';
 import type { InboundMessage } from '../inbound.js';
 import type { SubscribeSpec } from '../intents/intent.js';
 import type { Knowledge } from '../knowledge.js';
 import { forLog, silentLogger, type Logger } from '../logger.js';
-import type { Reply } from '../reply.js';
+import type { Reply } from '../reply/reply.js';
 import type { Store } from '../store/store.js';
 import type { Subscription } from '../store/subscription.js';
 import { nextDelivery } from './digest-schedule.js';

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import type { Bot } from '../conversation/bot.js';
-import type { Reply, ResultItem } from '../reply.js';
+import type { Reply, ResultItem } from '../reply/reply.js';
 
 /** One line of an eval file: a query case (q) or a dialogue case (turns). */
 export const EvalCase = z.union([

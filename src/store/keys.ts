@@ -1,4 +1,4 @@
-import type { ConversationKey } from '../conversation/context.js';
+import type { ConversationKey } from '../conversation-key.js';
 
 /** Escape a key part so that ':' inside ids (Teams conversation ids have them) cannot collide with the separator. */
 function part(s: string): string {

@@ -1,6 +1,6 @@
-import { ConversationContext, type ConversationKey } from '../conversation/context.js';
+import type { ConversationKey } from '../conversation-key.js';
 import { Keys } from './keys.js';
-import type { CorruptHandler, Store } from './store.js';
+import type { CorruptHandler, Store, ValueSchema } from './store.js';
 import { DigestCursor, Subscription } from './subscription.js';
 
 /** A lease key outlives its lease by this much, then is dropped (the lease itself is judged by its stored end). */
@@ -60,7 +60,7 @@ export class MemoryStore implements Store {
     return [...this.data.keys(), ...(this.subs.size ? [this.keys.subscriptions()] : [])];
   }
 
-  private parse<T>(key: string, raw: string | undefined, schema: { safeParse(v: unknown): { success: true; data: T } | { success: false; error: { message: string } } }): T | null {
+  private parse<T>(key: string, raw: string | undefined, schema: ValueSchema<T>): T | null {
     if (raw === undefined) return null;
     let json: unknown;
     try {
@@ -77,11 +77,11 @@ export class MemoryStore implements Store {
     return r.data;
   }
 
-  async getContext(key: ConversationKey) {
+  async getContext<T>(key: ConversationKey, schema: ValueSchema<T>) {
     const k = this.keys.context(key);
-    return this.parse(k, this.get(k), ConversationContext);
+    return this.parse(k, this.get(k), schema);
   }
-  async setContext(key: ConversationKey, ctx: ConversationContext, ttlSeconds: number) {
+  async setContext(key: ConversationKey, ctx: unknown, ttlSeconds: number) {
     this.set(this.keys.context(key), JSON.stringify(ctx), ttlSeconds);
   }
   async deleteContext(key: ConversationKey) {

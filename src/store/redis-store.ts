@@ -1,8 +1,8 @@
 import { Redis } from 'ioredis';
-import { ConversationContext, type ConversationKey } from '../conversation/context.js';
+import type { ConversationKey } from '../conversation-key.js';
 import { CodedError } from '../errors.js';
 import { Keys } from './keys.js';
-import type { CorruptHandler, Store } from './store.js';
+import type { CorruptHandler, Store, ValueSchema } from './store.js';
 import { DigestCursor, Subscription } from './subscription.js';
 
 export interface RedisStoreOptions {
@@ -22,8 +22,6 @@ redis.call('SET', KEYS[1], ARGV[2], 'PX', ARGV[3])
 return 0`;
 /** A lease key outlives its lease by this much, then Redis drops it (the lease itself is judged by its stored end). */
 const LEASE_RETENTION_MS = 60_000;
-
-type Schema<T> = { safeParse(v: unknown): { success: true; data: T } | { success: false; error: { message: string } } };
 
 /**
  * The Redis Store (ioredis). Commands fail fast when Redis is down (no offline queue, a bounded
@@ -76,7 +74,7 @@ export class RedisStore implements Store {
     });
   }
 
-  private parse<T>(key: string, raw: string | null | undefined, schema: Schema<T>): T | null {
+  private parse<T>(key: string, raw: string | null | undefined, schema: ValueSchema<T>): T | null {
     if (raw === null || raw === undefined) return null;
     let json: unknown;
     try {
@@ -93,7 +91,7 @@ export class RedisStore implements Store {
     return r.data;
   }
 
-  async getContext(key: ConversationKey) {
+  async getContext<T>(key: ConversationKey, schema: ValueSchema<T>) {
     const k = this.keys.context(key);
     let raw: string | null;
     try {
@@ -104,9 +102,9 @@ export class RedisStore implements Store {
       this.onCorrupt(k, err.message);
       return null;
     }
-    return this.parse(k, raw, ConversationContext);
+    return this.parse(k, raw, schema);
   }
-  async setContext(key: ConversationKey, ctx: ConversationContext, ttlSeconds: number) {
+  async setContext(key: ConversationKey, ctx: unknown, ttlSeconds: number) {
     await this.redis.set(this.keys.context(key), JSON.stringify(ctx), 'EX', ttlSeconds);
   }
   async deleteContext(key: ConversationKey) {

@@ -1,17 +1,19 @@
-import type { ConversationContext, ConversationKey } from '../conversation/context.js';
+import type { ConversationKey } from '../conversation-key.js';
 import type { DigestCursor, Subscription } from './subscription.js';
 
 /**
  * The one storage contract (context with TTL, claim-once keys, subscriptions, digest cursors),
  * implemented by Redis and by memory and checked by one contract suite.
  * Reads validate with zod: a corrupt or old-format value reads as absent and is reported through onCorrupt.
+ * A conversation's context is opaque to the Store: the caller passes the schema it is read with.
  */
 export interface Store {
   readonly kind: 'memory' | 'redis';
   /** whether data survives a restart of the bot */
   readonly durable: boolean;
-  getContext(key: ConversationKey): Promise<ConversationContext | null>;
-  setContext(key: ConversationKey, ctx: ConversationContext, ttlSeconds: number): Promise<void>;
+  /** the context saved for a conversation, validated by the caller's schema; null when absent, expired or invalid */
+  getContext<T>(key: ConversationKey, schema: ValueSchema<T>): Promise<T | null>;
+  setContext(key: ConversationKey, ctx: unknown, ttlSeconds: number): Promise<void>;
   deleteContext(key: ConversationKey): Promise<void>;
   /** true for the first caller within ttl, false for every later one (SET NX EX) */
   claimOnce(id: string, ttlSeconds: number): Promise<boolean>;
@@ -35,6 +37,9 @@ export interface Store {
   ping(): Promise<boolean>;
   close(): Promise<void>;
 }
+
+/** What a stored value is validated with on reading (a zod schema fits). */
+export type ValueSchema<T> = { safeParse(v: unknown): { success: true; data: T } | { success: false; error: { message: string } } };
 
 /** Called when a stored value fails validation; the store then treats it as absent. */
 export type CorruptHandler = (key: string, problem: string) => void;

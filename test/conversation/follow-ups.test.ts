@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { Bot, CONTEXT_UNAVAILABLE } from '../../src/conversation/bot.js';
 import type { InboundMessage } from '../../src/inbound.js';
-import { Reply } from '../../src/reply.js';
+import { Reply } from '../../src/reply/reply.js';
 import { RedisStore } from '../../src/store/redis-store.js';
 import type { Store } from '../../src/store/store.js';
 import { knowledge } from '../support/knowledge.js';

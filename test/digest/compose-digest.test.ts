@@ -7,7 +7,7 @@ import { countdownLines } from '../../src/digest/countdown.js';
 import { digestUnits, planUnits, topicPassages } from '../../src/digest/digest-units.js';
 import { addDays } from '../../src/digest/local-time.js';
 import { loadKnowledge } from '../../src/knowledge.js';
-import { Reply } from '../../src/reply.js';
+import { Reply } from '../../src/reply/reply.js';
 import type { DigestCursor } from '../../src/store/subscription.js';
 import { CONTENT_DIR, knowledge } from '../support/knowledge.js';
 import { runPlanBot } from '../support/plan-bot-process.js';

@@ -3,9 +3,9 @@
 // Slack's Web API; exactly one digest reaches each channel, and a third run the same day posts nothing.
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { slackPlatform } from '../../adapters/slack/slack-platform.js';
-import { loadConfig } from '../../src/config.js';
+import { loadConfig } from '../../app/config.js';
 import { silentLogger } from '../../src/logger.js';
-import { startServe, type Serving } from '../../src/serve.js';
+import { startServe, type Serving } from '../../app/serve.js';
 import { knowledge } from '../support/knowledge.js';
 import { runPlanBot, type RunResult } from '../support/plan-bot-process.js';
 import { sendSlashCommand, TEST_SIGNING_SECRET } from '../support/slack-sign.js';

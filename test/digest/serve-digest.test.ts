@@ -3,10 +3,10 @@
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { slackDigestSenderFrom } from '../../adapters/slack/slack-digest-sender.js';
 import { slackPlatform } from '../../adapters/slack/slack-platform.js';
-import { loadConfig } from '../../src/config.js';
+import { loadConfig, type Config } from '../../app/config.js';
 import { digestProvider } from '../../src/digest/digest-platform.js';
 import { silentLogger } from '../../src/logger.js';
-import { startServe, type Serving } from '../../src/serve.js';
+import { startServe, type Serving } from '../../app/serve.js';
 import { knowledge } from '../support/knowledge.js';
 import { sendSlashCommand, TEST_SIGNING_SECRET } from '../support/slack-sign.js';
 import { testClock, uniquePrefix } from './support/digest-fixtures.js';
@@ -29,7 +29,7 @@ beforeAll(async () => {
     SLACK_BOT_USER_ID: 'U0PLANBOT',
     SLACK_BOT_ID: 'B0PLANBOT',
   });
-  const digest = digestProvider({ senders: ({ config: c, logger }) => ({ slack: slackDigestSenderFrom(c, logger)! }), now: clock.now, tickEveryMs: 100, queuePrefix: `${prefix}bull` });
+  const digest = digestProvider<Config>({ senders: ({ config: c, logger }) => ({ slack: slackDigestSenderFrom(c, logger)! }), now: clock.now, tickEveryMs: 100, queuePrefix: `${prefix}bull` });
   serving = await startServe({ config, knowledge: knowledge(), logger: silentLogger(), host: '127.0.0.1', providers: [slackPlatform, digest] });
 });
 

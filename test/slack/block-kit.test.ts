@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { renderBlockKit, type Block } from '../../adapters/slack/block-kit.js';
 import { decodeShare } from '../../adapters/slack/share-snapshot.js';
-import type { Reply, ResultItem } from '../../src/reply.js';
+import type { Reply, ResultItem } from '../../src/reply/reply.js';
 
 const HOSTILE = '<!channel> <!here> <@U0VICTIM> <https://evil.example|gov.cn> & done';
 

@@ -4,9 +4,9 @@ import '../support/node20-nock.js';
 import { Writable } from 'node:stream';
 import nock from 'nock';
 import { inject } from 'vitest';
-import { loadConfig } from '../../src/config.js';
+import { loadConfig } from '../../app/config.js';
 import { createLogger } from '../../src/logger.js';
-import { startServe, type Serving } from '../../src/serve.js';
+import { startServe, type Serving } from '../../app/serve.js';
 import { knowledge } from '../support/knowledge.js';
 import { TEST_SIGNING_SECRET } from '../support/slack-sign.js';
 

@@ -1,7 +1,8 @@
 import { randomUUID } from 'node:crypto';
 import { Redis } from 'ioredis';
 import { afterAll, beforeEach, describe, expect, inject, it } from 'vitest';
-import type { ConversationContext, ConversationKey } from '../../src/conversation/context.js';
+import type { ConversationKey } from '../../src/conversation-key.js';
+import { ConversationContext } from '../../src/conversation/context.js';
 import { MemoryStore } from '../../src/store/memory-store.js';
 import { RedisStore } from '../../src/store/redis-store.js';
 import type { Store } from '../../src/store/store.js';
@@ -81,10 +82,10 @@ describe.each([
   it('keeps a context per conversation and per thread, never across them', async () => {
     await h.store.setContext(key('C1'), ctx('应急管理'), 3600);
     await h.store.setContext(key('C1', '171.1'), ctx('养老'), 3600);
-    expect((await h.store.getContext(key('C1')))?.topic).toBe('应急管理');
-    expect((await h.store.getContext(key('C1', '171.1')))?.topic).toBe('养老');
-    expect(await h.store.getContext(key('C2'))).toBeNull();
-    expect(await h.store.getContext({ ...key('C1'), workspace: 'T2' })).toBeNull();
+    expect((await h.store.getContext(key('C1'), ConversationContext))?.topic).toBe('应急管理');
+    expect((await h.store.getContext(key('C1', '171.1'), ConversationContext))?.topic).toBe('养老');
+    expect(await h.store.getContext(key('C2'), ConversationContext)).toBeNull();
+    expect(await h.store.getContext({ ...key('C1'), workspace: 'T2' }, ConversationContext)).toBeNull();
   });
 
   it('gives contexts a TTL', async () => {
@@ -94,23 +95,23 @@ describe.each([
     expect(ttl).toBeLessThanOrEqual(120);
     if (name === 'memory') {
       h.advance(121_000);
-      expect(await h.store.getContext(key('C1'))).toBeNull();
+      expect(await h.store.getContext(key('C1'), ConversationContext)).toBeNull();
     }
   });
 
   it('deletes a context', async () => {
     await h.store.setContext(key('C1'), ctx('x'), 60);
     await h.store.deleteContext(key('C1'));
-    expect(await h.store.getContext(key('C1'))).toBeNull();
+    expect(await h.store.getContext(key('C1'), ConversationContext)).toBeNull();
   });
 
   it('reads a corrupt or old-format context as absent and reports it', async () => {
     await h.plantContext(key('bad-json'), '{not json');
     await h.plantContext(key('old'), JSON.stringify({ v: 0, topic: 'x' }));
     await h.plantContext(key('wrong-types'), JSON.stringify({ ...ctx('x'), list: 'nope' }));
-    expect(await h.store.getContext(key('bad-json'))).toBeNull();
-    expect(await h.store.getContext(key('old'))).toBeNull();
-    expect(await h.store.getContext(key('wrong-types'))).toBeNull();
+    expect(await h.store.getContext(key('bad-json'), ConversationContext)).toBeNull();
+    expect(await h.store.getContext(key('old'), ConversationContext)).toBeNull();
+    expect(await h.store.getContext(key('wrong-types'), ConversationContext)).toBeNull();
     expect(h.corrupt).toHaveLength(3);
   });
 
@@ -180,11 +181,11 @@ describe('RedisStore only', () => {
     const probeKey = (await h.keys()).find((k) => k.includes(':ctx:'))!;
     const wrong = probeKey.replace(/probe$/, 'wrongtype');
     await raw.hset(wrong, 'a', 'b');
-    expect(await h.store.getContext(key('wrongtype'))).toBeNull();
+    expect(await h.store.getContext(key('wrongtype'), ConversationContext)).toBeNull();
     expect(h.corrupt).toContain(wrong);
-    expect((await h.store.getContext(key('probe')))?.topic).toBe('x');
+    expect((await h.store.getContext(key('probe'), ConversationContext))?.topic).toBe('x');
     await h.store.setContext(key('wrongtype'), ctx('fixed'), 60);
-    expect((await h.store.getContext(key('wrongtype')))?.topic).toBe('fixed');
+    expect((await h.store.getContext(key('wrongtype'), ConversationContext))?.topic).toBe('fixed');
     await h.store.close();
   });
 });

@@ -1,5 +1,5 @@
 import { expect } from 'vitest';
-import { loadConfig } from '../../src/config.js';
+import { loadConfig } from '../../app/config.js';
 import { isCodedError } from '../../src/errors.js';
 
 /** The message loadConfig refuses an environment with (failing the test when it accepts it, or refuses without CONFIG_INVALID). */

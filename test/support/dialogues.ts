@@ -1,11 +1,11 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { z } from 'zod';
-import type { Reply, ResultItem } from '../../src/reply.js';
+import type { Reply, ResultItem } from '../../src/reply/reply.js';
 import { REPO_DIR } from './plan-bot-process.js';
 
-/** The shared follow-up dialogues (../shared/eval/dev-dialogues.jsonl from the repository root). */
-export const DEV_DIALOGUES_FILE = join(REPO_DIR, '..', 'shared', 'eval', 'dev-dialogues.jsonl');
+/** The dev follow-up dialogues (scripts/eval/dev-dialogues.jsonl), kept in the repository so a fresh clone can run them. */
+export const DEV_DIALOGUES_FILE = join(REPO_DIR, 'scripts', 'eval', 'dev-dialogues.jsonl');
 
 /** One dialogue: its turns go to one conversation; the last reply is judged by `any`, `disjoint` or `expand`. */
 export const Dialogue = z.object({
@@ -32,7 +32,11 @@ export function readDialogues(file: string = DEV_DIALOGUES_FILE): Dialogue[] {
 
 const haystack = (r: ResultItem | undefined) => (r ? `${r.title}\n${r.text}\n${r.path.join(' ')}` : '');
 
-/** Judge a dialogue's replies by the rules of ../shared/README.md; returns why it fails, or undefined when it passes. */
+/**
+ * Judge a dialogue's replies: the last reply's first result holds one of `any`, or (`disjoint`) shares no result
+ * id with the first reply, or (`expand: N`) leads with the first reply's N-th result. Returns why it fails, or
+ * undefined when it passes.
+ */
 export function judgeDialogue(d: Dialogue, replies: Reply[]): string | undefined {
   const first = replies[0];
   const last = replies[replies.length - 1];

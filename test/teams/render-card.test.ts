@@ -3,7 +3,7 @@ import { escapeCardText, highlightCardText } from '../../adapters/teams/card-tex
 import { CARD_BUDGET_BYTES, MAX_CARDS, jsonBytes } from '../../adapters/teams/card-size.js';
 import { renderCards } from '../../adapters/teams/render-card.js';
 import { replyActivities } from '../../adapters/teams/teams-turn.js';
-import type { Reply, ResultItem } from '../../src/reply.js';
+import type { Reply, ResultItem } from '../../src/reply/reply.js';
 import { submits, texts } from './teams-harness.js';
 
 function item(i: number, text: string, extra: Partial<ResultItem> = {}): ResultItem {

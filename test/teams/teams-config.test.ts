@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { loadConfig } from '../../src/config.js';
+import { loadConfig } from '../../app/config.js';
 import { configProblem } from '../support/config-problem.js';
 
 const APP = '6a1b7c2d-0000-4000-8000-000000000b07';

@@ -5,7 +5,7 @@ import { randomUUID } from 'node:crypto';
 import nock from 'nock';
 import { inject } from 'vitest';
 import { createTeamsRoute } from '../../adapters/teams/teams-route.js';
-import type { Config } from '../../src/config.js';
+import type { Config } from '../../app/config.js';
 import { Bot } from '../../src/conversation/bot.js';
 import { createLogger, silentLogger } from '../../src/logger.js';
 import { startHttpServer, type RunningServer } from '../../src/server.js';

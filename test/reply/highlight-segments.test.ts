@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { highlightSegments } from '../src/highlight-segments.js';
+import { highlightSegments } from '../../src/reply/highlight-segments.js';
 
 describe('highlightSegments', () => {
   it('splits at the words, longest first, never overlapping', () => {

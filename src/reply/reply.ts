@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import type { Passage } from './content/plan-schema.js';
+import type { Passage } from '../content/plan-schema.js';
 
 /** One thing an answer shows: a passage, a box, or a part/section heading, with where it sits in the plan. */
 export const ResultItem = z.object({

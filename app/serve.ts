@@ -1,30 +1,32 @@
 import { slackPlatform } from '../adapters/slack/slack-platform.js';
 import { teamsPlatform } from '../adapters/teams/teams-platform.js';
+import { Bot, type SubscriptionHandler } from '../src/conversation/bot.js';
+import { digestProvider } from '../src/digest/digest-platform.js';
+import { createSubscriptionHandler } from '../src/digest/subscription-commands.js';
+import { CodedError } from '../src/errors.js';
+import type { InboundMessage } from '../src/inbound.js';
+import { loadKnowledge, type Knowledge } from '../src/knowledge.js';
+import { createLogger, forLog, type Logger } from '../src/logger.js';
+import type { Platform, PlatformDeps, PlatformProvider } from '../src/platform.js';
+import { startHttpServer, type RouteHandler, type RunningServer } from '../src/server.js';
+import { openStore } from '../src/store/open-store.js';
+import type { Store } from '../src/store/store.js';
 import { loadConfig, type Config } from './config.js';
-import { Bot, type SubscriptionHandler } from './conversation/bot.js';
-import { CodedError } from './errors.js';
-import { loadKnowledge, type Knowledge } from './knowledge.js';
-import { createLogger, forLog, type Logger } from './logger.js';
-import type { Platform, PlatformDeps, PlatformProvider } from './platform.js';
-import { startHttpServer, type RouteHandler, type RunningServer } from './server.js';
-import { openStore } from './store/open-store.js';
-import type { Store } from './store/store.js';
-import { loadReference } from '../adapters/teams/conversation-reference.js';
-import { slackDigestSenderFrom } from '../adapters/slack/slack-digest-sender.js';
-import { teamsDigestSenderFrom } from '../adapters/teams/teams-digest-sender.js';
-import { digestProvider } from './digest/digest-platform.js';
-import { createSubscriptionHandler } from './digest/subscription-commands.js';
+import { digestSenders } from './platforms.js';
 
-/** The daily digest scheduler, posting through the configured platforms' senders (issue 6). */
-const digestPlatform = digestProvider({
-  senders: ({ config, store, logger }) => {
-    const slack = slackDigestSenderFrom(config, logger);
-    return { ...(slack ? { slack } : {}), teams: teamsDigestSenderFrom(config, store, logger) };
-  },
-});
+/** The chat platforms plan-bot serve starts; each brings its routes, digest sender and conversation reference. */
+export const CHAT_PLATFORMS: PlatformProvider<Config>[] = [slackPlatform, teamsPlatform];
 
-/** The platforms plan-bot serve starts, in order; Teams and the digest scheduler join this list. */
-export const DEFAULT_PROVIDERS: PlatformProvider[] = [slackPlatform, teamsPlatform, digestPlatform];
+/** The daily digest scheduler, posting through the chat platforms' digest senders. */
+const digestPlatform = digestProvider<Config>({ senders: (deps) => digestSenders(CHAT_PLATFORMS, deps) });
+
+/** The platforms plan-bot serve starts, in order: the chat platforms, then the digest scheduler. */
+export const DEFAULT_PROVIDERS: PlatformProvider<Config>[] = [...CHAT_PLATFORMS, digestPlatform];
+
+/** What a subscription made from a message keeps for posting later: asked of the message's platform. */
+function conversationRef(providers: PlatformProvider<Config>[], store: Store): (msg: InboundMessage) => Promise<unknown> {
+  return async (msg) => providers.find((p) => p.name === msg.platform)?.conversationRef?.(store, msg);
+}
 
 export interface ServeOptions {
   /** validated configuration; default: loadConfig() from the environment */
@@ -33,7 +35,7 @@ export interface ServeOptions {
   /** already loaded content (tests load it once per file) */
   knowledge?: Knowledge;
   /** platforms to start; default DEFAULT_PROVIDERS */
-  providers?: PlatformProvider[];
+  providers?: PlatformProvider<Config>[];
   /** the digest feature's handler for 订阅 / 取消订阅 / 订阅列表, passed to the bot */
   subscriptions?: SubscriptionHandler;
   /** interface to listen on; default all */
@@ -54,7 +56,7 @@ export interface Serving {
   close(): Promise<void>;
 }
 
-async function openPlatforms(providers: PlatformProvider[], deps: PlatformDeps): Promise<{ name: string; platform: Platform }[]> {
+async function openPlatforms(providers: PlatformProvider<Config>[], deps: PlatformDeps<Config>): Promise<{ name: string; platform: Platform }[]> {
   const opened: { name: string; platform: Platform }[] = [];
   try {
     for (const provider of providers) {
@@ -90,14 +92,13 @@ export async function startServe(opts: ServeOptions = {}): Promise<Serving> {
   const knowledge = opts.knowledge ?? loadKnowledge(config.contentDir);
   const store = await openStore(config.redisUrl ?? 'memory', { prefix: config.redisPrefix, timeoutMs: config.redisTimeoutMs, logger });
   if (!config.redisUrl) logger.warn('REDIS_URL is not set: context, dedup and subscriptions are kept in memory and lost on restart');
-  const subscriptions =
-    opts.subscriptions ??
-    createSubscriptionHandler({ knowledge, store, logger, conversationRef: async (msg) => (msg.platform === 'teams' ? ((await loadReference(store, msg.workspace, msg.conversation)) ?? undefined) : undefined) });
+  const providers = opts.providers ?? DEFAULT_PROVIDERS;
+  const subscriptions = opts.subscriptions ?? createSubscriptionHandler({ knowledge, store, logger, conversationRef: conversationRef(providers, store) });
   const bot = new Bot({ knowledge, store, contextTtlSeconds: config.contextTtlSeconds, logger, subscriptions, answerCacheSize: config.answerCacheSize });
   let opened: { name: string; platform: Platform }[] = [];
   let server: RunningServer;
   try {
-    opened = await openPlatforms(opts.providers ?? DEFAULT_PROVIDERS, { config, knowledge, store, bot, logger });
+    opened = await openPlatforms(providers, { config, knowledge, store, bot, logger });
     if (opened.length === 0) logger.warn('no chat platform is configured: serving only /healthz and /readyz');
     server = await startHttpServer({ port: config.port, ...(opts.host ? { host: opts.host } : {}), routes: mergeRoutes(opened), ready: config.redisUrl ? () => store.ping() : undefined, logger });
     for (const { platform } of opened) await platform.start?.();

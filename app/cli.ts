@@ -1,16 +1,16 @@
 import { z } from 'zod';
 import { ansi, plain, renderTerminal } from '../adapters/console/render-terminal.js';
+import { Bot } from '../src/conversation/bot.js';
+import { CodedError, isCodedError } from '../src/errors.js';
+import type { InboundMessage } from '../src/inbound.js';
+import { loadKnowledge } from '../src/knowledge.js';
+import { createLogger, silentLogger, type Logger } from '../src/logger.js';
+import type { Reply } from '../src/reply/reply.js';
+import { openStore } from '../src/store/open-store.js';
+import type { Store } from '../src/store/store.js';
 import { loadConfig, type Config } from './config.js';
-import { Bot } from './conversation/bot.js';
-import { CodedError, isCodedError } from './errors.js';
-import { DIGEST_USAGE, digestCommand } from './digest/digest-command.js';
-import type { InboundMessage } from './inbound.js';
-import { loadKnowledge } from './knowledge.js';
-import { createLogger, silentLogger, type Logger } from './logger.js';
-import type { Reply } from './reply.js';
+import { DIGEST_USAGE, digestCommand } from './digest-command.js';
 import { readLines } from './read-lines.js';
-import { openStore } from './store/open-store.js';
-import type { Store } from './store/store.js';
 
 const USAGE = `plan-bot — work with a national policy plan from chat
 

@@ -1,16 +1,17 @@
-import { ansi, plain, renderTerminal } from '../../adapters/console/render-terminal.js';
-import type { Config } from '../config.js';
-import { CodedError } from '../errors.js';
-import { loadKnowledge } from '../knowledge.js';
-import { createLogger } from '../logger.js';
-import { openStore } from '../store/open-store.js';
-import { previewDigest } from './compose-digest.js';
-import type { DigestSenders } from './digest-sender.js';
-import { digestUnits } from './digest-units.js';
-import { isIsoDate, localTime, normalizeTimeZone } from './local-time.js';
-import { findDue } from './find-due.js';
-import { runDue } from './run-due.js';
-import { DEFAULT_TZ } from './subscription-commands.js';
+import { ansi, plain, renderTerminal } from '../adapters/console/render-terminal.js';
+import { previewDigest } from '../src/digest/compose-digest.js';
+import type { DigestSenders } from '../src/digest/digest-sender.js';
+import { digestUnits } from '../src/digest/digest-units.js';
+import { findDue } from '../src/digest/find-due.js';
+import { isIsoDate, localTime, normalizeTimeZone } from '../src/digest/local-time.js';
+import { runDue } from '../src/digest/run-due.js';
+import { DEFAULT_TZ } from '../src/digest/subscription-commands.js';
+import { CodedError } from '../src/errors.js';
+import { loadKnowledge } from '../src/knowledge.js';
+import { createLogger } from '../src/logger.js';
+import { openStore } from '../src/store/open-store.js';
+import type { Config } from './config.js';
+import { digestSenders, PLATFORM_LOADERS } from './platforms.js';
 
 /** The usage lines of `plan-bot digest`, shown by plan-bot help. */
 export const DIGEST_USAGE = `  plan-bot digest preview [--topic T] [--date YYYY-MM-DD] [--tz Zone] [--json]   print a day's digest
@@ -77,14 +78,9 @@ async function run(config: Config, flags: DigestFlags): Promise<number> {
     const due = await findDue(store, now());
     // content and the platform SDKs load only when something is due, and only for the platforms it goes to
     const knowledge = due.length ? loadKnowledge(config.contentDir) : undefined;
-    const senders: DigestSenders = {};
-    if (due.some((d) => d.platform === 'slack')) {
-      const { slackDigestSenderFrom } = await import('../../adapters/slack/slack-digest-sender.js');
-      const slack = slackDigestSenderFrom(config, logger);
-      if (slack) senders.slack = slack;
-      else logger.warn('Slack digests are due but SLACK_BOT_TOKEN is not set; they wait for a run that has it');
-    }
-    if (due.some((d) => d.platform === 'teams')) senders.teams = (await import('../../adapters/teams/teams-digest-sender.js')).teamsDigestSenderFrom(config, store, logger);
+    const names = [...new Set(due.map((d) => d.platform))].filter((p): p is keyof typeof PLATFORM_LOADERS => p in PLATFORM_LOADERS);
+    const senders: DigestSenders = digestSenders(await Promise.all(names.map((p) => PLATFORM_LOADERS[p]())), { config, store, logger });
+    for (const p of names) if (!senders[p]) logger.warn({ platform: p }, `${p} digests are due but ${p} is not configured; they wait for a run that has it`);
     const report = knowledge
       ? await runDue({ knowledge, store, senders, leaseMs: config.digestLeaseSeconds * 1000, now, logger }, { concurrency: config.digestConcurrency, maxAttempts: 5, maxWaitMs: 60_000 }, due)
       : { due: 0, delivered: 0, skipped: 0, held: 0, deactivated: 0, failed: 0 };

@@ -1,0 +1,25 @@
+import { z } from 'zod';
+import { SlackConfigSchema } from '../adapters/slack/config.js';
+import { TeamsConfigSchema } from '../adapters/teams/config.js';
+import { CoreConfigSchema } from '../src/config.js';
+import { CodedError } from '../src/errors.js';
+
+/**
+ * Every setting plan-bot reads from the environment: the core's slice and each platform's, each validating its
+ * own variables. The slices read disjoint variables of the same environment; their settings are merged.
+ */
+export const ConfigSchema = z
+  .object({ core: CoreConfigSchema, slack: SlackConfigSchema, teams: TeamsConfigSchema })
+  .transform(({ core, slack, teams }) => ({ ...core, ...slack, ...teams }));
+
+/** The whole configuration, inferred from the composed schema. */
+export type Config = z.infer<typeof ConfigSchema>;
+
+/** Read and validate the configuration once, at start; a bad value stops start-up with a message naming the variable. */
+export function loadConfig(env: Record<string, string | undefined> = process.env): Config {
+  const r = ConfigSchema.safeParse({ core: env, slack: env, teams: env });
+  if (r.success) return r.data;
+  // the first path segment is the slice; the rest names the variable
+  const problems = r.error.issues.map((i) => `${i.path.slice(1).join('.')}: ${i.message}`).join('; ');
+  throw new CodedError('CONFIG_INVALID', `invalid configuration: ${problems}`);
+}
