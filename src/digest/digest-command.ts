@@ -8,8 +8,8 @@ import { previewDigest } from './compose-digest.js';
 import type { DigestSenders } from './digest-sender.js';
 import { digestUnits } from './digest-units.js';
 import { isIsoDate, localTime, normalizeTimeZone } from './local-time.js';
+import { DEFAULT_RETRIES, deliverDue } from './deliver-due.js';
 import { findDue } from './find-due.js';
-import { runDue } from './run-due.js';
 import { DEFAULT_TZ } from './subscription-commands.js';
 
 /** The usage lines of `plan-bot digest`, shown by plan-bot help. */
@@ -78,15 +78,15 @@ async function run(config: Config, flags: DigestFlags): Promise<number> {
     // content and the platform SDKs load only when something is due, and only for the platforms it goes to
     const knowledge = due.length ? loadKnowledge(config.contentDir) : undefined;
     const senders: DigestSenders = {};
-    if (due.some((d) => d.platform === 'slack')) {
+    if (due.some((d) => d.sub.platform === 'slack')) {
       const { slackDigestSenderFrom } = await import('../../adapters/slack/slack-digest-sender.js');
       const slack = slackDigestSenderFrom(config, logger);
       if (slack) senders.slack = slack;
       else logger.warn('Slack digests are due but SLACK_BOT_TOKEN is not set; they wait for a run that has it');
     }
-    if (due.some((d) => d.platform === 'teams')) senders.teams = (await import('../../adapters/teams/teams-digest-sender.js')).teamsDigestSenderFrom(config, store, logger);
+    if (due.some((d) => d.sub.platform === 'teams')) senders.teams = (await import('../../adapters/teams/teams-digest-sender.js')).teamsDigestSenderFrom(config, store, logger);
     const report = knowledge
-      ? await runDue({ knowledge, store, senders, leaseMs: config.digestLeaseSeconds * 1000, now, logger }, { concurrency: config.digestConcurrency, maxAttempts: 5, maxWaitMs: 60_000 }, due)
+      ? await deliverDue({ knowledge, store, senders, leaseMs: config.digestLeaseSeconds * 1000, now, logger }, { concurrency: config.digestConcurrency, ...DEFAULT_RETRIES }, due)
       : { due: 0, delivered: 0, skipped: 0, held: 0, deactivated: 0, failed: 0 };
     logger.info({ ...report }, 'digest run finished');
     process.stdout.write(`${JSON.stringify(report)}\n`);
