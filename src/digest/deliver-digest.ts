@@ -3,7 +3,7 @@
 // A digest goes out once per subscription and local date because of one thing: the delivery claim
 // (Store.claimDelivery; on Redis the Lua script CLAIM_DELIVERY in src/store/redis-delivery-claim.ts, in memory
 // its copy in memory-subscriptions.ts). deliverDigest below sends only after the claim answers "claimed", and the
-// claim, in one atomic step over the subscription's delivery record, answers so only when
+// claim, in one atomic step over the subscription's delivery record, answers so only when it is still active and
 //   - no digest for this date (or a later one) is recorded: recordDelivery writes the date with the cursor in one
 //     HSET after the platform accepted the post, so a second runner, a second pass, or a retry finds it "sent";
 //   - no other lease is unexpired, judged by Redis's clock (TIME) so runners' clocks do not matter: a runner that

@@ -14,10 +14,12 @@ export interface RedisStoreOptions {
   /** every command fails after this many ms instead of hanging (default 500) */
   timeoutMs?: number;
   onCorrupt?: CorruptHandler;
-  /** told about connection errors (which ioredis retries on its own), and about a failed migration of old data */
+  /** told about connection errors (which ioredis retries on its own) */
   onError?: (err: Error) => void;
   /** told how many subscriptions of the layout before issue 10 were carried over (legacy-subscriptions.ts) */
   onMigrated?: (count: number) => void;
+  /** told when that migration failed (it is tried again on the next connect); default onError */
+  onMigrationError?: (err: Error) => void;
 }
 
 /**
@@ -57,7 +59,7 @@ export class RedisStore implements Store {
     this.redis.on('ready', () => {
       this.migration = migrateLegacySubscriptions(this.redis, this.keys, this.onCorrupt).then(
         (n) => void (n > 0 && opts.onMigrated?.(n)),
-        (err: Error) => onError(err),
+        (err: Error) => (opts.onMigrationError ?? onError)(err),
       );
     });
   }
