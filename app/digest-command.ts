@@ -2,9 +2,9 @@ import { ansi, plain, renderTerminal } from '../adapters/console/render-terminal
 import { previewDigest } from '../src/digest/compose-digest.js';
 import type { DigestSenders } from '../src/digest/digest-sender.js';
 import { digestUnits } from '../src/digest/digest-units.js';
+import { DEFAULT_RETRIES, deliverDue } from '../src/digest/deliver-due.js';
 import { findDue } from '../src/digest/find-due.js';
 import { isIsoDate, localTime, normalizeTimeZone } from '../src/digest/local-time.js';
-import { runDue } from '../src/digest/run-due.js';
 import { DEFAULT_TZ } from '../src/digest/subscription-commands.js';
 import { CodedError } from '../src/errors.js';
 import { loadKnowledge } from '../src/knowledge.js';
@@ -78,11 +78,11 @@ async function run(config: Config, flags: DigestFlags): Promise<number> {
     const due = await findDue(store, now());
     // content and the platform SDKs load only when something is due, and only for the platforms it goes to
     const knowledge = due.length ? loadKnowledge(config.contentDir) : undefined;
-    const names = [...new Set(due.map((d) => d.platform))].filter((p): p is keyof typeof PLATFORM_LOADERS => p in PLATFORM_LOADERS);
+    const names = [...new Set(due.map((d) => d.sub.platform))].filter((p): p is keyof typeof PLATFORM_LOADERS => p in PLATFORM_LOADERS);
     const senders: DigestSenders = digestSenders(await Promise.all(names.map((p) => PLATFORM_LOADERS[p]())), { config, store, logger });
     for (const p of names) if (!senders[p]) logger.warn({ platform: p }, `${p} digests are due but ${p} is not configured; they wait for a run that has it`);
     const report = knowledge
-      ? await runDue({ knowledge, store, senders, leaseMs: config.digestLeaseSeconds * 1000, now, logger }, { concurrency: config.digestConcurrency, maxAttempts: 5, maxWaitMs: 60_000 }, due)
+      ? await deliverDue({ knowledge, store, senders, leaseMs: config.digestLeaseSeconds * 1000, now, logger }, { concurrency: config.digestConcurrency, ...DEFAULT_RETRIES }, due)
       : { due: 0, delivered: 0, skipped: 0, held: 0, deactivated: 0, failed: 0 };
     logger.info({ ...report }, 'digest run finished');
     process.stdout.write(`${JSON.stringify(report)}\n`);

@@ -1,7 +1,8 @@
 // npm run bench:digest [-- --subs 10000 --concurrency 50] : deliver N daily digests to a local mock of Slack's Web API
-// (chat.postMessage) and report the wall time and the Redis commands per delivery, for both delivery paths:
-// BullMQ (what plan-bot serve replicas run) and `plan-bot digest run` (cron). The subscriptions, the Store, BullMQ,
-// the Slack sender (@slack/web-api WebClient) and the composer are the real ones; only Slack is mocked.
+// (chat.postMessage) and report the wall time and the Redis commands per delivery, for two triggers of the one
+// delivery pass: BullMQ's job scheduler (what plan-bot serve replicas run) and `plan-bot digest run` (cron). The
+// subscriptions, the Store, BullMQ, the Slack sender (@slack/web-api WebClient) and the composer are the real ones;
+// only Slack is mocked.
 // Redis: a redis-server of its own on a free port (so no other client's commands are counted), else REDIS_URL.
 import type { ChildProcess } from 'node:child_process';
 import { createServer as createHttpServer } from 'node:http';
@@ -9,8 +10,8 @@ import { Redis } from 'ioredis';
 import { startRedisServer } from '../test/support/local-redis.ts';
 
 const { SlackDigestSender } = await import('../adapters/slack/slack-digest-sender.ts');
-const { DigestQueue } = await import('../src/digest/digest-queue.ts');
-const { runDue } = await import('../src/digest/run-due.ts');
+const { BullmqTrigger } = await import('../src/digest/bullmq-trigger.ts');
+const { DEFAULT_RETRIES, deliverDue } = await import('../src/digest/deliver-due.ts');
 const { subscriptionId } = await import('../src/digest/subscription-id.ts');
 const { loadConfig } = await import('../app/config.ts');
 const { loadKnowledge } = await import('../src/knowledge.ts');
@@ -114,13 +115,17 @@ async function bench(path: 'bullmq' | 'digest-run'): Promise<Result> {
   const sentBefore = sent;
   const started = Date.now();
   let delivered = 0;
+  const run = { concurrency: CONCURRENCY, ...DEFAULT_RETRIES };
   if (path === 'bullmq') {
-    const q = new DigestQueue({ redisUrl, prefix: `${prefix}bull`, deps, concurrency: CONCURRENCY, tickEveryMs: 3_600_000 });
+    const q = new BullmqTrigger({ redisUrl, prefix: `${prefix}bull`, deps, run, tickEveryMs: 3_600_000 });
     await q.start();
-    while ([...slack.posts.values()].reduce((a, b) => a + b, 0) - postedBefore < SUBS) await new Promise((r) => setTimeout(r, 20));
+    const postedNow = () => [...slack.posts.values()].reduce((a, b) => a + b, 0) - postedBefore;
+    while (postedNow() < SUBS) await new Promise((r) => setTimeout(r, 20));
     const wait = async () => (await q.bullQueue.getJobCounts('waiting', 'active')) as { waiting: number; active: number };
+    await q.idle();
     for (let c = await wait(); c.waiting + c.active > 0; c = await wait()) await new Promise((r) => setTimeout(r, 20));
-    delivered = (await q.bullQueue.getJobCounts('completed')).completed ?? 0;
+    await q.idle();
+    delivered = postedNow();
     const wallMs = Date.now() - started;
     const clientSent = sent - sentBefore;
     const after = await commandsProcessed(admin);
@@ -129,7 +134,7 @@ async function bench(path: 'bullmq' | 'digest-run'): Promise<Result> {
     await store.close();
     return { path: 'BullMQ (plan-bot serve)', wallMs, delivered, commands: after.total - before.total, sent: clientSent, byCommand: delta(before.byCommand, after.byCommand) };
   }
-  const report = await runDue(deps, { concurrency: CONCURRENCY, maxAttempts: 5, maxWaitMs: 60_000 });
+  const report = await deliverDue(deps, run);
   delivered = report.delivered;
   const wallMs = Date.now() - started;
   const clientSent = sent - sentBefore;

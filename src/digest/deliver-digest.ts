@@ -1,17 +1,34 @@
+// EXACTLY ONCE: the one mechanism
+//
+// A digest goes out once per subscription and local date because of one thing: the delivery claim
+// (Store.claimDelivery; on Redis the Lua script CLAIM_DELIVERY in src/store/redis-delivery-claim.ts, in memory
+// its copy in memory-subscriptions.ts). deliverDigest below sends only after the claim answers "claimed", and the
+// claim, in one atomic step over the subscription's delivery record, answers so only when it is still active and
+//   - no digest for this date (or a later one) is recorded: recordDelivery writes the date with the cursor in one
+//     HSET after the platform accepted the post, so a second runner, a second pass, or a retry finds it "sent";
+//   - no other lease is unexpired, judged by Redis's clock (TIME) so runners' clocks do not matter: a runner that
+//     crashed after claiming is replaced once its lease (DIGEST_LEASE_SECONDS) ends, and not before.
+// Nothing else guards a send. What triggers a pass (BullMQ's job scheduler in serve, `plan-bot digest run` from
+// cron, the in-process loop without Redis), how many passes run at once, and the due index that says which
+// subscriptions to look at are free to be wrong or to overlap: at worst they cost a refused claim.
+// The one gap is the one no chat platform lets us close (a post has no idempotency key): a process that dies
+// after the platform accepted a post and before recordDelivery has it posted again when its lease ends.
 import type { Knowledge } from '../knowledge.js';
 import { forLog, type Logger } from '../logger.js';
 import type { Store } from '../store/store.js';
-import type { Subscription } from '../store/subscription.js';
+import type { DigestCursor, Subscription } from '../store/subscription.js';
 import { composeDigest } from './compose-digest.js';
+import { nextDelivery } from './digest-schedule.js';
 import { backoffMs, type DigestSenders, type SendOutcome } from './digest-sender.js';
 
-/** What delivery needs; every scheduler (BullMQ worker, digest run, memory loop) passes the same. */
+/** What delivery needs; every trigger (BullMQ's job scheduler, digest run, the memory loop) passes the same. */
 export interface DeliveryDeps {
   knowledge: Knowledge;
   store: Store;
   senders: DigestSenders;
-  /** how long a delivery may hold its claim before another runner may take over (a crashed holder) */
+  /** how long a delivery may hold its claim before another runner may take over (a crashed holder), by the store's clock */
   leaseMs: number;
+  /** the runner's clock: which local date is due, and the due index's times (never the lease) */
   now: () => number;
   logger: Logger;
 }
@@ -19,17 +36,12 @@ export interface DeliveryDeps {
 /** How one delivery attempt ended. */
 export type DeliveryResult =
   | { status: 'delivered' }
-  | { status: 'skipped'; why: 'already-delivered' | 'inactive' | 'removed' | 'no-sender' }
+  | { status: 'skipped'; why: 'already-delivered' | 'removed' | 'no-sender' }
   /** another runner holds the claim (it is sending, or it crashed and its lease has not run out) */
-  | { status: 'held'; until: number }
+  | { status: 'held'; forMs: number }
   /** not sent; try again after afterMs */
   | { status: 'retry'; afterMs: number; reason: string }
   | { status: 'deactivated'; reason: string };
-
-/** The claim that makes a subscription's digest for one local date go out once. */
-export function deliveryClaimId(subId: string, date: string): string {
-  return `digest:${subId}:${date}`;
-}
 
 async function deactivate(deps: DeliveryDeps, sub: Subscription, reason: string): Promise<void> {
   const current = (await deps.store.getSubscription(sub.id)) ?? sub;
@@ -37,56 +49,59 @@ async function deactivate(deps: DeliveryDeps, sub: Subscription, reason: string)
 }
 
 /** Record a sent digest; retried a little, because failing here after a send is the one way a digest could repeat. */
-async function record(deps: DeliveryDeps, subId: string, cursor: Parameters<Store['setCursor']>[1]): Promise<void> {
+async function record(deps: DeliveryDeps, sub: Subscription, date: string, cursor: DigestCursor): Promise<void> {
+  const nextDueAt = nextDelivery(sub, deps.now(), date).instant;
   for (let i = 1; ; i++) {
     try {
-      await deps.store.setCursor(subId, cursor);
+      await deps.store.recordDelivery(sub.id, date, cursor, nextDueAt);
       return;
     } catch (err) {
       if (i >= 3) throw err;
-      deps.logger.warn({ err: forLog((err as Error).message), sub: subId, try: i }, 'could not record a sent digest; trying again');
+      deps.logger.warn({ err: forLog((err as Error).message), sub: sub.id, try: i }, 'could not record a sent digest; trying again');
       await new Promise((r) => setTimeout(r, 100 * i));
     }
   }
 }
 
 /**
- * Deliver one subscription's digest for one local date, at most once: claim a lease, re-read the cursor
- * under it (a digest already sent that date is skipped), compose, send, and record the new cursor.
- * A sender that asks to retry gets the claim released; a permanent error deactivates the subscription.
- * A sender that throws leaves the outcome unknown, so the claim is kept and only its expiry allows a retry.
+ * Deliver one subscription's digest for one local date, at most once (see the comment block above): claim,
+ * compose from the cursor the claim returned, send, record. A sender that asks to retry gets the claim released;
+ * a permanent error deactivates the subscription. A sender that throws leaves the outcome unknown, so the claim
+ * is kept and only its expiry allows a retry.
  */
-export async function deliverDigest(deps: DeliveryDeps, subId: string, date: string, attempt = 1): Promise<DeliveryResult> {
-  const sub = await deps.store.getSubscription(subId);
-  if (!sub) return { status: 'skipped', why: 'removed' };
-  if (!sub.active) return { status: 'skipped', why: 'inactive' };
+export async function deliverDigest(deps: DeliveryDeps, sub: Subscription, date: string, attempt = 1): Promise<DeliveryResult> {
   const sender = deps.senders[sub.platform];
   if (!sender) return { status: 'skipped', why: 'no-sender' };
-  const claimId = deliveryClaimId(subId, date);
-  const lease = await deps.store.claimLease(claimId, deps.now(), deps.leaseMs);
-  if (!lease.claimed) return { status: 'held', until: lease.expiresAt };
-  const cursor = await deps.store.getCursor(subId);
-  if (cursor?.lastDate && cursor.lastDate >= date) return { status: 'skipped', why: 'already-delivered' };
-  const digest = composeDigest(deps.knowledge, sub.topic, date, cursor);
+  const claim = await deps.store.claimDelivery(sub.id, date, deps.leaseMs);
+  if (claim.kind === 'gone') return { status: 'skipped', why: 'removed' };
+  if (claim.kind === 'held') return { status: 'held', forMs: claim.msLeft };
+  if (claim.kind === 'sent') {
+    // found due again (the index lagged behind the record): look next when the next digest is due
+    await deps.store.scheduleDue([{ id: sub.id, at: nextDelivery(sub, deps.now(), claim.lastDate).instant }]);
+    return { status: 'skipped', why: 'already-delivered' };
+  }
+  const digest = composeDigest(deps.knowledge, sub.topic, date, claim.cursor);
   let outcome: SendOutcome;
   try {
     outcome = await sender.send(sub, digest.reply, { attempt });
   } catch (err) {
-    deps.logger.error({ err: forLog((err as Error).message), sub: subId, platform: sub.platform }, 'digest sender threw; outcome unknown, retrying only after the claim expires');
-    return { status: 'retry', afterMs: Math.max(0, lease.expiresAt - deps.now()), reason: 'sender-threw' };
+    deps.logger.error({ err: forLog((err as Error).message), sub: sub.id, platform: sub.platform }, 'digest sender threw; outcome unknown, retrying only after the claim expires');
+    return { status: 'retry', afterMs: claim.leaseMs, reason: 'sender-threw' };
   }
   switch (outcome.kind) {
     case 'ok':
-      await record(deps, subId, digest.cursor);
-      deps.logger.info({ sub: subId, platform: sub.platform, date }, 'digest delivered');
+      await record(deps, sub, date, digest.cursor);
+      deps.logger.info({ sub: sub.id, platform: sub.platform, date }, 'digest delivered');
       return { status: 'delivered' };
-    case 'retry-after':
-      await deps.store.releaseClaim(claimId);
-      deps.logger.warn({ sub: subId, platform: sub.platform, reason: forLog(outcome.reason), retryInMs: outcome.ms }, 'digest not delivered yet; will retry');
-      return { status: 'retry', afterMs: outcome.ms || backoffMs(attempt), reason: outcome.reason };
+    case 'retry-after': {
+      const afterMs = outcome.ms || backoffMs(attempt);
+      await deps.store.releaseDelivery(sub.id, deps.now() + afterMs);
+      deps.logger.warn({ sub: sub.id, platform: sub.platform, reason: forLog(outcome.reason), retryInMs: afterMs }, 'digest not delivered yet; will retry');
+      return { status: 'retry', afterMs, reason: outcome.reason };
+    }
     case 'permanent':
       await deactivate(deps, sub, outcome.reason);
-      deps.logger.warn({ sub: subId, platform: sub.platform, reason: forLog(outcome.reason) }, 'digest subscription deactivated');
+      deps.logger.warn({ sub: sub.id, platform: sub.platform, reason: forLog(outcome.reason) }, 'digest subscription deactivated');
       return { status: 'deactivated', reason: outcome.reason };
   }
 }

@@ -1,24 +1,29 @@
 import type { Store } from '../store/store.js';
-import { dueDate } from './digest-schedule.js';
+import type { Subscription } from '../store/subscription.js';
+import { dueDate, nextDelivery } from './digest-schedule.js';
 
 /** One digest that should go out: which subscription, for which of its local dates. */
 export interface DueDigest {
-  subId: string;
+  sub: Subscription;
   date: string;
-  platform: string;
 }
 
+/** The most subscriptions one pass takes from the due index; the next pass takes the rest. */
+export const MAX_DUE_PER_PASS = 20_000;
+
 /**
- * The digests due at an instant: active subscriptions whose local time has come today and whose cursor
- * does not show today's digest. Cursors are read only for subscriptions whose time has come.
+ * The digests due at an instant, from the due index only (never a read of every subscription): the subscriptions
+ * whose due time has come and whose local time has come today. The others the index offered (new or changed ones,
+ * which enter it at 0, and days a weekday subscription skips) are moved to their next delivery time.
  */
-export async function findDue(store: Store, now: number): Promise<DueDigest[]> {
-  const candidates = (await store.listSubscriptions()).filter((s) => dueDate(s, null, now) !== undefined);
-  const cursors = await Promise.all(candidates.map((s) => store.getCursor(s.id)));
+export async function findDue(store: Store, now: number, limit = MAX_DUE_PER_PASS): Promise<DueDigest[]> {
   const due: DueDigest[] = [];
-  candidates.forEach((s, i) => {
-    const date = dueDate(s, cursors[i] ?? null, now);
-    if (date) due.push({ subId: s.id, date, platform: s.platform });
-  });
+  const later: { id: string; at: number }[] = [];
+  for (const sub of await store.dueSubscriptions(now, limit)) {
+    const date = dueDate(sub, null, now);
+    if (date) due.push({ sub, date });
+    else later.push({ id: sub.id, at: nextDelivery(sub, now).instant });
+  }
+  if (later.length) await store.scheduleDue(later);
   return due;
 }

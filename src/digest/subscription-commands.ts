@@ -57,10 +57,7 @@ export function createSubscriptionHandler(deps: SubscriptionCommandDeps): Subscr
   const k = deps.knowledge;
   const notice = deps.store.durable ? undefined : MEMORY_NOTICE;
   const idFor = (msg: InboundMessage, topic: string) => subscriptionId(msg, topicKey(topic, k.normalize));
-  const channelSubs = async (msg: InboundMessage) =>
-    (await deps.store.listSubscriptions())
-      .filter((s) => s.platform === msg.platform && s.workspace === msg.workspace && s.conversation === msg.conversation)
-      .sort((a, b) => a.createdAt.localeCompare(b.createdAt));
+  const channelSubs = async (msg: InboundMessage) => (await deps.store.listChannelSubscriptions(msg)).sort((a, b) => a.createdAt.localeCompare(b.createdAt));
 
   async function subscribe(spec: SubscribeSpec, msg: InboundMessage): Promise<Reply> {
     const badTime = invalidTimeIn(msg.text) ?? (spec.time !== undefined && !readTime(spec.time) ? spec.time : undefined);

@@ -1,4 +1,5 @@
 import type { ConversationKey } from '../conversation-key.js';
+import type { ChannelRef } from './subscription.js';
 
 /** Escape a key part so that ':' inside ids (Teams conversation ids have them) cannot collide with the separator. */
 function part(s: string): string {
@@ -15,23 +16,48 @@ export class Keys {
     return k.thread ? `${base}:${part(k.thread)}` : base;
   }
 
-  /** A claim-once key (dedup of platform retries, digest deliveries). */
+  /** A claim-once key (dedup of platform retries). */
   claim(id: string): string {
     return `${this.prefix}claim:${id}`;
   }
 
-  /** The hash of all subscriptions, field = subscription id. */
-  subscriptions(): string {
-    return `${this.prefix}subs`;
+  /** One subscription's record (JSON string). */
+  subscription(id: string): string {
+    return `${this.prefix}sub:${part(id)}`;
   }
 
-  /** A subscription's digest cursor. */
-  cursor(subscriptionId: string): string {
-    return `${this.prefix}cursor:${part(subscriptionId)}`;
+  /** The set of subscription ids of one channel: listing a channel reads only this and its records. */
+  channel(c: ChannelRef): string {
+    return `${this.prefix}chan:${part(c.platform)}:${part(c.workspace)}:${part(c.conversation)}`;
+  }
+
+  /** The due index: a sorted set of subscription ids scored by when a delivery pass should next look (ms). */
+  due(): string {
+    return `${this.prefix}due`;
+  }
+
+  /** A subscription's delivery record (hash): cursor, last date sent, lease deadline. */
+  delivery(subscriptionId: string): string {
+    return `${this.prefix}dlv:${part(subscriptionId)}`;
   }
 
   /** A stored value that is not a context, subscription or cursor (conversation references and the like). */
   value(name: string): string {
     return `${this.prefix}val:${part(name)}`;
+  }
+
+  /** Before issue 10: the one hash of every subscription (field = id); migrated on open, see legacy-subscriptions.ts. */
+  legacySubscriptions(): string {
+    return `${this.prefix}subs`;
+  }
+
+  /** Where the legacy hash is kept after its migration, as a backup. */
+  legacySubscriptionsBackup(): string {
+    return `${this.prefix}subs:migrated-v1`;
+  }
+
+  /** Before issue 10: a subscription's cursor as a string key of its own. */
+  legacyCursor(subscriptionId: string): string {
+    return `${this.prefix}cursor:${part(subscriptionId)}`;
   }
 }

@@ -1,10 +1,9 @@
 import type { ConversationKey } from '../conversation-key.js';
 import { Keys } from './keys.js';
+import { MemorySubscriptions } from './memory-subscriptions.js';
+import { parseStored } from './parse-stored.js';
 import type { CorruptHandler, Store, ValueSchema } from './store.js';
-import { DigestCursor, Subscription } from './subscription.js';
-
-/** A lease key outlives its lease by this much, then is dropped (the lease itself is judged by its stored end). */
-const LEASE_RETENTION_SECONDS = 60;
+import type { ChannelRef, DigestCursor, Subscription } from './subscription.js';
 
 interface Entry {
   value: string;
@@ -16,8 +15,8 @@ export class MemoryStore implements Store {
   readonly kind = 'memory' as const;
   readonly durable = false;
   private readonly data = new Map<string, Entry>();
-  private readonly subs = new Map<string, string>();
   private readonly keys: Keys;
+  private readonly subs: MemorySubscriptions;
 
   constructor(
     opts: { prefix?: string; now?: () => number; onCorrupt?: CorruptHandler } = {},
@@ -25,6 +24,7 @@ export class MemoryStore implements Store {
     this.keys = new Keys(opts.prefix ?? 'plan-bot:');
     this.now = opts.now ?? Date.now;
     this.onCorrupt = opts.onCorrupt ?? (() => undefined);
+    this.subs = new MemorySubscriptions(this.keys, this.now, this.onCorrupt);
   }
   private readonly now: () => number;
   private readonly onCorrupt: CorruptHandler;
@@ -57,29 +57,12 @@ export class MemoryStore implements Store {
 
   /** Every key held, as Redis would name it: for the contract tests. */
   rawKeys(): string[] {
-    return [...this.data.keys(), ...(this.subs.size ? [this.keys.subscriptions()] : [])];
-  }
-
-  private parse<T>(key: string, raw: string | undefined, schema: ValueSchema<T>): T | null {
-    if (raw === undefined) return null;
-    let json: unknown;
-    try {
-      json = JSON.parse(raw);
-    } catch (err) {
-      this.onCorrupt(key, `not JSON: ${(err as Error).message}`);
-      return null;
-    }
-    const r = schema.safeParse(json);
-    if (!r.success) {
-      this.onCorrupt(key, r.error.message);
-      return null;
-    }
-    return r.data;
+    return [...this.data.keys(), ...this.subs.rawKeys()];
   }
 
   async getContext<T>(key: ConversationKey, schema: ValueSchema<T>) {
     const k = this.keys.context(key);
-    return this.parse(k, this.get(k), schema);
+    return parseStored(k, this.get(k), schema, this.onCorrupt);
   }
   async setContext(key: ConversationKey, ctx: unknown, ttlSeconds: number) {
     this.set(this.keys.context(key), JSON.stringify(ctx), ttlSeconds);
@@ -96,36 +79,35 @@ export class MemoryStore implements Store {
   async releaseClaim(id: string) {
     this.data.delete(this.keys.claim(id));
   }
-  async claimLease(id: string, now: number, leaseMs: number) {
-    const k = this.keys.claim(id);
-    const held = Number(this.get(k));
-    if (held > now) return { claimed: false, expiresAt: held };
-    this.set(k, String(now + leaseMs), Math.ceil(leaseMs / 1000) + LEASE_RETENTION_SECONDS);
-    return { claimed: true, expiresAt: now + leaseMs };
+  putSubscription(sub: Subscription) {
+    return this.subs.putSubscription(sub);
   }
-  async putSubscription(sub: Subscription) {
-    this.subs.set(sub.id, JSON.stringify(Subscription.parse(sub)));
+  getSubscription(id: string) {
+    return this.subs.getSubscription(id);
   }
-  async getSubscription(id: string) {
-    return this.parse(`${this.keys.subscriptions()}#${id}`, this.subs.get(id), Subscription);
+  listChannelSubscriptions(channel: ChannelRef) {
+    return this.subs.listChannelSubscriptions(channel);
   }
-  async removeSubscription(id: string) {
-    return this.subs.delete(id);
+  removeSubscription(id: string) {
+    return this.subs.removeSubscription(id);
   }
-  async listSubscriptions() {
-    const out: Subscription[] = [];
-    for (const [id, raw] of this.subs) {
-      const s = this.parse(`${this.keys.subscriptions()}#${id}`, raw, Subscription);
-      if (s) out.push(s);
-    }
-    return out;
+  dueSubscriptions(at: number, limit: number) {
+    return this.subs.dueSubscriptions(at, limit);
   }
-  async getCursor(subscriptionId: string) {
-    const k = this.keys.cursor(subscriptionId);
-    return this.parse(k, this.get(k), DigestCursor);
+  scheduleDue(entries: readonly { id: string; at: number }[]) {
+    return this.subs.scheduleDue(entries);
   }
-  async setCursor(subscriptionId: string, cursor: DigestCursor) {
-    this.set(this.keys.cursor(subscriptionId), JSON.stringify(DigestCursor.parse(cursor)));
+  getCursor(subscriptionId: string) {
+    return this.subs.getCursor(subscriptionId);
+  }
+  claimDelivery(subscriptionId: string, date: string, leaseMs: number) {
+    return this.subs.claimDelivery(subscriptionId, date, leaseMs);
+  }
+  recordDelivery(subscriptionId: string, date: string, cursor: DigestCursor, nextDueAt: number) {
+    return this.subs.recordDelivery(subscriptionId, date, cursor, nextDueAt);
+  }
+  releaseDelivery(subscriptionId: string, retryAt: number) {
+    return this.subs.releaseDelivery(subscriptionId, retryAt);
   }
   async getValue(name: string) {
     const raw = this.get(this.keys.value(name));

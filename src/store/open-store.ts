@@ -14,6 +14,8 @@ export async function openStore(spec: string, opts: { prefix: string; timeoutMs:
     prefix: opts.prefix,
     timeoutMs: opts.timeoutMs,
     onCorrupt,
+    onMigrated: (count) => opts.logger.info({ count }, 'subscriptions carried over from the layout before issue 10 (old hash kept as subs:migrated-v1)'),
+    onMigrationError: (err) => opts.logger.error({ err: forLog(err.message) }, 'could not carry over subscriptions of the layout before issue 10; trying again on the next connect'),
     onError: (err) => {
       // ioredis reports each failed reconnect; log a change of error once, not every 50 ms
       if (err.message !== lastError) opts.logger.warn({ err: forLog(err.message) }, 'redis connection error; reconnecting');

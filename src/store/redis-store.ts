@@ -2,8 +2,11 @@ import { Redis } from 'ioredis';
 import type { ConversationKey } from '../conversation-key.js';
 import { CodedError } from '../errors.js';
 import { Keys } from './keys.js';
+import { migrateLegacySubscriptions } from './legacy-subscriptions.js';
+import { parseStored } from './parse-stored.js';
+import { RedisSubscriptions } from './redis-subscriptions.js';
 import type { CorruptHandler, Store, ValueSchema } from './store.js';
-import { DigestCursor, Subscription } from './subscription.js';
+import type { ChannelRef, DigestCursor, Subscription } from './subscription.js';
 
 export interface RedisStoreOptions {
   url: string;
@@ -13,15 +16,11 @@ export interface RedisStoreOptions {
   onCorrupt?: CorruptHandler;
   /** told about connection errors (which ioredis retries on its own) */
   onError?: (err: Error) => void;
+  /** told how many subscriptions of the layout before issue 10 were carried over (legacy-subscriptions.ts) */
+  onMigrated?: (count: number) => void;
+  /** told when that migration failed (it is tried again on the next connect); default onError */
+  onMigrationError?: (err: Error) => void;
 }
-
-/** Take a lease atomically: returns 0 when taken, else the end (ms) of the lease that holds it. */
-const CLAIM_LEASE = `local held = tonumber(redis.call('GET', KEYS[1]))
-if held and held > tonumber(ARGV[1]) then return held end
-redis.call('SET', KEYS[1], ARGV[2], 'PX', ARGV[3])
-return 0`;
-/** A lease key outlives its lease by this much, then Redis drops it (the lease itself is judged by its stored end). */
-const LEASE_RETENTION_MS = 60_000;
 
 /**
  * The Redis Store (ioredis). Commands fail fast when Redis is down (no offline queue, a bounded
@@ -33,6 +32,9 @@ export class RedisStore implements Store {
   readonly redis: Redis;
   private readonly keys: Keys;
   private readonly onCorrupt: CorruptHandler;
+  private readonly subs: RedisSubscriptions;
+  /** the migration of old-layout subscriptions started by the latest connect; ready() waits for it */
+  private migration: Promise<void> = Promise.resolve();
 
   constructor(opts: RedisStoreOptions) {
     this.keys = new Keys(opts.prefix ?? 'plan-bot:');
@@ -52,11 +54,23 @@ export class RedisStore implements Store {
     });
     const onError = opts.onError ?? (() => undefined);
     this.redis.on('error', (err: Error) => onError(err));
+    this.subs = new RedisSubscriptions(this.redis, this.keys, this.onCorrupt);
+    // on every (re)connect: one EXISTS, and the one-time migration if the old hash is there
+    this.redis.on('ready', () => {
+      this.migration = migrateLegacySubscriptions(this.redis, this.keys, this.onCorrupt).then(
+        (n) => void (n > 0 && opts.onMigrated?.(n)),
+        (err: Error) => (opts.onMigrationError ?? onError)(err),
+      );
+    });
   }
 
-  /** Wait until connected (or fail after the timeout); start-up uses it to report Redis clearly. */
+  /** Wait until connected and old data migrated (or fail after the timeout); start-up uses it to report Redis clearly. */
   async ready(timeoutMs = 2000): Promise<void> {
-    if (this.redis.status === 'ready') return;
+    if (this.redis.status !== 'ready') await this.connected(timeoutMs);
+    await this.migration;
+  }
+
+  private async connected(timeoutMs: number): Promise<void> {
     await new Promise<void>((resolve, reject) => {
       const timer = setTimeout(() => {
         cleanup();
@@ -74,23 +88,6 @@ export class RedisStore implements Store {
     });
   }
 
-  private parse<T>(key: string, raw: string | null | undefined, schema: ValueSchema<T>): T | null {
-    if (raw === null || raw === undefined) return null;
-    let json: unknown;
-    try {
-      json = JSON.parse(raw);
-    } catch (err) {
-      this.onCorrupt(key, `not JSON: ${(err as Error).message}`);
-      return null;
-    }
-    const r = schema.safeParse(json);
-    if (!r.success) {
-      this.onCorrupt(key, r.error.message);
-      return null;
-    }
-    return r.data;
-  }
-
   async getContext<T>(key: ConversationKey, schema: ValueSchema<T>) {
     const k = this.keys.context(key);
     let raw: string | null;
@@ -102,7 +99,7 @@ export class RedisStore implements Store {
       this.onCorrupt(k, err.message);
       return null;
     }
-    return this.parse(k, raw, schema);
+    return parseStored(k, raw, schema, this.onCorrupt);
   }
   async setContext(key: ConversationKey, ctx: unknown, ttlSeconds: number) {
     await this.redis.set(this.keys.context(key), JSON.stringify(ctx), 'EX', ttlSeconds);
@@ -116,35 +113,35 @@ export class RedisStore implements Store {
   async releaseClaim(id: string) {
     await this.redis.del(this.keys.claim(id));
   }
-  async claimLease(id: string, now: number, leaseMs: number) {
-    const expiresAt = now + leaseMs;
-    const held = Number(await this.redis.eval(CLAIM_LEASE, 1, this.keys.claim(id), now, expiresAt, leaseMs + LEASE_RETENTION_MS));
-    return held === 0 ? { claimed: true, expiresAt } : { claimed: false, expiresAt: held };
+  putSubscription(sub: Subscription) {
+    return this.subs.putSubscription(sub);
   }
-  async putSubscription(sub: Subscription) {
-    await this.redis.hset(this.keys.subscriptions(), sub.id, JSON.stringify(Subscription.parse(sub)));
+  getSubscription(id: string) {
+    return this.subs.getSubscription(id);
   }
-  async getSubscription(id: string) {
-    return this.parse(`${this.keys.subscriptions()}#${id}`, await this.redis.hget(this.keys.subscriptions(), id), Subscription);
+  listChannelSubscriptions(channel: ChannelRef) {
+    return this.subs.listChannelSubscriptions(channel);
   }
-  async removeSubscription(id: string) {
-    return (await this.redis.hdel(this.keys.subscriptions(), id)) > 0;
+  removeSubscription(id: string) {
+    return this.subs.removeSubscription(id);
   }
-  async listSubscriptions() {
-    const all = await this.redis.hgetall(this.keys.subscriptions());
-    const out: Subscription[] = [];
-    for (const [id, raw] of Object.entries(all)) {
-      const s = this.parse(`${this.keys.subscriptions()}#${id}`, raw, Subscription);
-      if (s) out.push(s);
-    }
-    return out;
+  dueSubscriptions(at: number, limit: number) {
+    return this.subs.dueSubscriptions(at, limit);
   }
-  async getCursor(subscriptionId: string) {
-    const k = this.keys.cursor(subscriptionId);
-    return this.parse(k, await this.redis.get(k), DigestCursor);
+  scheduleDue(entries: readonly { id: string; at: number }[]) {
+    return this.subs.scheduleDue(entries);
   }
-  async setCursor(subscriptionId: string, cursor: DigestCursor) {
-    await this.redis.set(this.keys.cursor(subscriptionId), JSON.stringify(DigestCursor.parse(cursor)));
+  getCursor(subscriptionId: string) {
+    return this.subs.getCursor(subscriptionId);
+  }
+  claimDelivery(subscriptionId: string, date: string, leaseMs: number) {
+    return this.subs.claimDelivery(subscriptionId, date, leaseMs);
+  }
+  recordDelivery(subscriptionId: string, date: string, cursor: DigestCursor, nextDueAt: number) {
+    return this.subs.recordDelivery(subscriptionId, date, cursor, nextDueAt);
+  }
+  releaseDelivery(subscriptionId: string, retryAt: number) {
+    return this.subs.releaseDelivery(subscriptionId, retryAt);
   }
   async getValue(name: string) {
     const raw = await this.redis.get(this.keys.value(name));

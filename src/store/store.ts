@@ -1,13 +1,13 @@
 import type { ConversationKey } from '../conversation-key.js';
-import type { DigestCursor, Subscription } from './subscription.js';
+import type { SubscriptionStore } from './subscription-store.js';
 
 /**
- * The one storage contract (context with TTL, claim-once keys, subscriptions, digest cursors),
+ * The one storage contract (context with TTL, claim-once keys, subscriptions and their delivery records),
  * implemented by Redis and by memory and checked by one contract suite.
  * Reads validate with zod: a corrupt or old-format value reads as absent and is reported through onCorrupt.
  * A conversation's context is opaque to the Store: the caller passes the schema it is read with.
  */
-export interface Store {
+export interface Store extends SubscriptionStore {
   readonly kind: 'memory' | 'redis';
   /** whether data survives a restart of the bot */
   readonly durable: boolean;
@@ -19,18 +19,6 @@ export interface Store {
   claimOnce(id: string, ttlSeconds: number): Promise<boolean>;
   /** give a claim back (e.g. when the work it guarded failed and should be retried) */
   releaseClaim(id: string): Promise<void>;
-  /**
-   * A lease on a piece of work (a digest delivery) until now + leaseMs, judged by the caller's clock so tests
-   * control time: claimed for the first caller and for anyone after the holder's lease ran out; otherwise
-   * not claimed, with when the holder's lease ends. releaseClaim(id) gives it back.
-   */
-  claimLease(id: string, now: number, leaseMs: number): Promise<{ claimed: boolean; expiresAt: number }>;
-  putSubscription(sub: Subscription): Promise<void>;
-  getSubscription(id: string): Promise<Subscription | null>;
-  removeSubscription(id: string): Promise<boolean>;
-  listSubscriptions(): Promise<Subscription[]>;
-  getCursor(subscriptionId: string): Promise<DigestCursor | null>;
-  setCursor(subscriptionId: string, cursor: DigestCursor): Promise<void>;
   /** a small JSON value by name (e.g. a Teams conversation reference) */
   getValue(name: string): Promise<unknown>;
   setValue(name: string, value: unknown): Promise<void>;

@@ -23,6 +23,9 @@ export const Subscription = z.object({
 });
 export type Subscription = z.infer<typeof Subscription>;
 
+/** The channel a subscription posts to; subscriptions are indexed by it. */
+export type ChannelRef = Pick<Subscription, 'platform' | 'workspace' | 'conversation'>;
+
 /** Where a subscription's digest stands: what was sent in the current rotation and what the content looked like then. */
 export const DigestCursor = z.object({
   sent: z.array(z.string()),

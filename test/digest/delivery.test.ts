@@ -1,12 +1,13 @@
 // Delivery against the real Redis and the real Slack and Teams senders; only the platforms' HTTP endpoints are
-// stood in for by local servers. Time is the test's clock: leases expire because the clock moves, not because we wait.
+// stood in for by local servers. Which digests are due follows the test's clock; a lease is judged by Redis's own
+// clock (TIME), so the one test that needs a lease to run out gives it a short one and waits.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { SlackDigestSender } from '../../adapters/slack/slack-digest-sender.js';
 import { teamsDigestSenderFrom } from '../../adapters/teams/teams-digest-sender.js';
 import { Bot } from '../../src/conversation/bot.js';
 import type { DeliveryDeps } from '../../src/digest/deliver-digest.js';
 import type { DigestSender } from '../../src/digest/digest-sender.js';
-import { runDue, type RunOptions } from '../../src/digest/run-due.js';
+import { deliverDue, type RunOptions } from '../../src/digest/deliver-due.js';
 import { createSubscriptionHandler } from '../../src/digest/subscription-commands.js';
 import { knowledge } from '../support/knowledge.js';
 import { quietLogger, redisStore, slackSub, testClock, uniquePrefix } from './support/digest-fixtures.js';
@@ -28,8 +29,8 @@ afterAll(async () => {
   await store.close();
 });
 
-function deps(clock: { now: () => number }, senders: DeliveryDeps['senders'] = { slack: slackSender }): DeliveryDeps {
-  return { knowledge: k, store, senders, leaseMs: LEASE_MS, now: clock.now, logger: quietLogger };
+function deps(clock: { now: () => number }, senders: DeliveryDeps['senders'] = { slack: slackSender }, leaseMs = LEASE_MS): DeliveryDeps {
+  return { knowledge: k, store, senders, leaseMs, now: clock.now, logger: quietLogger };
 }
 
 function runOpts(sleeps: number[] = []): RunOptions {
@@ -50,18 +51,20 @@ describe('a crash after claiming and before sending', () => {
         return new Promise(() => undefined);
       },
     };
-    void runDue(deps(clock, { slack: frozen }), runOpts());
+    const crashedLeaseMs = 2000;
+    void deliverDue(deps(clock, { slack: frozen }, crashedLeaseMs), runOpts());
     await sending;
 
     clock.set('2026-12-01T09:06:00+08:00');
-    const held = await runDue(deps(clock), runOpts());
+    const held = await deliverDue(deps(clock), runOpts());
     expect(held).toMatchObject({ due: 1, held: 1, delivered: 0 });
     expect(postsPerChannel(slack).get('C0CRASH')).toBeUndefined();
 
-    clock.set('2026-12-01T09:15:01+08:00'); // A's 10-minute lease is over
-    expect(await runDue(deps(clock), runOpts())).toMatchObject({ due: 1, delivered: 1 });
+    await new Promise((r) => setTimeout(r, crashedLeaseMs + 100)); // A's lease is over, by Redis's clock
+    clock.set('2026-12-01T09:15:01+08:00');
+    expect(await deliverDue(deps(clock), runOpts())).toMatchObject({ due: 1, delivered: 1 });
     clock.set('2026-12-01T20:00:00+08:00');
-    expect(await runDue(deps(clock), runOpts())).toMatchObject({ due: 0 });
+    expect(await deliverDue(deps(clock), runOpts())).toMatchObject({ due: 0 });
     expect(postsPerChannel(slack).get('C0CRASH')).toBe(1);
   });
 });
@@ -72,7 +75,7 @@ describe('Slack rate limits', () => {
     let limited = 0;
     slack.respond = (r) => (r.body.channel === 'C0LIMIT' && limited++ === 0 ? { status: 429, body: { ok: false, error: 'ratelimited' }, headers: { 'retry-after': '7' } } : undefined);
     const sleeps: number[] = [];
-    const report = await runDue(deps(testClock('2026-12-01T09:05:00+08:00')), runOpts(sleeps));
+    const report = await deliverDue(deps(testClock('2026-12-01T09:05:00+08:00')), runOpts(sleeps));
     slack.respond = undefined;
     expect(report).toMatchObject({ due: 1, delivered: 1, failed: 0 });
     expect(sleeps).toEqual([7000]);
@@ -84,10 +87,10 @@ describe('Slack rate limits', () => {
     await store.putSubscription(slackSub('C0LONG', { workspace: 'T0LIMIT' }));
     slack.respond = (r) => (r.body.channel === 'C0LONG' ? { status: 429, body: { ok: false, error: 'ratelimited' }, headers: { 'retry-after': '3600' } } : undefined);
     const clock = testClock('2026-12-01T09:05:00+08:00');
-    expect(await runDue(deps(clock), runOpts())).toMatchObject({ due: 1, failed: 1, delivered: 0 });
+    expect(await deliverDue(deps(clock), runOpts())).toMatchObject({ due: 1, failed: 1, delivered: 0 });
     slack.respond = undefined;
     clock.set('2026-12-01T10:05:00+08:00');
-    expect(await runDue(deps(clock), runOpts())).toMatchObject({ due: 1, delivered: 1 });
+    expect(await deliverDue(deps(clock), runOpts())).toMatchObject({ due: 1, delivered: 1 });
     expect(postsPerChannel(slack).get('C0LONG')).toBe(1);
   });
 });
@@ -102,11 +105,11 @@ describe('permanent Slack errors', () => {
       return code ? { status: 200, body: { ok: false, error: code } } : undefined;
     };
     const clock = testClock('2026-12-01T09:05:00+08:00');
-    expect(await runDue(deps(clock), runOpts())).toMatchObject({ due: 5, deactivated: 5, delivered: 0 });
+    expect(await deliverDue(deps(clock), runOpts())).toMatchObject({ due: 5, deactivated: 5, delivered: 0 });
     const permCalls = () => postMessages(slack).filter((r) => codes.some((c) => r.body.channel === `C0${c}`)).length;
     expect(permCalls()).toBe(5);
     clock.set('2026-12-02T09:05:00+08:00');
-    await runDue(deps(clock), runOpts());
+    await deliverDue(deps(clock), runOpts());
     expect(permCalls()).toBe(5); // never tried again
     slack.respond = undefined;
 
@@ -141,7 +144,7 @@ describe('Teams proactive posts', () => {
     let i = 0;
     connector.respond = () => (i < statuses.length ? { status: statuses[i++]!, body: { error: { code: 'transient' } } } : undefined);
     const sleeps: number[] = [];
-    const report = await runDue(deps(testClock('2026-12-01T09:05:00+08:00'), { teams }), { ...runOpts(sleeps), maxAttempts: 6 });
+    const report = await deliverDue(deps(testClock('2026-12-01T09:05:00+08:00'), { teams }), { ...runOpts(sleeps), maxAttempts: 6 });
     connector.respond = undefined;
     expect(report).toMatchObject({ due: 1, delivered: 1 });
     expect(sleeps).toHaveLength(5);
@@ -161,7 +164,7 @@ describe('Teams proactive posts', () => {
     await store.putSubscription(gone);
     connector.respond = (r) =>
       r.path.includes('removed') ? { status: 403, body: { error: { code: 'BotNotInConversationRoster' } } } : r.path.includes('gone') ? { status: 404, body: { error: { code: 'ConversationNotFound' } } } : undefined;
-    const report = await runDue(deps(testClock('2026-12-01T09:05:00+08:00'), { teams }), runOpts());
+    const report = await deliverDue(deps(testClock('2026-12-01T09:05:00+08:00'), { teams }), runOpts());
     connector.respond = undefined;
     expect(report).toMatchObject({ due: 2, deactivated: 2 });
     expect(await store.getSubscription(removed.id)).toMatchObject({ active: false, deactivatedReason: 'bot_removed' });

@@ -47,7 +47,7 @@ describe.each([
     const r = await bot.handle(msg('订阅 应急管理 每天 07:30 工作日 tz Europe/Berlin', channel));
     expect(r.title).toBe('已更新订阅:应急管理');
     expect(r.footer).toContain('工作日 07:30(Europe/Berlin)');
-    const mine = (await store.listSubscriptions()).filter((s) => s.conversation === channel);
+    const mine = await store.listChannelSubscriptions({ platform: 'slack', workspace: 'T0SUBS', conversation: channel });
     expect(mine).toHaveLength(1);
     expect(mine[0]).toMatchObject({ time: '07:30', tz: 'Europe/Berlin', weekdays: true });
   });
@@ -58,11 +58,12 @@ describe.each([
     ['订阅 数据治理 tz Mars/Base', '时区「Mars/Base」无效'],
     ['订阅 足球比赛', '没有与「足球比赛」相关的段落'],
   ])('%s gets a clear reply and saves nothing', async (text, title) => {
-    const before = (await store.listSubscriptions()).length;
+    const saved = () => store.listChannelSubscriptions({ platform: 'slack', workspace: 'T0SUBS', conversation: channel });
+    const before = await saved();
     const r = await bot.handle(msg(text, channel));
     expect(r.title).toContain(title);
     expect(r.title).toContain('未保存');
-    expect((await store.listSubscriptions()).length).toBe(before);
+    expect(await saved()).toEqual(before);
   });
 
   it('accepts the English form and the 订阅此主题 button text, and the whole plan', async () => {
@@ -104,7 +105,7 @@ describe('Teams subscriptions', () => {
     const store = new MemoryStore();
     const bot = botOn(store, undefined, ref);
     await bot.handle(msg('订阅 应急管理', '19:abc@thread.tacv2', 'teams'));
-    const [sub] = await store.listSubscriptions();
+    const [sub] = await store.listChannelSubscriptions({ platform: 'teams', workspace: 'T0SUBS', conversation: '19:abc@thread.tacv2' });
     expect(sub).toMatchObject({ platform: 'teams', conversation: '19:abc@thread.tacv2', ref });
   });
 });

@@ -129,16 +129,30 @@ describe.each([
     expect(wins.filter(Boolean)).toHaveLength(1);
   });
 
-  it('stores, lists, replaces and removes subscriptions', async () => {
+  it('stores, lists, replaces and removes subscriptions, by channel', async () => {
     await h.store.putSubscription(sub('s1'));
     await h.store.putSubscription(sub('s2', ''));
     await h.store.putSubscription({ ...sub('s1'), time: '10:30' });
-    const all = await h.store.listSubscriptions();
+    const channel = { platform: 'slack', workspace: 'T1', conversation: 'C1' } as const;
+    const all = await h.store.listChannelSubscriptions(channel);
     expect(all.map((s) => s.id).sort()).toEqual(['s1', 's2']);
     expect((await h.store.getSubscription('s1'))?.time).toBe('10:30');
     expect(await h.store.removeSubscription('s1')).toBe(true);
     expect(await h.store.removeSubscription('s1')).toBe(false);
     expect(await h.store.getSubscription('s1')).toBeNull();
+    expect((await h.store.listChannelSubscriptions(channel)).map((s) => s.id)).toEqual(['s2']);
+  });
+
+  it('lists a channel\'s subscriptions only, never another channel\'s, workspace\'s or platform\'s', async () => {
+    await h.store.putSubscription(sub('mine'));
+    await h.store.putSubscription({ ...sub('other-channel'), conversation: 'C2' });
+    await h.store.putSubscription({ ...sub('other-workspace'), workspace: 'T2' });
+    await h.store.putSubscription({ ...sub('other-platform'), platform: 'teams' });
+    // ids with the separator inside cannot collide (Teams conversation ids have ':')
+    await h.store.putSubscription({ ...sub('colon'), conversation: 'C1:x' });
+    expect((await h.store.listChannelSubscriptions({ platform: 'slack', workspace: 'T1', conversation: 'C1' })).map((s) => s.id)).toEqual(['mine']);
+    expect((await h.store.listChannelSubscriptions({ platform: 'teams', workspace: 'T1', conversation: 'C1' })).map((s) => s.id)).toEqual(['other-platform']);
+    expect(await h.store.listChannelSubscriptions({ platform: 'slack', workspace: 'T1', conversation: 'C9' })).toEqual([]);
   });
 
   it('refuses to store an invalid subscription, and keeps what was stored', async () => {
@@ -147,10 +161,34 @@ describe.each([
     expect((await h.store.getSubscription('s1'))?.time).toBe('09:00');
   });
 
-  it('keeps digest cursors', async () => {
+  it('finds due subscriptions from the due index: new ones at once, then by the time they are moved to', async () => {
+    await h.store.putSubscription(sub('d1'));
+    await h.store.putSubscription(sub('d2'));
+    await h.store.putSubscription({ ...sub('off'), active: false });
+    expect((await h.store.dueSubscriptions(1000, 100)).map((s) => s.id).sort()).toEqual(['d1', 'd2']);
+    await h.store.scheduleDue([
+      { id: 'd1', at: 5000 },
+      { id: 'd2', at: 3000 },
+      { id: 'off', at: 1 }, // not in the index: stays out
+    ]);
+    expect(await h.store.dueSubscriptions(2999, 100)).toEqual([]);
+    expect((await h.store.dueSubscriptions(5000, 100)).map((s) => s.id)).toEqual(['d2', 'd1']);
+    expect((await h.store.dueSubscriptions(5000, 1)).map((s) => s.id)).toEqual(['d2']);
+    // deactivating or removing takes a subscription out; saving it again puts it back at 0
+    await h.store.putSubscription({ ...sub('d2'), active: false });
+    await h.store.removeSubscription('d1');
+    expect(await h.store.dueSubscriptions(10_000, 100)).toEqual([]);
+    await h.store.putSubscription(sub('d2'));
+    expect((await h.store.dueSubscriptions(0, 100)).map((s) => s.id)).toEqual(['d2']);
+  });
+
+  it('keeps digest cursors, and moves a delivered subscription to its next due time', async () => {
+    await h.store.putSubscription(sub('s1'));
     expect(await h.store.getCursor('s1')).toBeNull();
-    await h.store.setCursor('s1', { sent: ['p:a'], lastDate: '2026-12-01' });
+    await h.store.recordDelivery('s1', '2026-12-01', { sent: ['p:a'], lastDate: '2026-12-01' }, 7000);
     expect(await h.store.getCursor('s1')).toEqual({ sent: ['p:a'], lastDate: '2026-12-01' });
+    expect(await h.store.dueSubscriptions(6999, 100)).toEqual([]);
+    expect((await h.store.dueSubscriptions(7000, 100)).map((s) => s.id)).toEqual(['s1']);
   });
 
   it('keeps small named values', async () => {
@@ -163,6 +201,7 @@ describe.each([
     await h.store.setContext(key('C1'), ctx('x'), 60);
     await h.store.claimOnce('k', 60);
     await h.store.putSubscription(sub('s1'));
+    await h.store.recordDelivery('s1', '2026-12-01', { sent: [] }, 1);
     const keys = await h.keys();
     expect(keys.length).toBeGreaterThan(0);
     for (const k of keys) expect(k.startsWith(name === 'memory' ? 'test:' : 'contract-')).toBe(true);

@@ -1,13 +1,13 @@
 import { forLog } from '../logger.js';
 import type { DeliveryDeps } from './deliver-digest.js';
-import { runDue, type RunOptions } from './run-due.js';
+import { deliverDue, type RunOptions } from './deliver-due.js';
 
 /**
- * Digest delivery without Redis (memory mode, one process): a pass over the due digests at start and
- * every tick. With Redis, serve uses the BullMQ queue instead; this loop exists only because memory
- * mode has no job engine (and no other replica to coordinate with).
+ * plan-bot serve's trigger without Redis (memory mode, one process): a delivery pass (deliverDue, the same
+ * function BullMQ's ticks and `plan-bot digest run` call) at start and every tick. Memory mode has no job engine
+ * and no other replica, so a timer is all a trigger needs to be.
  */
-export class MemoryDigestLoop {
+export class IntervalTrigger {
   private timer?: NodeJS.Timeout;
   private running: Promise<void> = Promise.resolve();
 
@@ -22,7 +22,7 @@ export class MemoryDigestLoop {
     const pass = () => {
       this.running = this.running.then(async () => {
         try {
-          const r = await runDue(this.deps, this.run);
+          const r = await deliverDue(this.deps, this.run);
           if (r.due) this.deps.logger.info({ ...r }, 'digest pass');
         } catch (err) {
           this.deps.logger.error({ err: forLog((err as Error).message) }, 'digest pass failed');

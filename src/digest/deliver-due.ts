@@ -8,7 +8,7 @@ export interface RunReport {
   delivered: number;
   /** already sent (by another runner), unsubscribed, inactive, or no sender for the platform */
   skipped: number;
-  /** another runner holds the claim; the next run after its lease delivers, if it did not */
+  /** another runner holds the claim; a pass after its lease delivers, if it did not */
   held: number;
   deactivated: number;
   /** still failing after the last retry */
@@ -20,28 +20,33 @@ export interface RunOptions {
   concurrency: number;
   /** tries per digest, the first included */
   maxAttempts: number;
-  /** the longest Retry-After this run waits for; longer ones are left to the next run */
+  /** the longest Retry-After this pass waits for; longer ones are left to a pass after it */
   maxWaitMs: number;
   /** how to wait between tries (tests pass one that does not really wait) */
   sleep?: (ms: number) => Promise<void>;
 }
 
+/** The options every trigger uses unless told otherwise: up to 5 tries, waiting at most a minute for one. */
+export const DEFAULT_RETRIES: Pick<RunOptions, 'maxAttempts' | 'maxWaitMs'> = { maxAttempts: 5, maxWaitMs: 60_000 };
+
 const realSleep = (ms: number) => new Promise<void>((r) => setTimeout(r, ms));
 
-async function deliverWithRetries(deps: DeliveryDeps, subId: string, date: string, opts: RunOptions): Promise<DeliveryResult> {
+async function deliverWithRetries(deps: DeliveryDeps, d: DueDigest, opts: RunOptions): Promise<DeliveryResult> {
   const sleep = opts.sleep ?? realSleep;
   for (let attempt = 1; ; attempt++) {
-    const r = await deliverDigest(deps, subId, date, attempt);
+    const r = await deliverDigest(deps, d.sub, d.date, attempt);
     if (r.status !== 'retry' || attempt >= opts.maxAttempts || r.afterMs > opts.maxWaitMs) return r;
     await sleep(r.afterMs);
   }
 }
 
 /**
- * Deliver every digest due now (or the ones already found due), once, and return (plan-bot digest run, and the memory-mode loop of serve).
- * Safe to run in several processes at once: each digest's claim lets only one of them send it.
+ * THE delivery path: deliver every digest due now (or the ones already found due), once, and report. Whatever
+ * triggers a delivery calls this: BullMQ's job scheduler in plan-bot serve (bullmq-trigger.ts), `plan-bot digest
+ * run` from cron, and the in-process loop without Redis (interval-trigger.ts). Any number of passes may run at
+ * once, in one process or many: each digest's claim lets one of them send it (deliver-digest.ts).
  */
-export async function runDue(deps: DeliveryDeps, opts: RunOptions, found?: DueDigest[]): Promise<RunReport> {
+export async function deliverDue(deps: DeliveryDeps, opts: RunOptions, found?: DueDigest[]): Promise<RunReport> {
   const due = found ?? (await findDue(deps.store, deps.now()));
   const report: RunReport = { due: due.length, delivered: 0, skipped: 0, held: 0, deactivated: 0, failed: 0 };
   let next = 0;
@@ -49,13 +54,13 @@ export async function runDue(deps: DeliveryDeps, opts: RunOptions, found?: DueDi
     while (next < due.length) {
       const d = due[next++]!;
       try {
-        const r = await deliverWithRetries(deps, d.subId, d.date, opts);
+        const r = await deliverWithRetries(deps, d, opts);
         if (r.status === 'retry') report.failed += 1;
         else if (r.status === 'skipped') report.skipped += 1;
         else report[r.status] += 1;
       } catch (err) {
         report.failed += 1;
-        deps.logger.error({ err: forLog((err as Error).message), sub: d.subId }, 'digest delivery failed');
+        deps.logger.error({ err: forLog((err as Error).message), sub: d.sub.id }, 'digest delivery failed');
       }
     }
   };

@@ -1,0 +1,102 @@
+import { Queue, Worker, type Job } from 'bullmq';
+import { Redis } from 'ioredis';
+import { CodedError } from '../errors.js';
+import { forLog } from '../logger.js';
+import type { DeliveryDeps } from './deliver-digest.js';
+import { deliverDue, type RunOptions, type RunReport } from './deliver-due.js';
+
+/** The BullMQ queue every replica shares. */
+export const DIGEST_QUEUE = 'digest';
+/** The id of the job scheduler that makes some replica run a delivery pass every tick. */
+const TICK_SCHEDULER = 'digest-tick';
+/** What a tick job keeps in Redis after it ran: nothing when it succeeded, the last 100 failures. */
+const TICK_OPTS = { removeOnComplete: true, removeOnFail: 100 };
+
+export interface BullmqTriggerOptions {
+  redisUrl: string;
+  /** BullMQ key prefix (e.g. "plan-bot:bull"), so several deployments or tests can share a Redis */
+  prefix: string;
+  deps: DeliveryDeps;
+  run: RunOptions;
+  /** how often some replica runs a pass (default one minute) */
+  tickEveryMs?: number;
+}
+
+/**
+ * plan-bot serve's trigger with Redis: BullMQ's job scheduler makes one replica per tick run the delivery pass
+ * (deliverDue, the same function `plan-bot digest run` and the memory loop call). BullMQ is only the clock that
+ * spreads passes over replicas; it guards nothing (exactly once is the delivery claim's job, deliver-digest.ts).
+ * Each start also runs a pass at once, so a replica that was down at the scheduled time delivers late, the same day.
+ */
+export class BullmqTrigger {
+  private queue?: Queue;
+  private worker?: Worker;
+  private readonly connections: Redis[] = [];
+  /** the latest pass of this process (the catch-up at start, or a tick); passes here run one after another */
+  private last: Promise<unknown> = Promise.resolve();
+
+  constructor(private readonly opts: BullmqTriggerOptions) {}
+
+  private connection(): Redis {
+    const r = new Redis(this.opts.redisUrl, { maxRetriesPerRequest: null });
+    r.on('error', (err: Error) => this.opts.deps.logger.warn({ err: forLog(err.message) }, 'digest queue redis error'));
+    this.connections.push(r);
+    return r;
+  }
+
+  /** Connect, start the worker (one tick at a time per replica), register the tick, and start a catch-up pass here. */
+  async start(): Promise<void> {
+    const { prefix } = this.opts;
+    const log = this.opts.deps.logger;
+    this.queue = new Queue(DIGEST_QUEUE, { connection: this.connection(), prefix });
+    this.worker = new Worker(DIGEST_QUEUE, (job) => this.process(job), { connection: this.connection(), prefix, concurrency: 1 });
+    this.worker.on('error', (err) => log.error({ err: forLog(err.message) }, 'digest worker error'));
+    this.worker.on('failed', (job, err) => log.warn({ job: job?.id, err: forLog(err.message) }, 'digest pass failed'));
+    await this.queue.upsertJobScheduler(TICK_SCHEDULER, { every: this.opts.tickEveryMs ?? 60_000 }, { name: 'tick', data: {}, opts: TICK_OPTS });
+    // on this replica's own clock, and in the background: serve is listening already and must stay stoppable
+    this.runPass().catch((err: Error) => log.error({ err: forLog(err.message) }, 'digest catch-up pass failed'));
+  }
+
+  /**
+   * One delivery pass in this process, after the one running here (what a tick job runs; tests call it to tick by
+   * hand). Passes of one replica run one after another, so its start-up pass and its first tick do not both claim
+   * the same digests; passes of different replicas may overlap, and the claims sort them out.
+   */
+  runPass(): Promise<RunReport> {
+    const pass = this.last.then(() => deliverDue(this.opts.deps, this.opts.run));
+    this.last = pass.then(
+      (report) => void (report.due && this.opts.deps.logger.info({ ...report }, 'digest pass')),
+      () => undefined,
+    );
+    return pass;
+  }
+
+  /** Resolves once no pass is running in this process. */
+  async idle(): Promise<void> {
+    for (let seen = this.last; ; seen = this.last) {
+      await seen;
+      if (seen === this.last) return;
+    }
+  }
+
+  private async process(job: Job): Promise<unknown> {
+    // "deliver" jobs queued by plan-bot before issue 10 carry nothing a pass needs: it finds the same digests due
+    if (job.name !== 'tick') return { ignored: `${job.name} jobs are no longer used; the pass delivers` };
+    return this.runPass();
+  }
+
+  /** The BullMQ queue (tests and the benchmark read its counts). */
+  get bullQueue(): Queue {
+    if (!this.queue) throw new CodedError('STORE_UNAVAILABLE', 'the digest queue is not started');
+    return this.queue;
+  }
+
+  /** Stop taking ticks, let running passes finish, and close the connections. */
+  async stop(): Promise<void> {
+    await this.worker?.close();
+    await this.idle();
+    await this.queue?.close();
+    await Promise.all(this.connections.map((c) => c.quit().catch((err: Error) => this.opts.deps.logger.debug({ err: forLog(err.message) }, 'redis quit'))));
+    this.connections.length = 0;
+  }
+}

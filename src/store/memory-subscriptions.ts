@@ -1,0 +1,105 @@
+import type { Keys } from './keys.js';
+import { parseStored } from './parse-stored.js';
+import type { CorruptHandler } from './store.js';
+import { DigestCursor, Subscription, type ChannelRef } from './subscription.js';
+import type { DeliveryClaim, SubscriptionStore } from './subscription-store.js';
+
+/** A subscription's delivery record: active or not, the cursor (JSON), the last local date sent, the lease deadline (store clock, ms). */
+interface DeliveryRecord {
+  active?: boolean;
+  cursor?: string;
+  last?: string;
+  lease: number;
+}
+
+/**
+ * Subscriptions in memory, laid out as on Redis (records by id, ids by channel, a due time per active id, a
+ * delivery record per id), with the same claim rules; the lease is judged by the store's clock. Finding what is
+ * due compares the due times only, never the records: memory mode is one process, so a scan of numbers is enough.
+ */
+export class MemorySubscriptions implements SubscriptionStore {
+  private readonly subs = new Map<string, string>();
+  private readonly channels = new Map<string, Set<string>>();
+  private readonly due = new Map<string, number>();
+  private readonly deliveries = new Map<string, DeliveryRecord>();
+
+  constructor(
+    private readonly keys: Keys,
+    private readonly now: () => number,
+    private readonly onCorrupt: CorruptHandler,
+  ) {}
+
+  /** The keys Redis would hold for this data: for the contract tests. */
+  rawKeys(): string[] {
+    const keys = [...this.subs.keys()].map((id) => this.keys.subscription(id));
+    keys.push(...[...this.channels].filter(([, ids]) => ids.size).map(([k]) => k));
+    keys.push(...[...this.deliveries.keys()].map((id) => this.keys.delivery(id)));
+    if (this.due.size) keys.push(this.keys.due());
+    return keys;
+  }
+
+  private parseSub(id: string): Subscription | null {
+    return parseStored(this.keys.subscription(id), this.subs.get(id), Subscription, this.onCorrupt);
+  }
+
+  private record(id: string): DeliveryRecord {
+    let r = this.deliveries.get(id);
+    if (!r) this.deliveries.set(id, (r = { lease: 0 }));
+    return r;
+  }
+
+  async putSubscription(sub: Subscription) {
+    const s = Subscription.parse(sub);
+    this.subs.set(s.id, JSON.stringify(s));
+    const channel = this.keys.channel(s);
+    this.channels.set(channel, (this.channels.get(channel) ?? new Set()).add(s.id));
+    this.record(s.id).active = s.active;
+    if (s.active) this.due.set(s.id, 0);
+    else this.due.delete(s.id);
+  }
+  async getSubscription(id: string) {
+    return this.parseSub(id);
+  }
+  async listChannelSubscriptions(channel: ChannelRef) {
+    const out: Subscription[] = [];
+    for (const id of this.channels.get(this.keys.channel(channel)) ?? []) {
+      const s = this.parseSub(id);
+      if (s && s.platform === channel.platform && s.workspace === channel.workspace && s.conversation === channel.conversation) out.push(s);
+    }
+    return out;
+  }
+  async removeSubscription(id: string) {
+    const s = this.parseSub(id);
+    if (s) this.channels.get(this.keys.channel(s))?.delete(id);
+    this.due.delete(id);
+    this.record(id).active = false;
+    return this.subs.delete(id);
+  }
+  async dueSubscriptions(at: number, limit: number) {
+    const ids = [...this.due].filter(([, t]) => t <= at).sort((a, b) => a[1] - b[1]).slice(0, limit);
+    return ids.map(([id]) => this.parseSub(id)).filter((s): s is Subscription => s !== null);
+  }
+  async scheduleDue(entries: readonly { id: string; at: number }[]) {
+    for (const e of entries) if (this.due.has(e.id)) this.due.set(e.id, e.at);
+  }
+  async getCursor(subscriptionId: string) {
+    return parseStored(`${this.keys.delivery(subscriptionId)}#cursor`, this.deliveries.get(subscriptionId)?.cursor, DigestCursor, this.onCorrupt);
+  }
+  async claimDelivery(subscriptionId: string, date: string, leaseMs: number): Promise<DeliveryClaim> {
+    const r = this.record(subscriptionId);
+    if (!r.active) return { kind: 'gone' };
+    if (r.last && r.last >= date) return { kind: 'sent', lastDate: r.last };
+    const now = this.now();
+    if (r.lease > now) return { kind: 'held', msLeft: r.lease - now };
+    r.lease = now + leaseMs;
+    return { kind: 'claimed', cursor: await this.getCursor(subscriptionId), leaseMs };
+  }
+  async recordDelivery(subscriptionId: string, date: string, cursor: DigestCursor, nextDueAt: number) {
+    Object.assign(this.record(subscriptionId), { cursor: JSON.stringify(DigestCursor.parse(cursor)), last: date, lease: 0 });
+    await this.scheduleDue([{ id: subscriptionId, at: nextDueAt }]);
+  }
+  async releaseDelivery(subscriptionId: string, retryAt: number) {
+    this.record(subscriptionId).lease = 0;
+    await this.scheduleDue([{ id: subscriptionId, at: retryAt }]);
+  }
+}

@@ -1,0 +1,115 @@
+import type { ChainableCommander, Redis } from 'ioredis';
+import type { Keys } from './keys.js';
+import { parseStored } from './parse-stored.js';
+import { runClaimDelivery } from './redis-delivery-claim.js';
+import type { CorruptHandler } from './store.js';
+import { DigestCursor, Subscription, type ChannelRef } from './subscription.js';
+import type { DeliveryClaim, SubscriptionStore } from './subscription-store.js';
+
+/** Records read per MGET, and due-index moves per ZADD: bounded replies however many subscriptions there are. */
+const BATCH = 500;
+
+/** Run a MULTI and return its replies, throwing the first error of its commands (ioredis reports them per command). */
+async function execAll(m: ChainableCommander): Promise<unknown[]> {
+  const results = (await m.exec()) ?? [];
+  const failed = results.find(([err]) => err);
+  if (failed) throw failed[0];
+  return results.map(([, reply]) => reply);
+}
+
+/**
+ * Subscriptions on Redis: sub:{id} (the record, JSON), chan:{platform}:{workspace}:{conversation} (a set of ids),
+ * due (a sorted set, id → when the next delivery pass should look, ms) and dlv:{id} (the delivery record: whether
+ * the subscription is active, cursor, last date sent, lease). A channel's listing reads its set and its records only; a pass reads the due part of the index.
+ */
+export class RedisSubscriptions implements SubscriptionStore {
+  constructor(
+    private readonly redis: Redis,
+    private readonly keys: Keys,
+    private readonly onCorrupt: CorruptHandler,
+  ) {}
+
+  private parseSub(id: string, raw: string | null | undefined): Subscription | null {
+    return parseStored(this.keys.subscription(id), raw, Subscription, this.onCorrupt);
+  }
+
+  private async records(ids: readonly string[]): Promise<(string | null)[]> {
+    const out: (string | null)[] = [];
+    for (let i = 0; i < ids.length; i += BATCH) out.push(...(await this.redis.mget(ids.slice(i, i + BATCH).map((id) => this.keys.subscription(id)))));
+    return out;
+  }
+
+  async putSubscription(sub: Subscription) {
+    const s = Subscription.parse(sub);
+    const m = this.redis.multi().set(this.keys.subscription(s.id), JSON.stringify(s)).sadd(this.keys.channel(s), s.id);
+    m.hset(this.keys.delivery(s.id), 'active', s.active ? '1' : '0');
+    await execAll(s.active ? m.zadd(this.keys.due(), 0, s.id) : m.zrem(this.keys.due(), s.id));
+  }
+  async getSubscription(id: string) {
+    return this.parseSub(id, await this.redis.get(this.keys.subscription(id)));
+  }
+  async listChannelSubscriptions(channel: ChannelRef) {
+    const ids = await this.redis.smembers(this.keys.channel(channel));
+    if (ids.length === 0) return [];
+    const raws = await this.records(ids);
+    const out: Subscription[] = [];
+    const stale: string[] = [];
+    ids.forEach((id, i) => {
+      if (raws[i] === null) return void stale.push(id);
+      const s = this.parseSub(id, raws[i]);
+      if (s && s.platform === channel.platform && s.workspace === channel.workspace && s.conversation === channel.conversation) out.push(s);
+    });
+    // an id whose record is gone (removed while its record was unreadable) leaves the channel's set here
+    if (stale.length) await this.redis.srem(this.keys.channel(channel), ...stale);
+    return out;
+  }
+  async removeSubscription(id: string) {
+    const current = await this.getSubscription(id);
+    const m = this.redis.multi().del(this.keys.subscription(id)).zrem(this.keys.due(), id).hset(this.keys.delivery(id), 'active', '0');
+    if (current) m.srem(this.keys.channel(current), id);
+    const [deleted] = await execAll(m);
+    return Number(deleted) > 0;
+  }
+  async dueSubscriptions(at: number, limit: number) {
+    const ids = await this.redis.zrangebyscore(this.keys.due(), '-inf', at, 'LIMIT', 0, limit);
+    if (ids.length === 0) return [];
+    const raws = await this.records(ids);
+    const out: Subscription[] = [];
+    const stale: string[] = [];
+    ids.forEach((id, i) => {
+      if (raws[i] === null) return void stale.push(id);
+      const s = this.parseSub(id, raws[i]);
+      if (s) out.push(s);
+    });
+    // put and remove change the record and the index together, so this is only ever left over by hand
+    if (stale.length) await this.redis.zrem(this.keys.due(), ...stale);
+    return out;
+  }
+  async scheduleDue(entries: readonly { id: string; at: number }[]) {
+    for (let i = 0; i < entries.length; i += BATCH) {
+      const args = entries.slice(i, i + BATCH).flatMap((e) => [e.at, e.id]);
+      await this.redis.zadd(this.keys.due(), 'XX', ...args);
+    }
+  }
+  async getCursor(subscriptionId: string) {
+    const k = this.keys.delivery(subscriptionId);
+    return parseStored(`${k}#cursor`, await this.redis.hget(k, 'cursor'), DigestCursor, this.onCorrupt);
+  }
+  async claimDelivery(subscriptionId: string, date: string, leaseMs: number): Promise<DeliveryClaim> {
+    const k = this.keys.delivery(subscriptionId);
+    const [kind, value = ''] = await runClaimDelivery(this.redis, k, date, leaseMs);
+    if (kind === 'gone') return { kind };
+    if (kind === 'sent') return { kind, lastDate: value };
+    if (kind === 'held') return { kind, msLeft: Number(value) };
+    return { kind: 'claimed', cursor: parseStored(`${k}#cursor`, value, DigestCursor, this.onCorrupt), leaseMs };
+  }
+  async recordDelivery(subscriptionId: string, date: string, cursor: DigestCursor, nextDueAt: number) {
+    const json = JSON.stringify(DigestCursor.parse(cursor));
+    // the date is recorded with the cursor in one HSET: that write is what makes the claim answer "sent"
+    await this.redis.hset(this.keys.delivery(subscriptionId), 'cursor', json, 'last', date, 'lease', '0');
+    await this.redis.zadd(this.keys.due(), 'XX', nextDueAt, subscriptionId);
+  }
+  async releaseDelivery(subscriptionId: string, retryAt: number) {
+    await Promise.all([this.redis.hset(this.keys.delivery(subscriptionId), 'lease', '0'), this.redis.zadd(this.keys.due(), 'XX', retryAt, subscriptionId)]);
+  }
+}

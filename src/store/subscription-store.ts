@@ -1,0 +1,43 @@
+import type { ChannelRef, DigestCursor, Subscription } from './subscription.js';
+
+/**
+ * What claiming one subscription's digest for one local date found (Store.claimDelivery):
+ * - claimed: this caller may send; its lease lasts leaseMs by the store's clock; cursor is where the rotation stands;
+ * - sent: a digest for this date (or a later one) was already recorded;
+ * - held: another runner holds an unexpired lease (it is sending, or it crashed), for msLeft more;
+ * - gone: the subscription was removed or deactivated.
+ */
+export type DeliveryClaim =
+  | { kind: 'claimed'; cursor: DigestCursor | null; leaseMs: number }
+  | { kind: 'sent'; lastDate: string }
+  | { kind: 'held'; msLeft: number }
+  | { kind: 'gone' };
+
+/**
+ * The subscription half of the Store: records indexed by channel, a due index by next delivery time, and the
+ * delivery record (cursor, last date sent, lease) whose claim is the one exactly-once mechanism of digests
+ * (see the comment block in src/digest/deliver-digest.ts).
+ */
+export interface SubscriptionStore {
+  /** save or replace; an active one enters the due index at 0, so the next delivery pass schedules it */
+  putSubscription(sub: Subscription): Promise<void>;
+  getSubscription(id: string): Promise<Subscription | null>;
+  /** one channel's subscriptions, reading only that channel's index and records */
+  listChannelSubscriptions(channel: ChannelRef): Promise<Subscription[]>;
+  /** drop a subscription (its cursor is kept, so subscribing again resumes the rotation) */
+  removeSubscription(id: string): Promise<boolean>;
+  /** subscriptions whose due time is at or before `at` (ms), earliest first, at most `limit`, read from the due index */
+  dueSubscriptions(at: number, limit: number): Promise<Subscription[]>;
+  /** move subscriptions still in the due index to new due times (ms) */
+  scheduleDue(entries: readonly { id: string; at: number }[]): Promise<void>;
+  getCursor(subscriptionId: string): Promise<DigestCursor | null>;
+  /**
+   * Atomically: refuse if the subscription is gone, if a digest for `date` or later is recorded, or if another
+   * lease is unexpired by the store's clock (Redis TIME); otherwise take a lease of leaseMs and return the cursor.
+   */
+  claimDelivery(subscriptionId: string, date: string, leaseMs: number): Promise<DeliveryClaim>;
+  /** record a sent digest: the cursor and the date in one write (which ends the lease), then the next due time */
+  recordDelivery(subscriptionId: string, date: string, cursor: DigestCursor, nextDueAt: number): Promise<void>;
+  /** give a lease back without recording anything (the send is to be retried), and look again at retryAt */
+  releaseDelivery(subscriptionId: string, retryAt: number): Promise<void>;
+}
