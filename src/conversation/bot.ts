@@ -14,12 +14,17 @@ import {
   outlineAnswer,
   searchAnswer,
   targetAnswer,
+  type ContextUpdate,
   type Turn,
 } from './answers.js';
 import type { ConversationContext, ConversationKey } from './context.js';
 import { renderPlainText } from './render-text.js';
 import { TurnMemo } from './turn-memo.js';
 import { expandAnswer, moreAnswer, openId, sourceAnswer, switchAnswer } from './follow-ups.js';
+import { backAnswer, fromEndAnswer, stepAnswer } from './navigation.js';
+import { structAnswer } from './structure-answer.js';
+import { withHistory } from './topic-history.js';
+import { whereAnswer } from './where-answer.js';
 
 /** The subscription commands, which the digest feature handles; the bot passes them on. */
 export type SubscriptionHandler = (intent: Extract<Intent, { type: 'subscribe' | 'unsubscribe' | 'subscriptions' }>, msg: InboundMessage, ctx: ConversationContext | null) => Promise<Reply>;
@@ -46,9 +51,15 @@ function needsContext(intent: Intent): boolean {
   switch (intent.type) {
     case 'more':
     case 'expand':
+    case 'step':
+    case 'back':
     case 'source':
     case 'switch':
       return true;
+    case 'where':
+      return !intent.subject;
+    case 'struct':
+      return intent.ref.steps.some((s) => 'deictic' in s);
     case 'target':
       return !intent.topic;
     case 'boxes':
@@ -107,8 +118,9 @@ export class Bot {
     }
     if (turn.ctx !== undefined) {
       try {
-        if (turn.ctx === null) await this.store.deleteContext(key);
-        else await this.store.setContext(key, { v: 1, ...turn.ctx, updatedAt: this.now() }, this.ttl);
+        const next = await this.nextContext(key, intent, turn.ctx, ctx);
+        if (next === null) await this.store.deleteContext(key);
+        else await this.store.setContext(key, { v: 1, ...next, updatedAt: this.now() }, this.ttl);
       } catch (err) {
         notice ??= CONTEXT_UNAVAILABLE;
         this.log.warn({ err: forLog((err as Error).message), conversation: forLog(msg.conversation) }, 'context write failed');
@@ -119,6 +131,20 @@ export class Bot {
     if (!notice) return turn.reply;
     const withNotice = { ...turn.reply, notice: turn.reply.notice ? `${notice};${turn.reply.notice}` : notice };
     return { ...withNotice, text: renderPlainText(withNotice, { full: withNotice.results.length === 1 }) };
+  }
+
+  /**
+   * The context to store after a turn. 重新开始 clears it; a new topic, or a question that found nothing, keeps the
+   * earlier topics (for 回到刚才那个话题), so it reads the context first when the question itself did not need it:
+   * still one read and one write per turn.
+   */
+  private async nextContext(key: ConversationKey, intent: Intent, update: ContextUpdate | null, ctx: ConversationContext | null): Promise<ContextUpdate | null> {
+    if (update === null && intent.type === 'reset') return null;
+    const fresh: ContextUpdate = update ?? { intent: 'none', list: [], shown: 0 };
+    if (fresh.history !== undefined) return fresh;
+    const prev = needsContext(intent) ? ctx : await this.store.getContext(key);
+    const next = withHistory(fresh, prev);
+    return next.list.length === 0 && !next.history ? null : next;
   }
 
   private async answer(intent: Intent, ctx: ConversationContext | null, msg: InboundMessage): Promise<Turn> {
@@ -159,7 +185,15 @@ export class Bot {
       case 'more':
         return moreAnswer(k, ctx);
       case 'expand':
-        return expandAnswer(k, ctx, intent.n);
+        return intent.fromEnd ? fromEndAnswer(k, ctx, intent.n) : expandAnswer(k, ctx, intent.n);
+      case 'step':
+        return stepAnswer(k, ctx, intent.d, intent.unit);
+      case 'back':
+        return backAnswer(k, ctx, intent.word);
+      case 'struct':
+        return structAnswer(k, intent.ref, ctx);
+      case 'where':
+        return whereAnswer(k, ctx, intent.subject, intent.unit);
       case 'open':
         return openId(k, intent.id);
       case 'source':

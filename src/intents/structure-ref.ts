@@ -1,0 +1,201 @@
+// One grammar for structural references: ordinals (第3, 第三, 三号, 头一条, 排第二), units (部分, 节, 专栏, 条 and the
+// plan's own: 优先行动, 方向, 工程), relative picks (最后一个, 倒数第二, 下一条), counts (几个, 一共) and their
+// combinations (第四部分第二节, 专栏13第4项), in Chinese and English, plus "where is X" (X 在第几部分).
+import { translateEnglish } from '../nlp/glossary.js';
+import type { Knowledge } from '../knowledge.js';
+import { cleanTopic } from './clean-topic.js';
+import type { Intent } from './intent.js';
+import { lexChinese, lexEnglish, type Token } from './structure-lexer.js';
+import type { RefStep, Selector, StructRef, UnitKey } from './structure-ref-types.js';
+import { structureVocab } from './structure-vocab.js';
+import { DEICTICS, GENERIC_UNITS, WHERE_VERBS, WHICH_WORDS } from './structure-words.js';
+
+const esc = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+const alt = (ws: Iterable<string>) => [...ws].sort((a, b) => b.length - a.length).map(esc).join('|');
+
+/** "展开", "expand 2", "#4", "4": the N-th entry of the list in view. */
+const BARE_PICK = /^(?:展开|expand|open|show|详情)?\s*#?\s*(\d{1,2})$|^(?:展开|expand|open|show|详情)$/;
+
+/** Read a message as a structural reference; undefined when it is something else (a topic, a command). */
+export function parseStructureRef(full: string, k: Knowledge): Intent | undefined {
+  const bare = full.replace(/\s+/g, ' ').trim();
+  const bp = BARE_PICK.exec(bare);
+  if (bp) return { type: 'expand', n: bp[1] ? Number(bp[1]) : 1 };
+  const compact = bare.replace(/\s+/g, '');
+  if (!compact) return undefined;
+  const where = parseWhere(compact, bare, k);
+  if (where) return where;
+  const latin = /[a-z]/.test(compact);
+  const tokens = lexChinese(compact, k) ?? (latin ? lexEnglish(bare, k) : undefined);
+  const ref = tokens && parseTokens(tokens);
+  if (!ref) return undefined;
+  const only = ref.steps.length === 1 && ref.ask === 'show' ? ref.steps[0]! : undefined;
+  if (only && 'named' in only) {
+    // a title on its own (主攻方向, 人工智能社会治理实验工程, 优先行动有哪些) shows that part, section or box
+    const box = k.library.passage(only.named);
+    return box?.box !== undefined ? { type: 'box', box: box.box } : { type: 'heading', nodeId: only.named };
+  }
+  return lower(ref);
+}
+
+/** Tokens → reference, outermost step first; undefined unless it picks, counts or steps somewhere. */
+export function parseTokens(tokens: Token[]): StructRef | undefined {
+  const toks = tokens.filter((t) => t.t !== 'fill');
+  const steps: RefStep[] = [];
+  let ask: StructRef['ask'] = 'show';
+  let pending: { sel: Selector; cls: boolean } | undefined;
+  const resolved = (p: { sel: Selector; cls: boolean }): Selector => (p.cls && p.sel.at === 'ordinal' ? { at: 'nth', n: p.sel.n } : p.sel);
+  const flush = () => {
+    if (pending) steps.push({ unit: 'item', sel: resolved(pending) });
+    pending = undefined;
+  };
+  for (let i = 0; i < toks.length; i++) {
+    const tok = toks[i]!;
+    const next = toks[i + 1];
+    switch (tok.t) {
+      case 'named':
+        steps.push({ named: tok.id });
+        // 第二个优先行动: the second of what the named node lists
+        if (pending) steps.push({ unit: 'item', sel: resolved(pending) });
+        pending = undefined;
+        break;
+      case 'sel':
+        flush();
+        pending = { sel: tok.sel, cls: false };
+        break;
+      case 'cls':
+        if (pending) pending.cls = true;
+        break;
+      case 'unit':
+        if (pending) {
+          steps.push({ unit: tok.unit, sel: resolved(pending), word: tok.word });
+          pending = undefined;
+        } else if (next?.t === 'num') {
+          steps.push({ unit: tok.unit, sel: { at: 'label', n: next.n }, word: tok.word });
+          i++;
+        } else steps.push({ unit: tok.unit, sel: { at: 'all' }, word: tok.word });
+        break;
+      case 'num':
+        return undefined;
+      case 'count':
+        ask = 'count';
+        break;
+      case 'deictic':
+        flush();
+        if (next?.t === 'unit') {
+          steps.push({ deictic: true, unit: next.unit });
+          i++;
+        } else steps.push({ deictic: true });
+        break;
+      default:
+        break;
+    }
+  }
+  flush();
+  const picks = steps.filter((s) => 'sel' in s && s.sel.at !== 'all');
+  const titleOnly = steps.length === 1 && 'named' in steps[0]!;
+  if (steps.length === 0 || (ask === 'show' && picks.length === 0 && !titleOnly)) return undefined;
+  // a step is relative to the focus: it stands alone (下一个专栏), never inside a path
+  if (steps.length > 1 && steps.some((s) => 'sel' in s && s.sel.at === 'step')) return undefined;
+  return { steps, ask };
+}
+
+/** The simple references keep their own intents (专栏 N, 第 N 部分, 第 N 条 of the list in view); the rest are `struct`. */
+function lower(ref: StructRef): Intent {
+  const [a, b] = ref.steps;
+  if (ref.ask === 'show' && a && 'sel' in a) {
+    if (ref.steps.length === 1) {
+      const sel = a.sel;
+      if (a.unit === 'item') {
+        if (sel.at === 'end') return { type: 'expand', n: sel.n, fromEnd: true };
+        if (sel.at === 'step') return { type: 'step', d: sel.d };
+        if (sel.at !== 'all') return { type: 'expand', n: sel.n };
+      }
+      if (sel.at === 'step') return { type: 'step', d: sel.d, unit: a.unit };
+      if (a.unit === 'box' && sel.at === 'label') return { type: 'box', box: sel.n };
+      if (a.unit === 'part' && (sel.at === 'label' || sel.at === 'ordinal')) return { type: 'part', part: sel.n };
+    }
+    if (ref.steps.length === 2 && a.unit === 'box' && a.sel.at === 'label' && b && 'sel' in b && b.unit === 'item') {
+      if (b.sel.at === 'label' || b.sel.at === 'ordinal' || b.sel.at === 'nth') return { type: 'box', box: a.sel.n, item: b.sel.n };
+    }
+  }
+  return { type: 'struct', ref };
+}
+
+interface WhereRules {
+  which: RegExp;
+  inverted: RegExp;
+  anywhere: RegExp;
+  units: Map<string, UnitKey>;
+  deictic: Set<string>;
+  filler: RegExp;
+}
+
+const rulesByVocab = new WeakMap<object, WhereRules>();
+
+function whereRules(k: Knowledge): WhereRules {
+  const v = structureVocab(k);
+  let r = rulesByVocab.get(v);
+  if (r) return r;
+  const units = new Map<string, UnitKey>();
+  for (const [w, u] of Object.entries(GENERIC_UNITS)) if (u !== 'item') units.set(w, u);
+  for (const [w, u] of v.units) units.set(w, u);
+  const U = alt(units.keys());
+  const W = alt(WHICH_WORDS);
+  const scope = '(?:本?规划|文件|文中|全文)?(?:的|里的?|中的?)?';
+  const end = '(?:里面|里|中|内|下|之中|当中)?(?:的)?(?:内容)?(?:呢|吗|啊|呀|吧)?';
+  r = {
+    which: new RegExp(`^(.*?)(?:${alt(WHERE_VERBS)})${scope}(?:${W})(?:一个|个)?(${U})${end}$`),
+    inverted: new RegExp(`^(?:${W})(?:一个|个)?(${U})(?:里面|里|中)?(?:有|提到了?|提到过|讲了?|讲到|包含|涉及|说到|谈到|写了?|提及)(.+?)(?:呢|吗|啊)?$`),
+    anywhere: new RegExp(`^(.+?)(?:在|位于|出自|来自)${scope}(?:哪里|哪儿|哪)(?:呢|啊|呀)?$`),
+    units,
+    deictic: new Set(DEICTICS),
+    filler: new RegExp(`^(?:${alt(['那么', '那', '请问', '我想知道', '想知道', '想问一下', '想问下', '想问', '问一下', '问下'])})|(?:的|是|都|也|还|又)+$`, 'g'),
+  };
+  rulesByVocab.set(v, r);
+  return r;
+}
+
+const EN_WHERE = [
+  /^(?:in )?(?:which|what) (part|section|box|column|chapter)s? (?:is|are|does|do|covers?|mentions?|talks? about|contains?|includes?|has|deals? with|discusses|says? about) (.+?)(?: in| belong to| fall under| come from| under)?$/,
+  /^where (?:is|are|does|do) (?:the plan )?(?:talk about |mention |cover |discuss |say about )?(.+?)(?: in the plan| covered| mentioned| appear| come from| belong)?$/,
+  /^(.+?) (?:is|are) in which (part|section|box|column|chapter)$/,
+];
+const EN_UNIT: Record<string, UnitKey> = { part: 'part', chapter: 'part', section: 'section', box: 'box', column: 'box' };
+
+/** X 在第几部分 / 属于哪一节 / 在哪个专栏 / 哪个专栏提到X / which part covers X. */
+function parseWhere(compact: string, bare: string, k: Knowledge): Intent | undefined {
+  const r = whereRules(k);
+  let subject: string | undefined;
+  let unitWord: string | undefined;
+  const m = r.which.exec(compact) ?? r.anywhere.exec(compact);
+  if (m) {
+    subject = m[1];
+    unitWord = m[2];
+  } else {
+    const inv = r.inverted.exec(compact);
+    if (inv) [unitWord, subject] = [inv[1], inv[2]];
+  }
+  if (subject !== undefined) {
+    const x = subject.replace(r.filler, '');
+    // "第二个优先行动在哪一部分" asks for a reference: show it
+    const inner = x ? lexChinese(x, k) : undefined;
+    const ref = inner && parseTokens(inner);
+    if (ref && !ref.steps.every((s) => 'deictic' in s)) return lower(ref);
+    const unit = unitWord ? r.units.get(unitWord) : undefined;
+    const topic = !x || r.deictic.has(x) || (inner?.every((t) => t.t === 'deictic' || t.t === 'fill') ?? false) ? undefined : cleanTopic(x, k);
+    return { type: 'where', ...(topic ? { subject: topic } : {}), ...(unit ? { unit } : {}) };
+  }
+  if (!/[a-z]/.test(bare)) return undefined;
+  for (const [i, re] of EN_WHERE.entries()) {
+    const em = re.exec(bare);
+    if (!em) continue;
+    const [unitWord2, x] = i === 0 ? [em[1], em[2]!] : i === 2 ? [em[2], em[1]!] : [undefined, em[1]!];
+    const unit = unitWord2 ? EN_UNIT[unitWord2] : undefined;
+    const deictic = /^(?:it|this|that|this one|that one|these)$/.test(x);
+    const topic = deictic ? '' : cleanTopic(translateEnglish(x, k.lexicon.glossary, k.lexicon.stopwords).text, k);
+    if (!deictic && !topic) return undefined;
+    return { type: 'where', ...(topic ? { subject: topic } : {}), ...(unit ? { unit } : {}) };
+  }
+  return undefined;
+}
