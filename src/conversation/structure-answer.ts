@@ -1,4 +1,5 @@
 import {
+  ancestorOf,
   allParts,
   allSections,
   boxesIn,
@@ -9,6 +10,7 @@ import {
   isWithin,
   labelOf,
   type PlanElement,
+  type UnitKind,
 } from '../content/plan-tree.js';
 import type { Selector, StructRef, UnitKey } from '../intents/structure-ref-types.js';
 import { structureVocab } from '../intents/structure-vocab.js';
@@ -21,11 +23,13 @@ import { clipText } from './render-text.js';
 /** Where a reference stands while it is read: the whole plan, one element, or a list of them (专栏里…, 所有节). */
 type Scope = { at: 'root' } | { at: 'element'; el: PlanElement } | { at: 'list'; els: PlanElement[]; word: string };
 
+const isKind = (u: UnitKey): u is UnitKind => u === 'part' || u === 'section' || u === 'box' || u === 'item';
+
 const UNIT_WORDS: Record<string, string> = { part: '部分', section: '节', box: '专栏', item: '条' };
 
 /** The word to name a unit with in an answer (节, 专栏, or the plan's own: 行动, 方向). */
 export function unitWord(k: Knowledge, unit: UnitKey | undefined, typed?: string): string {
-  if (typed) return typed;
+  if (typed && !/[a-z]/i.test(typed)) return typed;
   if (!unit) return '条';
   return UNIT_WORDS[unit] ?? structureVocab(k).unitWords.get(unit) ?? '条';
 }
@@ -105,16 +109,21 @@ export function focusElement(k: Knowledge, ctx: ConversationContext | null): Pla
 /** A struct reference answered: the element it lands on, or the count with its list. */
 export function structAnswer(k: Knowledge, ref: StructRef, ctx: ConversationContext | null): Turn {
   let scope: Scope = { at: 'root' };
+  let owner = '规划';
   let lastWord: string | undefined;
   for (const step of ref.steps) {
     if ('named' in step) {
       const el = elementById(k.library, step.named);
       if (!el) return missing('找不到这一部分', '规划内容可能已经更新;发送"目录"查看。');
       scope = { at: 'element', el };
+      owner = elementTitle(el);
     } else if ('deictic' in step) {
       const el = focusElement(k, ctx);
       if (!el) return missing('没有上一个问题', '这个对话里还没有可以接着问的内容。');
-      scope = ctx && ctx.list.length > 1 && !step.unit && ctx.focus === undefined ? listScope(k, ctx) : { at: 'element', el };
+      // 这个专栏的第二条: the box the focus is in; 它的第二条 on a list just shown: that list
+      const up = step.unit && isKind(step.unit) ? ancestorOf(k.library, el, step.unit) ?? el : el;
+      scope = ctx && ctx.list.length > 1 && !step.unit && ctx.focus === undefined ? listScope(k, ctx) : { at: 'element', el: up };
+      owner = ctx?.topic ?? elementTitle(el);
     } else {
       const word = unitWord(k, step.unit, step.word);
       lastWord = word;
@@ -125,14 +134,14 @@ export function structAnswer(k: Knowledge, ref: StructRef, ctx: ConversationCont
         continue;
       }
       const el = select(els, step.sel);
-      if (!el) return missing(`没有${selWords(step.sel, word)}`, `${scopeTitle(scope)}共有 ${els.length} 个${word}。`);
+      if (!el) return missing(`没有${selWords(step.sel, word)}`, `${scopeTitle(scope)}${counted(els.length, word)}。`);
       scope = { at: 'element', el };
+      owner = elementTitle(el);
     }
   }
   if (ref.ask === 'count' || scope.at === 'list') {
     const els = scope.at === 'list' ? scope.els : scope.at === 'element' ? childrenOf(k.library, scope.el) : allParts(k.library);
     const word = scope.at === 'list' ? scope.word : lastWord && scope.at !== 'element' ? lastWord : defaultWord(k, scope);
-    const owner = scope.at === 'element' ? elementTitle(scope.el) : '规划';
     return countAnswer(k, owner, els, word);
   }
   return scope.at === 'element' ? elementAnswer(k, scope.el) : countAnswer(k, '规划', allParts(k.library), '部分');
@@ -152,6 +161,11 @@ function defaultWord(k: Knowledge, scope: Scope): string {
   return first.passage.kind === 'box-item' ? '条' : (structureVocab(k).unitWords.get(`members:${elementId(scope.el)}`) ?? '条');
 }
 
+/** "共 10 节", "共 7 条", "共 3 个专栏": measure words count bare, nouns with 个. */
+function counted(n: number, word: string): string {
+  return /^[条项点节款个]$/.test(word) ? `共 ${n} ${word}` : `共有 ${n} 个${word}`;
+}
+
 function missing(title: string, footer: string): Turn {
   return { reply: finish({ intent: 'structure', title, results: [] }, footer) };
 }
@@ -159,7 +173,7 @@ function missing(title: string, footer: string): Turn {
 /** How many a scope holds, with the list itself (第四部分共 10 节, 一共 10 个优先行动). */
 function countAnswer(k: Knowledge, owner: string, els: PlanElement[], word: string): Turn {
   const items = els.map((e) => elementResult(k, e));
-  const title = `${owner}共有 ${els.length} 个${word}`;
+  const title = `${owner}${counted(els.length, word)}`;
   return listTurn(k, 'structure', title, items, { intent: 'structure', topic: owner }, undefined, STRUCTURE_PAGE_SIZE);
 }
 

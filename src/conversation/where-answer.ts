@@ -12,7 +12,7 @@ import { elementResult, focusElement, unitWord } from './structure-answer.js';
  * conversation's focus), answered with the node, section or box that holds it, then the passage itself.
  */
 export function whereAnswer(k: Knowledge, ctx: ConversationContext | null, subject: string | undefined, unit: UnitKey | undefined): Turn {
-  const found = subject ? subjectElement(k, subject) : focusElement(k, ctx);
+  const found = subject ? subjectElement(k, subject) : deicticElement(k, ctx, unit);
   if (!found) {
     if (subject) return noMatch(k, subject, 'where');
     return { reply: finish({ intent: 'where', title: '没有上一个问题', results: [] }, '先问一个主题,再问它在规划的哪一部分。') };
@@ -38,6 +38,19 @@ export function whereAnswer(k: Knowledge, ctx: ConversationContext | null, subje
   return { reply, ctx: next };
 }
 
+/**
+ * What "这个" is: the element in focus; else the current topic as a subject (智慧公安 → its box), preferring
+ * among it and the entries shown the first that lies in the unit asked about (这个在哪个专栏).
+ */
+function deicticElement(k: Knowledge, ctx: ConversationContext | null, unit: UnitKey | undefined): PlanElement | undefined {
+  if (!ctx || ctx.focus) return focusElement(k, ctx);
+  const searched = ['search', 'target', 'boxes', 'where'].includes(ctx.intent) && ctx.topic ? subjectElement(k, ctx.topic) : undefined;
+  const shown = ctx.list.slice(0, Math.max(1, ctx.shown)).map((id) => elementById(k.library, id));
+  const candidates = [searched, ...shown].filter((e): e is PlanElement => Boolean(e));
+  if (!unit) return candidates[0] ?? focusElement(k, ctx);
+  return candidates.find((e) => { const holder = placeFor(k, e, unit); return holder !== undefined && matchesUnit(k, holder, unit); }) ?? candidates[0] ?? focusElement(k, ctx);
+}
+
 function planOf(e: PlanElement): string {
   return e.kind === 'node' ? e.node.plan.meta.id : e.passage.planId;
 }
@@ -47,8 +60,12 @@ function subjectElement(k: Knowledge, subject: string): PlanElement | undefined 
   const id = structureVocab(k).named.get(k.normalize(subject).replace(/\s+/g, ''));
   const named = id ? elementById(k.library, id) : undefined;
   if (named) return named;
+  // a passage whose own title holds the words (开展养老社会实验。) is where they are, before any ranking
+  const words = k.normalize(subject).replace(/\s+/g, '');
+  const titled = words.length >= 2 ? k.library.passages.filter((p) => k.normalize(p.title).replace(/\s+/g, '').includes(words)) : [];
   const res = k.matcher.search(subject, { highlight: 1 });
-  const top = res.noMatch ? undefined : res.hits[0]?.passage;
+  const hits = res.noMatch ? [] : res.hits.map((h) => h.passage);
+  const top = hits.find((p) => titled.includes(p)) ?? titled[0] ?? hits[0];
   return top ? { kind: 'passage', passage: top } : undefined;
 }
 

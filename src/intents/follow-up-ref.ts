@@ -32,7 +32,9 @@ const ASK_LEADS = [
 ];
 
 const SWITCH = new RegExp(`^((?:(?:${alt(POLITE)})\\s*)*)(?:${alt(SWITCH_MARKS)})\\s*(.*)$`);
-const LEAD = new RegExp(`^(?:${alt(ASK_LEADS)})\\s*`);
+const latin = (w: string) => /[a-z]/.test(w);
+// Latin words must end at a space ("and" is not the start of "android"); Chinese leads and particles need not
+const LEAD = new RegExp(`^(?:${alt(ASK_LEADS.filter((w) => !latin(w)))}|吧|啊|呀|了|哈|好|(?:${alt([...ASK_LEADS.filter(latin), 'ok', 'okay'])})(?=\\s|$))\\s*`);
 const TAIL = /(?:\s*(?:吧|呢|怎么样|如何|的情况|好了|好吗|吗|too|then|instead))+$/;
 
 /** 回到 / 返回 …: a verb that goes back. */

@@ -17,7 +17,7 @@ import {
 
 /** One word of a structural reference. `of` marks English inner-first order ("item 4 of box 13"). */
 export type Token =
-  | { t: 'named'; id: string }
+  | { t: 'named'; id: string; unit?: UnitKey }
   | { t: 'unit'; unit: UnitKey; word: string }
   | { t: 'sel'; sel: Selector }
   | { t: 'cls' }
@@ -60,6 +60,7 @@ function lexicon(v: StructureVocab): Lexicon {
     [/(?:最后面|最后|最末|末尾)一?/y, () => ({ t: 'sel', sel: { at: 'end', n: 1 } })],
     [new RegExp(`末(?=${unitHead})`, 'y'), () => ({ t: 'sel', sel: { at: 'end', n: 1 } })],
     [new RegExp(`(?:头|首)一?(?=${unitHead})|最前面|最前|开头`, 'y'), () => ({ t: 'sel', sel: { at: 'nth', n: 1 } })],
+    [new RegExp(`第(${NUM})号`, 'y'), (m) => ({ t: 'sel', sel: { at: 'label', n: n(m[1]!) } })],
     [new RegExp(`第(${NUM})`, 'y'), (m) => ({ t: 'sel', sel: { at: 'ordinal', n: n(m[1]!) } })],
     [new RegExp(`(?:上|前)一?(?=${unitHead})`, 'y'), () => ({ t: 'sel', sel: { at: 'step', d: -1 } })],
     [new RegExp(`(?:下|后)一?(?=${unitHead})`, 'y'), () => ({ t: 'sel', sel: { at: 'step', d: 1 } })],
@@ -89,7 +90,8 @@ export function lexChinese(text: string, k: Knowledge): Token[] | undefined {
     };
     for (const title of lx.named.get(text[i]!) ?? []) {
       if (text.startsWith(title, i)) {
-        offer(title.length, { t: 'named', id: v.named.get(title)! });
+        const id = v.named.get(title)!;
+        offer(title.length, { t: 'named', id, unit: v.namedKind.get(id) });
         break;
       }
     }
@@ -160,7 +162,7 @@ export function lexEnglish(text: string, k: Knowledge): Token[] | undefined {
       }
       const title = glossaryTitle(ws, i, k, v);
       if (title) {
-        out.push({ t: 'named', id: title.id });
+        out.push({ t: 'named', id: title.id, unit: v.namedKind.get(title.id) });
         i += title.words - 1;
       } else if (EN_FILLER.has(w) || w === 'no' || w === 'number' || w === 'many' || w === 'total') out.push({ t: 'fill' });
       else return undefined;

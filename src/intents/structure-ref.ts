@@ -55,6 +55,8 @@ export function parseTokens(tokens: Token[]): StructRef | undefined {
     switch (tok.t) {
       case 'named':
         steps.push({ named: tok.id });
+        // 优先行动部分, 人工智能社会治理实验工程这个专栏: the unit names the titled element itself
+        if (next?.t === 'unit' && next.unit === tok.unit) i++;
         // 第二个优先行动: the second of what the named node lists
         if (pending) steps.push({ unit: 'item', sel: resolved(pending) });
         pending = undefined;
@@ -92,6 +94,11 @@ export function parseTokens(tokens: Token[]): StructRef | undefined {
     }
   }
   flush();
+  // "how many items does box 13 have", "多少条在专栏13里": what is counted comes after where it is counted
+  if (ask === 'count') {
+    const firstPick = steps.findIndex((s) => 'named' in s || ('sel' in s && s.sel.at !== 'all'));
+    if (firstPick > 0 && steps.slice(0, firstPick).every((s) => 'sel' in s && s.sel.at === 'all')) steps.push(...steps.splice(0, firstPick));
+  }
   const picks = steps.filter((s) => 'sel' in s && s.sel.at !== 'all');
   const titleOnly = steps.length === 1 && 'named' in steps[0]!;
   if (steps.length === 0 || (ask === 'show' && picks.length === 0 && !titleOnly)) return undefined;
@@ -123,9 +130,14 @@ function lower(ref: StructRef): Intent {
 }
 
 interface WhereRules {
-  which: RegExp;
-  inverted: RegExp;
+  /** the end of "X 在第几部分 / 属于哪一节 / 是哪个专栏的": which-word, unit, particles */
+  asked: RegExp;
+  /** the verb (and "规划的") right before the which-word */
+  verb: RegExp;
+  /** "X 在哪里" */
   anywhere: RegExp;
+  /** "哪个专栏提到了X" */
+  inverted: RegExp;
   units: Map<string, UnitKey>;
   deictic: Set<string>;
   filler: RegExp;
@@ -133,6 +145,7 @@ interface WhereRules {
 
 const rulesByVocab = new WeakMap<object, WhereRules>();
 
+// each rule is anchored at one end and starts with a literal, so a question that is not a "where" fails fast
 function whereRules(k: Knowledge): WhereRules {
   const v = structureVocab(k);
   let r = rulesByVocab.get(v);
@@ -140,20 +153,36 @@ function whereRules(k: Knowledge): WhereRules {
   const units = new Map<string, UnitKey>();
   for (const [w, u] of Object.entries(GENERIC_UNITS)) if (u !== 'item') units.set(w, u);
   for (const [w, u] of v.units) units.set(w, u);
+  for (const [w, u] of v.listTitles) if (!units.has(w)) units.set(w, u);
   const U = alt(units.keys());
   const W = alt(WHICH_WORDS);
   const scope = '(?:本?规划|文件|文中|全文)?(?:的|里的?|中的?)?';
-  const end = '(?:里面|里|中|内|下|之中|当中)?(?:的)?(?:内容)?(?:呢|吗|啊|呀|吧)?';
+  const end = '(?:里面|里|中|内|下|之中|当中)?(?:讲到|讲|提到|提|说到|说|写|出现)?(?:的)?(?:内容)?(?:呢|吗|啊|呀|吧)?';
   r = {
-    which: new RegExp(`^(.*?)(?:${alt(WHERE_VERBS)})${scope}(?:${W})(?:一个|个)?(${U})${end}$`),
+    asked: new RegExp(`(?:${W})(?:一个|个)?(${U})${end}$`),
+    verb: new RegExp(`(?:${alt(WHERE_VERBS)})${scope}$`),
+    anywhere: new RegExp(`(?:在|位于|出自|来自)${scope}(?:哪里|哪儿|哪)(?:呢|啊|呀)?$`),
     inverted: new RegExp(`^(?:${W})(?:一个|个)?(${U})(?:里面|里|中)?(?:有|提到了?|提到过|讲了?|讲到|包含|涉及|说到|谈到|写了?|提及)(.+?)(?:呢|吗|啊)?$`),
-    anywhere: new RegExp(`^(.+?)(?:在|位于|出自|来自)${scope}(?:哪里|哪儿|哪)(?:呢|啊|呀)?$`),
     units,
     deictic: new Set(DEICTICS),
     filler: new RegExp(`^(?:${alt(['那么', '那', '请问', '我想知道', '想知道', '想问一下', '想问下', '想问', '问一下', '问下'])})|(?:的|是|都|也|还|又)+$`, 'g'),
   };
   rulesByVocab.set(v, r);
   return r;
+}
+
+/** The subject and asked unit of a Chinese "where" question, if it is one. */
+function whereParts(compact: string, r: WhereRules): { subject: string; unitWord?: string } | undefined {
+  const asked = r.asked.exec(compact);
+  if (asked) {
+    const before = compact.slice(0, asked.index);
+    const verb = r.verb.exec(before);
+    if (verb) return { subject: before.slice(0, verb.index), unitWord: asked[1] };
+  }
+  const anywhere = r.anywhere.exec(compact);
+  if (anywhere && anywhere.index > 0) return { subject: compact.slice(0, anywhere.index) };
+  const inv = r.inverted.exec(compact);
+  return inv ? { subject: inv[2]!, unitWord: inv[1] } : undefined;
 }
 
 const EN_WHERE = [
@@ -166,24 +195,19 @@ const EN_UNIT: Record<string, UnitKey> = { part: 'part', chapter: 'part', sectio
 /** X 在第几部分 / 属于哪一节 / 在哪个专栏 / 哪个专栏提到X / which part covers X. */
 function parseWhere(compact: string, bare: string, k: Knowledge): Intent | undefined {
   const r = whereRules(k);
-  let subject: string | undefined;
-  let unitWord: string | undefined;
-  const m = r.which.exec(compact) ?? r.anywhere.exec(compact);
-  if (m) {
-    subject = m[1];
-    unitWord = m[2];
-  } else {
-    const inv = r.inverted.exec(compact);
-    if (inv) [unitWord, subject] = [inv[1], inv[2]];
-  }
+  const parts = whereParts(compact, r);
+  const subject = parts?.subject;
+  const unitWord = parts?.unitWord;
   if (subject !== undefined) {
     const x = subject.replace(r.filler, '');
     // "第二个优先行动在哪一部分" asks for a reference: show it
     const inner = x ? lexChinese(x, k) : undefined;
     const ref = inner && parseTokens(inner);
-    if (ref && !ref.steps.every((s) => 'deictic' in s)) return lower(ref);
+    if (ref && ref.steps.some((s) => 'sel' in s && s.sel.at !== 'all')) return lower(ref);
     const unit = unitWord ? r.units.get(unitWord) : undefined;
-    const topic = !x || r.deictic.has(x) || (inner?.every((t) => t.t === 'deictic' || t.t === 'fill') ?? false) ? undefined : cleanTopic(x, k);
+    const deictic = !x || r.deictic.has(x) || (inner?.every((t) => t.t === 'deictic' || t.t === 'fill') ?? false);
+    // a title is kept as written (全民数字素养与技能提升行动); other subjects lose their question words
+    const topic = deictic ? undefined : structureVocab(k).named.has(x) ? x : cleanTopic(x, k);
     return { type: 'where', ...(topic ? { subject: topic } : {}), ...(unit ? { unit } : {}) };
   }
   if (!/[a-z]/.test(bare)) return undefined;

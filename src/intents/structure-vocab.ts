@@ -11,6 +11,10 @@ import { GENERIC_UNITS } from './structure-words.js';
 export interface StructureVocab {
   /** compact normalised title → element id (part, section or box) */
   named: Map<string, string>;
+  /** element id → its unit kind, so "优先行动部分" reads 部分 as naming the part itself */
+  namedKind: Map<string, 'part' | 'section' | 'box'>;
+  /** titles of nodes that list members (优先行动 → members:<its id>): "属于哪个优先行动" */
+  listTitles: Map<string, UnitKey>;
   /** derived unit noun → the collection it counts */
   units: Map<string, UnitKey>;
   /** the collection → the word to name it with in answers (行动, 方向, 专栏 …) */
@@ -43,6 +47,8 @@ export function structureVocab(k: Knowledge): StructureVocab {
   if (v) return v;
   const lib = k.library;
   const named = new Map<string, string>();
+  const namedKind = new Map<string, 'part' | 'section' | 'box'>();
+  const listTitles = new Map<string, UnitKey>();
   const units = new Map<string, UnitKey>();
   const unitWords = new Map<UnitKey, string>();
   const addUnit = (word: string, key: UnitKey) => {
@@ -54,11 +60,13 @@ export function structureVocab(k: Knowledge): StructureVocab {
   for (const n of nodes) {
     const t = compact(k, n.title);
     if (t.length >= 2 && !named.has(t)) named.set(t, n.id);
+    namedKind.set(n.id, n.kind);
   }
   const boxes = lib.passages.filter((p) => p.kind === 'box');
   for (const b of boxes) {
     const t = compact(k, boxName(b.title));
     if (t.length >= 2 && !named.has(t)) named.set(t, b.id);
+    namedKind.set(b.id, 'box');
   }
   // boxes first: their common ending (工程), and that ending with the word before it in a heading (重点工程)
   const boxEnding = commonEnding(boxes.map((b) => compact(k, boxName(b.title))));
@@ -79,9 +87,12 @@ export function structureVocab(k: Knowledge): StructureVocab {
   // … and last the ending of a list-like node's own title (主攻方向 → 方向, 发展目标 → 目标)
   for (const [id, members] of listed) {
     const node = lib.node(id)!;
-    if (members.length >= 2) addUnit(tail(compact(k, node.title)), `members:${id}`);
+    if (members.length < 2) continue;
+    addUnit(tail(compact(k, node.title)), `members:${id}`);
+    const t = compact(k, node.title);
+    if (t.length >= 2 && !listTitles.has(t)) listTitles.set(t, `members:${id}`);
   }
-  v = { named, units, unitWords };
+  v = { named, namedKind, listTitles, units, unitWords };
   vocabs.set(k, v);
   return v;
 }
