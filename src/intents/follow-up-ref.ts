@@ -31,7 +31,7 @@ const ASK_LEADS = [
   "let's talk about", 'lets talk about', 'talk about', 'tell me about', "let's look at", 'lets look at', 'what about', 'how about', 'and',
 ];
 
-const SWITCH = new RegExp(`^((?:(?:${alt(POLITE)})\\s*)*)(?:${alt(SWITCH_MARKS)})\\s*(.*)$`);
+const SWITCH = new RegExp(`^((?:(?:${alt(POLITE)})\\s*)*)(?:(?:${alt(SWITCH_MARKS)})\\s*)+(.*)$`);
 const latin = (w: string) => /[a-z]/.test(w);
 // Latin words must end at a space ("and" is not the start of "android"); Chinese leads and particles need not
 const LEAD = new RegExp(`^(?:${alt(ASK_LEADS.filter((w) => !latin(w)))}|吧|啊|呀|了|哈|好|(?:${alt([...ASK_LEADS.filter(latin), 'ok', 'okay'])})(?=\\s|$))\\s*`);
@@ -60,10 +60,24 @@ const EN_BACK = new RegExp(`${EN_LEAD}(?:go back|get back|back|return|(?:the\\s+
 const CHANGE_TO = /^(?:那|那么)?(?:换成|改成|换到|改为|换为)(.+?)(?:看看|看一下|试试|吧|呢|的)*$/;
 
 /** "它2023年的目标", "这个有哪些重点工程": a question about the current topic. */
-const ABOUT_IT = /^(?:那|那么)?(?:它们|它|这个|这方面|其|该)(?:的)?(.+)$/;
+const ABOUT_IT = /^(?:那|那么)?(?:(?:它们|它|这个|这方面|其|该)的?)+(.+)$/;
+
+/** How deep a follow-up may hold another (不说这个了,它的目标): deeper text is read as it stands, so no input recurses long. */
+const MAX_NESTING = 2;
+let nesting = 0;
 
 /** Read a message as a conversational follow-up; `reparse` reads the new question inside a switch. */
 export function parseFollowUp(full: string, k: Knowledge, reparse: (text: string) => Intent): Intent | undefined {
+  if (nesting >= MAX_NESTING) return undefined;
+  nesting++;
+  try {
+    return readFollowUp(full, k, reparse);
+  } finally {
+    nesting--;
+  }
+}
+
+function readFollowUp(full: string, k: Knowledge, reparse: (text: string) => Intent): Intent | undefined {
   const bare = full.replace(/\s+/g, ' ').trim();
   const compact = bare.replace(/\s+/g, '');
   if (ANOTHER_BATCH.test(bare) || ANOTHER_BATCH.test(compact)) return { type: 'more' };
