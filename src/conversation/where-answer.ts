@@ -18,7 +18,7 @@ export function whereAnswer(k: Knowledge, ctx: ConversationContext | null, subje
     return { reply: finish({ intent: 'where', title: '没有上一个问题', results: [] }, '先问一个主题,再问它在规划的哪一部分。') };
   }
   const holder = placeFor(k, found, unit);
-  const label = subject ?? ctx?.topic ?? elementTitle(found);
+  const label = subject ?? (ctx?.focus ? undefined : ctx?.topic) ?? elementTitle(found);
   const plan = k.library.plans.find((p) => p.meta.id === planOf(found));
   const where = breadcrumb(holder ?? found).join(' > ');
   const asked = unit ? unitWord(k, unit) : undefined;
