@@ -197,6 +197,35 @@ describe('where is X', () => {
   });
 });
 
+describe('references inside other questions', () => {
+  it('"第五个优先行动2025年的目标" asks for the goals of what the reference names, with the year first', async () => {
+    expect(intent('第5个优先行动2025年的目标是什么')).toMatchObject({ type: 'struct', ref: { ask: 'target', year: 2025 } });
+    const r = await ask(knowledge(), '第五个优先行动2025年的目标');
+    expect(r.results[0]!.title).toContain('基层智慧治理能力提升行动');
+    expect(r.results[0]!.text.startsWith('到2025年')).toBe(true);
+  });
+
+  it('a title ending in 目标 is a title, not a question about goals', () => {
+    expect(steps('第二部分的发展目标').steps).toEqual([{ unit: 'part', sel: { at: 'ordinal', n: 2 }, word: '部分' }, { named: `${PLAN}:p2.s3` }]);
+  });
+
+  it('"第二个优先行动在哪一部分", "专栏12的第二条在哪一部分": the place of what the reference names', async () => {
+    expect(intent('第二个优先行动在哪一部分')).toMatchObject({ type: 'where', unit: 'part', ref: { steps: [{ named: `${PLAN}:p5` }, { sel: { at: 'nth', n: 2 } }] } });
+    const r = await ask(knowledge(), '专栏12的第二条在哪一部分');
+    expect(r.title).toContain('专栏12 智慧公安建设提升工程');
+    expect(r.results[1]!.title).toContain('构建一体化指挥通信体系');
+  });
+
+  it.each(['规划在哪里提到了智慧水利', '智慧水利在规划里的位置', '智慧水利是第几部分的内容', '哪一节讲智慧水利', 'where can I find smart water', 'in which section is smart water mentioned'])(
+    '"%s" asks where smart water is',
+    async (q) => {
+      const r = await ask(knowledge(), q);
+      expect(r.intent).toBe('where');
+      expect(first(r)).toContain('绿色智慧生态文明建设行动');
+    },
+  );
+});
+
 describe('topic questions stay topic questions', () => {
   it.each(['第十四个五年规划', '下一代互联网', '最后一公里', '首都', '头部企业', '一共投入多少资金', '数据在哪里存储', '从哪几个方面推进数字乡村', '第一时间', 'the last mile', 'back office', '数字乡村发展行动的目标'])(
     '"%s" is not a structural reference',

@@ -21,7 +21,7 @@ import type { ConversationContext, ConversationKey } from './context.js';
 import { renderPlainText } from './render-text.js';
 import { TurnMemo } from './turn-memo.js';
 import { expandAnswer, moreAnswer, openId, sourceAnswer, switchAnswer } from './follow-ups.js';
-import { backAnswer, fromEndAnswer, stepAnswer } from './navigation.js';
+import { backAnswer, fromEndAnswer, previousPageAnswer, stepAnswer, upAnswer } from './navigation.js';
 import { structAnswer } from './structure-answer.js';
 import { withHistory } from './topic-history.js';
 import { whereAnswer } from './where-answer.js';
@@ -50,6 +50,7 @@ export const CONTEXT_UNAVAILABLE = '上下文暂时不可用,本条按新问题�
 function needsContext(intent: Intent): boolean {
   switch (intent.type) {
     case 'more':
+    case 'up':
     case 'expand':
     case 'step':
     case 'back':
@@ -183,17 +184,19 @@ export class Bot {
         return switchAnswer(k, ctx, intent.topic, intent.extras);
       }
       case 'more':
-        return moreAnswer(k, ctx);
+        return intent.back ? previousPageAnswer(k, ctx) : moreAnswer(k, ctx);
+      case 'up':
+        return upAnswer(k, ctx);
       case 'expand':
         return intent.fromEnd ? fromEndAnswer(k, ctx, intent.n) : expandAnswer(k, ctx, intent.n);
       case 'step':
         return stepAnswer(k, ctx, intent.d, intent.unit);
       case 'back':
-        return backAnswer(k, ctx, intent.word);
+        return backAnswer(k, ctx, intent.word, intent.oldest);
       case 'struct':
         return structAnswer(k, intent.ref, ctx);
       case 'where':
-        return whereAnswer(k, ctx, intent.subject, intent.unit);
+        return whereAnswer(k, ctx, intent.subject, intent.unit, intent.ref);
       case 'open':
         return openId(k, intent.id);
       case 'source':

@@ -1,8 +1,8 @@
-import { ancestorOf, elementById, elementId, siblingsOf, type PlanElement, type UnitKind } from '../content/plan-tree.js';
+import { ancestorOf, containerOf, elementById, elementId, siblingsOf, type PlanElement, type UnitKind } from '../content/plan-tree.js';
 import type { UnitKey } from '../intents/structure-ref-types.js';
 import type { Knowledge } from '../knowledge.js';
 import type { ResultItem } from '../reply.js';
-import { boxAnswer, finish, listTurn, PAGE_SIZE, searchAnswer, STRUCTURE_PAGE_SIZE, type Turn } from './answers.js';
+import { boxAnswer, finish, listTurn, outlineAnswer, PAGE_SIZE, searchAnswer, STRUCTURE_PAGE_SIZE, type Turn } from './answers.js';
 import { MAX_TOPICS, type ConversationContext, type TopicState } from './context.js';
 import { expandAnswer, moreAnswer, resultFor } from './follow-ups.js';
 import { elementAnswer } from './structure-answer.js';
@@ -56,6 +56,26 @@ export function stepAnswer(k: Knowledge, ctx: ConversationContext | null, d: num
 const isKind = (u: UnitKey): u is UnitKind => u === 'part' || u === 'section' || u === 'box' || u === 'item';
 const unitName = (u: UnitKey | undefined) => ({ part: '部分', section: '节', box: '专栏' })[u as string] ?? '这一级';
 
+const pageSize = (ctx: TopicState) => (ctx.intent === 'structure' || ctx.intent === 'outline' ? STRUCTURE_PAGE_SIZE : PAGE_SIZE);
+
+/** 上一页: the page before the one shown last (pages of the list's own size, counted from its start). */
+export function previousPageAnswer(k: Knowledge, ctx: ConversationContext | null): Turn {
+  if (!ctx || ctx.list.length === 0) return say('more', '没有上一个问题', NO_CONTEXT);
+  const size = pageSize(ctx);
+  const start = Math.floor((Math.max(1, ctx.shown) - 1) / size) * size - size;
+  if (start < 0) return say('more', '已经是第一页', '回复"更多"看下一页。');
+  return moreAnswer(k, { ...ctx, shown: start });
+}
+
+/** 上一级: the box, section or part that holds the element in focus (the plan's outline above a part). */
+export function upAnswer(k: Knowledge, ctx: ConversationContext | null): Turn {
+  const anchorId = ctx?.focus ?? ctx?.boxId ?? ctx?.list[0];
+  const anchor = anchorId ? elementById(k.library, anchorId) : undefined;
+  if (!anchor) return say('up', '没有上一个问题', NO_CONTEXT);
+  const up = containerOf(k.library, anchor);
+  return up ? elementAnswer(k, up) : outlineAnswer(k);
+}
+
 /** How a topic is shown again: its box, or the first page of its list. */
 function reshow(k: Knowledge, state: TopicState, title: string): Turn {
   if (state.boxId && state.intent === 'box') {
@@ -63,7 +83,7 @@ function reshow(k: Knowledge, state: TopicState, title: string): Turn {
     if (box?.box !== undefined) return boxAnswer(k, box.box);
   }
   const items = state.list.map((id) => resultFor(k, id, { v: 1, ...state, updatedAt: 0 })).filter((x): x is ResultItem => Boolean(x));
-  const size = state.intent === 'structure' || state.intent === 'outline' ? STRUCTURE_PAGE_SIZE : PAGE_SIZE;
+  const size = pageSize(state);
   const base = { intent: state.intent, ...(state.topic ? { topic: state.topic } : {}), ...(state.extras ? { extras: state.extras } : {}), ...(state.year ? { year: state.year } : {}) };
   return listTurn(k, 'back', title, items, base, undefined, size);
 }
@@ -82,11 +102,12 @@ function names(k: Knowledge, state: TopicState, word: string): boolean {
  * (so going back twice returns). Right after opening an entry, "back" is the list it came from. A word that
  * names no earlier topic is a new question about that word.
  */
-export function backAnswer(k: Knowledge, ctx: ConversationContext | null, word?: string): Turn {
+export function backAnswer(k: Knowledge, ctx: ConversationContext | null, word?: string, oldest = false): Turn {
   const history = ctx?.history ?? [];
   if (!ctx) return word ? searchAnswer(k, word) : say('back', '没有更早的话题', NO_CONTEXT);
   let target: TopicState | undefined;
-  if (word) target = history.find((h) => names(k, h, word)) ?? (names(k, ctx, word) ? snapshot(ctx) : undefined);
+  if (oldest) target = history[history.length - 1];
+  else if (word) target = history.find((h) => names(k, h, word)) ?? (names(k, ctx, word) ? snapshot(ctx) : undefined);
   else if (ctx.focus && ctx.list.length > 1 && ctx.list.includes(ctx.focus)) target = snapshot({ ...ctx, focus: undefined });
   else target = history[0];
   if (!target) return word ? searchAnswer(k, word) : say('back', '没有更早的话题', '这个对话里只问过这一个话题。');

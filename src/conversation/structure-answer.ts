@@ -13,10 +13,10 @@ import {
   type UnitKind,
 } from '../content/plan-tree.js';
 import type { Selector, StructRef, UnitKey } from '../intents/structure-ref-types.js';
-import { structureVocab } from '../intents/structure-vocab.js';
+import { boxName, structureVocab } from '../intents/structure-vocab.js';
 import type { Knowledge } from '../knowledge.js';
 import { toResult, type ResultItem } from '../reply.js';
-import { boxAnswer, finish, listTurn, nodeAnswer, openPassage, STRUCTURE_PAGE_SIZE, type Turn } from './answers.js';
+import { boxAnswer, finish, listTurn, nodeAnswer, openPassage, STRUCTURE_PAGE_SIZE, targetAnswer, type Turn } from './answers.js';
 import type { ConversationContext } from './context.js';
 import { clipText } from './render-text.js';
 
@@ -106,20 +106,23 @@ export function focusElement(k: Knowledge, ctx: ConversationContext | null): Pla
   return id ? elementById(k.library, id) : undefined;
 }
 
-/** A struct reference answered: the element it lands on, or the count with its list. */
-export function structAnswer(k: Knowledge, ref: StructRef, ctx: ConversationContext | null): Turn {
+/** Where a reference lands, or the answer that says why it lands nowhere. */
+type Resolved = { scope: Scope; owner: string; lastWord?: string } | { fail: Turn };
+
+/** Walk a reference's steps from the plan (or the conversation's focus) down to what it names. */
+function resolve(k: Knowledge, ref: StructRef, ctx: ConversationContext | null): Resolved {
   let scope: Scope = { at: 'root' };
   let owner = '规划';
   let lastWord: string | undefined;
   for (const step of ref.steps) {
     if ('named' in step) {
       const el = elementById(k.library, step.named);
-      if (!el) return missing('找不到这一部分', '规划内容可能已经更新;发送"目录"查看。');
+      if (!el) return { fail: missing('找不到这一部分', '规划内容可能已经更新;发送"目录"查看。') };
       scope = { at: 'element', el };
       owner = elementTitle(el);
     } else if ('deictic' in step) {
       const el = focusElement(k, ctx);
-      if (!el) return missing('没有上一个问题', '这个对话里还没有可以接着问的内容。');
+      if (!el) return { fail: missing('没有上一个问题', '这个对话里还没有可以接着问的内容。') };
       // 这个专栏的第二条: the box the focus is in; 它的第二条 on a list just shown: that list
       const up = step.unit && isKind(step.unit) ? ancestorOf(k.library, el, step.unit) ?? el : el;
       scope = ctx && ctx.list.length > 1 && !step.unit && ctx.focus === undefined ? listScope(k, ctx) : { at: 'element', el: up };
@@ -127,17 +130,37 @@ export function structAnswer(k: Knowledge, ref: StructRef, ctx: ConversationCont
     } else {
       const word = unitWord(k, step.unit, step.word);
       lastWord = word;
-      const els = collection(k, scope, step.unit);
-      if (els.length === 0) return missing(`${scopeTitle(scope)}中没有${word}`, '发送"目录"查看规划的结构。');
+      // 第3条 with nothing around it counts in the list in view
+      const els: PlanElement[] = scope.at === 'root' && step.unit === 'item' && ctx ? listElements(k, ctx) : collection(k, scope, step.unit);
+      if (els.length === 0) return { fail: missing(`${scopeTitle(scope)}中没有${word}`, '发送"目录"查看规划的结构。') };
       if (step.sel.at === 'all') {
         scope = { at: 'list', els, word };
         continue;
       }
       const el = select(els, step.sel);
-      if (!el) return missing(`没有${selWords(step.sel, word)}`, `${scopeTitle(scope)}${counted(els.length, word)}。`);
+      if (!el) return { fail: missing(`没有${selWords(step.sel, word)}`, `${scopeTitle(scope)}${counted(els.length, word)}。`) };
       scope = { at: 'element', el };
       owner = elementTitle(el);
     }
+  }
+  return { scope, owner, lastWord };
+}
+
+/** The one element a reference names (for "第二个优先行动在哪一部分"), or the answer that says why there is none. */
+export function refElement(k: Knowledge, ref: StructRef, ctx: ConversationContext | null): PlanElement | Turn {
+  const r = resolve(k, ref, ctx);
+  if ('fail' in r) return r.fail;
+  return r.scope.at === 'element' ? r.scope.el : missing('这指的是一组内容', '请指明其中一条,例如"第1条"。');
+}
+
+/** A struct reference answered: the element it lands on, the count with its list, or the element's goals. */
+export function structAnswer(k: Knowledge, ref: StructRef, ctx: ConversationContext | null): Turn {
+  const r = resolve(k, ref, ctx);
+  if ('fail' in r) return r.fail;
+  const { scope, owner, lastWord } = r;
+  if (ref.ask === 'target' && scope.at === 'element') {
+    const e = scope.el;
+    return targetAnswer(k, e.kind === 'node' ? e.node.title : boxName(e.passage.title), ref.year);
   }
   if (ref.ask === 'count' || scope.at === 'list') {
     const els = scope.at === 'list' ? scope.els : scope.at === 'element' ? childrenOf(k.library, scope.el) : allParts(k.library);
@@ -147,9 +170,12 @@ export function structAnswer(k: Knowledge, ref: StructRef, ctx: ConversationCont
   return scope.at === 'element' ? elementAnswer(k, scope.el) : countAnswer(k, '规划', allParts(k.library), '部分');
 }
 
+function listElements(k: Knowledge, ctx: ConversationContext): PlanElement[] {
+  return ctx.list.map((id) => elementById(k.library, id)).filter((e): e is PlanElement => Boolean(e));
+}
+
 function listScope(k: Knowledge, ctx: ConversationContext): Scope {
-  const els = ctx.list.map((id) => elementById(k.library, id)).filter((e): e is PlanElement => Boolean(e));
-  return { at: 'list', els, word: '条' };
+  return { at: 'list', els: listElements(k, ctx), word: '条' };
 }
 
 function defaultWord(k: Knowledge, scope: Scope): string {

@@ -1,24 +1,26 @@
 import { ancestorOf, breadcrumb, containerOf, elementById, elementId, elementTitle, type PlanElement } from '../content/plan-tree.js';
-import type { UnitKey } from '../intents/structure-ref-types.js';
+import type { StructRef, UnitKey } from '../intents/structure-ref-types.js';
 import { structureVocab } from '../intents/structure-vocab.js';
 import type { Knowledge } from '../knowledge.js';
 import { finish, noMatch, type Turn } from './answers.js';
 import type { ConversationContext } from './context.js';
 import { clipText } from './render-text.js';
-import { elementResult, focusElement, unitWord } from './structure-answer.js';
+import { elementResult, focusElement, refElement, unitWord } from './structure-answer.js';
 
 /**
  * X 在第几部分 / 属于哪一节 / 在哪个专栏 / 这个属于哪个专栏: the place of X's best passage (or of the
  * conversation's focus), answered with the node, section or box that holds it, then the passage itself.
  */
-export function whereAnswer(k: Knowledge, ctx: ConversationContext | null, subject: string | undefined, unit: UnitKey | undefined): Turn {
-  const found = subject ? subjectElement(k, subject) : deicticElement(k, ctx, unit);
+export function whereAnswer(k: Knowledge, ctx: ConversationContext | null, subject: string | undefined, unit: UnitKey | undefined, ref?: StructRef): Turn {
+  const picked = ref ? refElement(k, ref, ctx) : undefined;
+  if (picked && 'reply' in picked) return picked;
+  const found = picked ?? (subject ? subjectElement(k, subject) : deicticElement(k, ctx, unit));
   if (!found) {
     if (subject) return noMatch(k, subject, 'where');
     return { reply: finish({ intent: 'where', title: '没有上一个问题', results: [] }, '先问一个主题,再问它在规划的哪一部分。') };
   }
   const holder = placeFor(k, found, unit);
-  const label = subject ?? (ctx?.focus ? undefined : ctx?.topic) ?? elementTitle(found);
+  const label = subject ?? (ctx?.focus || picked ? undefined : ctx?.topic) ?? elementTitle(found);
   const plan = k.library.plans.find((p) => p.meta.id === planOf(found));
   const where = breadcrumb(holder ?? found).join(' > ');
   const asked = unit ? unitWord(k, unit) : undefined;
@@ -30,8 +32,8 @@ export function whereAnswer(k: Knowledge, ctx: ConversationContext | null, subje
     plan ? `出处:${[plan.meta.title, ...breadcrumb(found)].join(' > ')}` : undefined,
   );
   const ids = results.map((r) => r.id);
-  const next = subject
-    ? { intent: 'where', topic: subject, list: ids, shown: ids.length, focus: elementId(found) }
+  const next = subject || picked
+    ? { intent: 'where', topic: subject ?? elementTitle(found), list: ids, shown: ids.length, focus: elementId(found) }
     : ctx
       ? { ...ctx, focus: elementId(found) }
       : { intent: 'where', list: ids, shown: ids.length, focus: elementId(found) };

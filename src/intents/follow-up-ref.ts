@@ -11,7 +11,12 @@ const esc = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 const alt = (ws: string[]) => [...ws].sort((a, b) => b.length - a.length).map(esc).join('|');
 
 /** Another page of the same list, in other words than 更多. */
-const ANOTHER_BATCH = /^(?:再?换一批|换一组|换一些|换几个|换几条|再来一批|下一批|再来几条|再来几个|another batch|other results|show others|different ones|some others)$/;
+const ANOTHER_BATCH =
+  /^(?:再?换一批|换一组|换一些|换些|换几个|换几条|换一个|换一换|再来一批|下一批|再来几条|再来几个|再来一些|再多来点|还有别的吗|还有其他的吗|还有其他吗|还有没有别的|其他的呢|别的呢|another batch|other results|show others|different ones|some others|more please|give me more|show me more|any more|anything else|what else)$/;
+/** 上一页 / previous page: the page before the one shown. */
+const PREVIOUS_PAGE = /^(?:上一页|前一页|上页|回到上一页|previous page|prev page|last page|page back|back a page)$/;
+/** 上一级 / go up: one level up from the element in focus. */
+const UP = /^(?:返回|回到|退回)?(?:上一级|上一层|上级|上层)(?:目录)?$|^(?:go )?up(?: a level| one level)?$|^parent$/;
 
 /** Thanks and acknowledgements that may open a switch. */
 const POLITE = ['好的谢谢', '好的', '好吧', '好', '嗯嗯', '嗯', '行', '谢谢', '多谢', '明白了', '知道了', '了解了', '哦', '噢', 'ok', 'okay', 'thanks', 'thank you', 'got it'];
@@ -41,6 +46,7 @@ const TAIL = /(?:\s*(?:吧|呢|怎么样|如何|的情况|好了|好吗|吗|too|
 const BACK_VERB = /回到|回去|返回|退回|转回|回头/;
 /** 刚才 / 前面 … 那个话题: an earlier thing, named as such. */
 const BACK_WHEN = /刚才|刚刚|之前|前面|先前|上一个|上个|原来|最开始|一开始|最早/;
+const FIRST_TOPIC = /(?:最开始|一开始|最早|最初|开头)(?:的|那个|问的|说的)*(?:话题|问题|主题|那个)|第一个(?:话题|问题|主题)/;
 const BACK_NOUN = /话题|问题|主题|那个|那块|那条|那段|那里|那儿/;
 /** What is left of a back request once its own words are gone is the word that names the topic. */
 const BACK_WORDS = new RegExp(
@@ -55,9 +61,10 @@ const BACK_WORDS = new RegExp(
 const EN_LEAD = '^(?:(?:ok|okay|please|now|so|and)\\s+)*(?:let\'?s\\s+|can we\\s+)?';
 const EN_BACK_TO = new RegExp(`${EN_LEAD}(?:go back to|get back to|back to|return to)\\s+(?:the\\s+)?(?:(?:previous|earlier|last|other|old|first)\\s+)?(?:(?:topic|question|subject|one|thing)\\s*)?(?:(?:about|on|of)\\s+)?(.*)$`);
 const EN_BACK = new RegExp(`${EN_LEAD}(?:go back|get back|back|return|(?:the\\s+)?(?:previous|earlier|last) (?:topic|question|subject))$`);
+const EN_FIRST = new RegExp(`${EN_LEAD}(?:go back to|back to|return to)\\s+(?:the\\s+)?(?:first|original|very first) (?:topic|question|subject|one)$`);
 
 /** 换成2025年看看 / 改成数字乡村: the last question again, with one thing changed. */
-const CHANGE_TO = /^(?:那|那么)?(?:换成|改成|换到|改为|换为)(.+?)(?:看看|看一下|试试|吧|呢|的)*$/;
+const CHANGE_TO = /^(?:那|那么)?(?:换成|改成|换到|改为|换为|如果是|要是)(.+?)(?:看看|看一下|试试|吧|呢|的)*$/;
 
 /** "它2023年的目标", "这个有哪些重点工程": a question about the current topic. */
 const ABOUT_IT = /^(?:那|那么)?(?:(?:它们|它|这个|这方面|其|该)的?)+(.+)$/;
@@ -81,6 +88,8 @@ function readFollowUp(full: string, k: Knowledge, reparse: (text: string) => Int
   const bare = full.replace(/\s+/g, ' ').trim();
   const compact = bare.replace(/\s+/g, '');
   if (ANOTHER_BATCH.test(bare) || ANOTHER_BATCH.test(compact)) return { type: 'more' };
+  if (PREVIOUS_PAGE.test(bare) || PREVIOUS_PAGE.test(compact)) return { type: 'more', back: true };
+  if (UP.test(bare) || UP.test(compact)) return { type: 'up' };
   const sw = SWITCH.exec(bare);
   if (sw) return newQuestion(sw[2] ?? '', reparse);
   const back = parseBack(compact, bare, k);
@@ -114,11 +123,14 @@ function parseBack(compact: string, bare: string, k: Knowledge): Intent | undefi
   if (BACK_VERB.test(compact) || (BACK_WHEN.test(compact) && BACK_NOUN.test(compact))) {
     // "回到" must lead (or follow a few words of asking): "数据回到本地" is a topic
     if (!BACK_WHEN.test(compact) && compact.search(BACK_VERB) > 4) return undefined;
+    // 回到最开始的话题: the first topic of the conversation
+    if (FIRST_TOPIC.test(compact)) return { type: 'back', oldest: true };
     const left = compact.replace(BACK_WORDS, '');
     const word = left ? cleanTopic(left, k) : '';
     return word ? { type: 'back', word } : { type: 'back' };
   }
   if (EN_BACK.test(bare)) return { type: 'back' };
+  if (EN_FIRST.test(bare)) return { type: 'back', oldest: true };
   const en = EN_BACK_TO.exec(bare);
   if (!en) return undefined;
   const rest = en[1] ? cleanTopic(translateEnglish(en[1], k.lexicon.glossary, k.lexicon.stopwords).text, k) : '';

@@ -62,8 +62,8 @@ function lexicon(v: StructureVocab): Lexicon {
     [new RegExp(`(?:头|首)一?(?=${unitHead})|最前面|最前|开头`, 'y'), () => ({ t: 'sel', sel: { at: 'nth', n: 1 } })],
     [new RegExp(`第(${NUM})号`, 'y'), (m) => ({ t: 'sel', sel: { at: 'label', n: n(m[1]!) } })],
     [new RegExp(`第(${NUM})`, 'y'), (m) => ({ t: 'sel', sel: { at: 'ordinal', n: n(m[1]!) } })],
-    [new RegExp(`(?:上|前)一?(?=${unitHead})`, 'y'), () => ({ t: 'sel', sel: { at: 'step', d: -1 } })],
-    [new RegExp(`(?:下|后)一?(?=${unitHead})`, 'y'), () => ({ t: 'sel', sel: { at: 'step', d: 1 } })],
+    [new RegExp(`(?:上|前)(?:面|边)?一?(?=${unitHead})`, 'y'), () => ({ t: 'sel', sel: { at: 'step', d: -1 } })],
+    [new RegExp(`(?:下|后)(?:面|边)?一?(?=${unitHead})`, 'y'), () => ({ t: 'sel', sel: { at: 'step', d: 1 } })],
     [new RegExp(`(${NUM})号`, 'y'), (m) => ({ t: 'sel', sel: { at: 'label', n: n(m[1]!) } })],
     [new RegExp(NUM, 'y'), (m) => ({ t: 'num', n: n(m[0]) })],
   ];
@@ -146,8 +146,8 @@ export function lexEnglish(text: string, k: Knowledge): Token[] | undefined {
     } else if (ord !== undefined) out.push({ t: 'sel', sel: { at: 'ordinal', n: ord } });
     else if (w === 'last' || w === 'final') out.push({ t: 'sel', sel: { at: 'end', n: 1 } });
     else if (w === 'penultimate') out.push({ t: 'sel', sel: { at: 'end', n: 2 } });
-    else if (w === 'next' || w === 'following') out.push({ t: 'sel', sel: { at: 'step', d: 1 } });
-    else if (w === 'previous' || w === 'prev' || w === 'preceding' || w === 'prior') out.push({ t: 'sel', sel: { at: 'step', d: -1 } });
+    else if (w === 'next' || w === 'following' || (w === 'after' && i === ws.length - 1)) out.push({ t: 'sel', sel: { at: 'step', d: 1 } });
+    else if (w === 'previous' || w === 'prev' || w === 'preceding' || w === 'prior' || (w === 'before' && i === ws.length - 1)) out.push({ t: 'sel', sel: { at: 'step', d: -1 } });
     else if (w === 'how' && next === 'many') {
       out.push({ t: 'count' });
       i += 1;

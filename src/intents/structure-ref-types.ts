@@ -32,9 +32,11 @@ export const RefStep = z.union([
 ]);
 export type RefStep = z.infer<typeof RefStep>;
 
-/** A structural reference as parsed: where to go in the plan, and whether to show it or count what it holds. */
+/** A structural reference as parsed: where to go in the plan, and whether to show it, count what it holds or give its goals. */
 export const StructRef = z.object({
   steps: z.array(RefStep).min(1),
-  ask: z.enum(['show', 'count']),
+  ask: z.enum(['show', 'count', 'target']),
+  /** for ask target: the year asked for (第五个优先行动2025年的目标) */
+  year: z.number().int().optional(),
 });
 export type StructRef = z.infer<typeof StructRef>;

@@ -13,6 +13,9 @@ import { DEICTICS, GENERIC_UNITS, WHERE_VERBS, WHICH_WORDS } from './structure-w
 const esc = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 const alt = (ws: Iterable<string>) => [...ws].sort((a, b) => b.length - a.length).map(esc).join('|');
 
+/** "…(2025年)的(行动)目标(是什么)" after a reference: its goals. */
+const TARGET_TAIL = /(?:(20\d\d)年?)?的(?:行动目标|目标)(?:是什么|是啥|有哪些|是哪些|呢)?$/;
+
 /** "展开", "expand 2", "#4", "4": the N-th entry of the list in view. */
 const BARE_PICK = /^(?:展开|expand|open|show|详情)?\s*#?\s*(\d{1,2})$|^(?:展开|expand|open|show|详情)$/;
 
@@ -25,6 +28,15 @@ export function parseStructureRef(full: string, k: Knowledge): Intent | undefine
   if (!compact) return undefined;
   const where = parseWhere(compact, bare, k);
   if (where) return where;
+  const goals = TARGET_TAIL.exec(compact);
+  if (goals && goals.index > 0) {
+    // 第五个优先行动2025年的目标: the goals of what the reference names
+    const head = lexChinese(compact.slice(0, goals.index), k);
+    const ref = head && parseTokens(head);
+    if (ref && ref.ask === 'show' && ref.steps.some((s) => 'sel' in s && s.sel.at !== 'all')) {
+      return { type: 'struct', ref: { ...ref, ask: 'target', ...(goals[1] ? { year: Number(goals[1]) } : {}) } };
+    }
+  }
   const latin = /[a-z]/.test(compact);
   const tokens = lexChinese(compact, k) ?? (latin ? lexEnglish(bare, k) : undefined);
   const ref = tokens && parseTokens(tokens);
@@ -138,6 +150,9 @@ interface WhereRules {
   anywhere: RegExp;
   /** "哪个专栏提到了X" */
   inverted: RegExp;
+  /** "规划在哪里提到了X", "X在规划里的位置" */
+  mentions: RegExp;
+  position: RegExp;
   units: Map<string, UnitKey>;
   deictic: Set<string>;
   filler: RegExp;
@@ -163,6 +178,8 @@ function whereRules(k: Knowledge): WhereRules {
     verb: new RegExp(`(?:${alt(WHERE_VERBS)})${scope}$`),
     anywhere: new RegExp(`(?:在|位于|出自|来自)${scope}(?:哪里|哪儿|哪)(?:呢|啊|呀)?$`),
     inverted: new RegExp(`^(?:${W})(?:一个|个)?(${U})(?:里面|里|中)?(?:有|提到了?|提到过|讲了?|讲到|包含|涉及|说到|谈到|写了?|提及)(.+?)(?:呢|吗|啊)?$`),
+    mentions: /^(?:本?规划|文件)?(?:在|从)?(?:哪里|哪儿|哪个地方|什么地方)(?:有|提到|讲到|讲|说到|说|谈到|谈|写到|写|提)(?:了|过)*(.+?)(?:呢|吗|啊)?$/,
+    position: /^(.+?)(?:在规划里|在规划中|在文中|在规划)?的(?:位置|出处)(?:在哪里?|是什么|是哪里)?(?:呢|啊)?$/,
     units,
     deictic: new Set(DEICTICS),
     filler: new RegExp(`^(?:${alt(['那么', '那', '请问', '我想知道', '想知道', '想问一下', '想问下', '想问', '问一下', '问下'])})|(?:的|是|都|也|还|又)+$`, 'g'),
@@ -182,12 +199,15 @@ function whereParts(compact: string, r: WhereRules): { subject: string; unitWord
   const anywhere = r.anywhere.exec(compact);
   if (anywhere && anywhere.index > 0) return { subject: compact.slice(0, anywhere.index) };
   const inv = r.inverted.exec(compact);
-  return inv ? { subject: inv[2]!, unitWord: inv[1] } : undefined;
+  if (inv) return { subject: inv[2]!, unitWord: inv[1] };
+  const m = r.mentions.exec(compact) ?? r.position.exec(compact);
+  return m ? { subject: m[1]! } : undefined;
 }
 
 const EN_WHERE = [
   /^(?:in )?(?:which|what) (part|section|box|column|chapter)s? (?:is|are|does|do|covers?|mentions?|talks? about|contains?|includes?|has|deals? with|discusses|says? about) (.+?)(?: in| belong to| fall under| come from| under)?$/,
-  /^where (?:is|are|does|do) (?:the plan )?(?:talk about |mention |cover |discuss |say about )?(.+?)(?: in the plan| covered| mentioned| appear| come from| belong)?$/,
+  /^where (?:is|are|does|do) (?:the plan |it )?(?:talk about |mention |cover |discuss |say about |say )?(.+?)(?: in the plan| covered| mentioned| appear| come from| belong)?$/,
+  /^where (?:can|could|do|should|would) (?:i|we|you) (?:find|read about|see|look for|look up) (.+?)(?: in the plan)?$/,
   /^(.+?) (?:is|are) in which (part|section|box|column|chapter)$/,
 ];
 const EN_UNIT: Record<string, UnitKey> = { part: 'part', chapter: 'part', section: 'section', box: 'box', column: 'box' };
@@ -203,7 +223,8 @@ function parseWhere(compact: string, bare: string, k: Knowledge): Intent | undef
     // "第二个优先行动在哪一部分" asks for a reference: show it
     const inner = x ? lexChinese(x, k) : undefined;
     const ref = inner && parseTokens(inner);
-    if (ref && ref.steps.some((s) => 'sel' in s && s.sel.at !== 'all')) return lower(ref);
+    // "第二个优先行动在哪一部分", "第3条在哪个专栏": the place of what the reference names
+    if (ref && ref.steps.some((s) => 'sel' in s && s.sel.at !== 'all')) return { type: 'where', ref, ...(unitWord && r.units.get(unitWord) ? { unit: r.units.get(unitWord)! } : {}) };
     const unit = unitWord ? r.units.get(unitWord) : undefined;
     const deictic = !x || r.deictic.has(x) || (inner?.every((t) => t.t === 'deictic' || t.t === 'fill') ?? false);
     // a title is kept as written (全民数字素养与技能提升行动); other subjects lose their question words
@@ -214,7 +235,7 @@ function parseWhere(compact: string, bare: string, k: Knowledge): Intent | undef
   for (const [i, re] of EN_WHERE.entries()) {
     const em = re.exec(bare);
     if (!em) continue;
-    const [unitWord2, x] = i === 0 ? [em[1], em[2]!] : i === 2 ? [em[2], em[1]!] : [undefined, em[1]!];
+    const [unitWord2, x] = i === 0 ? [em[1], em[2]!] : i === 3 ? [em[2], em[1]!] : [undefined, em[1]!];
     const unit = unitWord2 ? EN_UNIT[unitWord2] : undefined;
     const deictic = /^(?:it|this|that|this one|that one|these)$/.test(x);
     const topic = deictic ? '' : cleanTopic(translateEnglish(x, k.lexicon.glossary, k.lexicon.stopwords).text, k);

@@ -14,6 +14,9 @@ export const GENERIC_UNITS: Record<string, 'part' | 'section' | 'box' | 'item'> 
   节: 'section',
   专栏: 'box',
   条目: 'item',
+  措施: 'item',
+  举措: 'item',
+  要点: 'item',
   条: 'item',
   项: 'item',
   点: 'item',
@@ -24,7 +27,7 @@ export const GENERIC_UNITS: Record<string, 'part' | 'section' | 'box' | 'item'> 
 export const CLASSIFIERS = ['个', '位', '名'];
 
 /** "How many": asks for the count with its list. */
-export const COUNT_WORDS = ['多少个', '多少', '几个', '几', '一共', '总共', '共计', '合计', '总计', '共有', 'how many', 'number of', 'count of'];
+export const COUNT_WORDS = ['多少个', '多少', '几个', '几', '哪几个', '哪几项', '哪几条', '哪几', '一共', '总共', '共计', '合计', '总计', '共有', 'how many', 'number of', 'count of'];
 
 /** Pronouns for "the thing we are talking about" (the conversation's focus or current topic). */
 export const DEICTICS = ['上面这个', '上面那个', '刚才这个', '刚才那个', '这一条', '这一项', '这一段', '这个', '这条', '这项', '这段', '这些', '它们', '它', '其', '该', '此', '这'];
@@ -52,9 +55,9 @@ export const FILLER = [
   '是什么', '是啥', '是哪一个', '是哪个', '是哪一项', '是哪项', '是哪一条', '是哪条', '是哪一些', '是哪些', '是哪几个', '都是什么', '都有哪些', '都有什么',
   '有哪些', '有什么', '有啥', '包括哪些', '包括', '包含', '分别是', '分别', '哪一项', '哪一条', '哪一个', '哪项', '哪条', '哪个', '哪些', '什么', '啥',
   // counting
-  '一共分', '共分', '分成', '分为', '分了', '分', '一共是', '有', '都',
-  // going on
-  '再往下', '再往后', '接着', '然后', '往下', '再',
+  '一共分', '共分', '分成', '分为', '分了', '分', '一共是', '包括了', '下面', '下边', '底下', '里边', '有', '都',
+  // going on (往 alone, so that 往下一条 still reads 下一条)
+  '接着', '然后', '再往', '往', '再',
   // ranking
   '排名', '排在', '排', '位置', '位的', '位',
   // glue and particles

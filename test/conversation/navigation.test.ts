@@ -104,6 +104,22 @@ describe('relative navigation', () => {
     expect(top(await box('上一条'))).toContain('开展教育社会实验');
   });
 
+  it('上一页 goes back a page; 上一级 goes up from item to box to section to part', async () => {
+    const say = conversation();
+    const page1 = await say('/plan 数据共享');
+    await say('更多');
+    const page3 = await say('换一批');
+    expect(page3.start).toBe(7);
+    expect((await say('上一页')).start).toBe(4);
+    expect(id(await say('previous page'))).toBe(id(page1));
+    expect((await say('上一页')).title).toBe('已经是第一页');
+    const tree = conversation();
+    await tree('专栏12第3条');
+    expect(top(await tree('上一级'))).toContain('专栏12 智慧公安建设提升工程');
+    expect(top(await tree('返回上一级'))).toContain('构筑共建共治共享的数字社会治理体系');
+    expect(top(await tree('go up'))).toContain('四、重大任务和重点工程');
+  });
+
   it('第N个 … 展开 opens the N-th of the last list', async () => {
     const say = conversation();
     const list = await say('/plan 数据开放');
@@ -128,6 +144,16 @@ describe('back to an earlier topic', () => {
     await say('智慧养老');
     expect(id(await say('我还是想再看看前面量子那个'))).toBe(id(quantum));
     expect(id(await say('go back to blockchain'))).toContain('p5.s3.para2');
+  });
+
+  it('回到最开始的话题 / go back to the first topic: the oldest topic kept', async () => {
+    const say = conversation();
+    const quantum = await say('/plan 量子信息');
+    await say('区块链呢');
+    await say('智慧养老');
+    expect(id(await say('回到最开始的话题'))).toBe(id(quantum));
+    await say('智慧水利');
+    expect(top(await say('go back to the first topic'))).toContain('区块链');
   });
 
   it('right after opening an entry, back is the list it came from; after a no-match, the topic before', async () => {
