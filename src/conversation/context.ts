@@ -3,7 +3,7 @@ import { z } from 'zod';
 /** How many earlier topics a conversation remembers, for 回到刚才那个话题 / go back. */
 export const MAX_TOPICS = 5;
 /** How many list entries an earlier topic keeps (its first pages); the current topic keeps its whole list. */
-export const MAX_TOPIC_LIST = 60;
+export const MAX_TOPIC_LIST = 30;
 
 /** One topic of a conversation: the answer's intent, its topic words, and the list it showed. */
 export const TopicState = z.object({
