@@ -226,6 +226,23 @@ describe('references inside other questions', () => {
   );
 });
 
+describe('references inside whole sentences', () => {
+  it.each([
+    ['我想问一下,规划第四部分的第二节主要讲的是什么内容啊', '建立高效利用的数据要素资源体系'],
+    ['麻烦帮我看看专栏13里面的第三条具体是怎么写的', '开展养老社会实验'],
+    ['能不能把专栏14的第二条发给我看看', '提高突发事件响应和处置能力'],
+    ['你好,能告诉我最后一个专栏叫什么名字吗', '应急管理现代化能力提升工程'],
+    ['请问这个规划总共包括几个部分?', '现状与形势'],
+    ['专栏13一共有七条吗', '开展医学人工智能社会治理实验'],
+  ])('"%s" → %s', async (q, want) => {
+    expect(first(await ask(knowledge(), q))).toContain(want);
+  });
+
+  it('words that name something in the plan keep a sentence a search, and a bare 第一 needs no context to stay one', () => {
+    for (const q of ['专栏13里关于养老的内容', '第三部分有没有提到智慧城市', '第一届世界杯在哪里举办', '第一时间响应']) expect(intent(q).type, q).toBe('search');
+  });
+});
+
 describe('topic questions stay topic questions', () => {
   it.each(['第十四个五年规划', '下一代互联网', '最后一公里', '首都', '头部企业', '一共投入多少资金', '数据在哪里存储', '从哪几个方面推进数字乡村', '第一时间', 'the last mile', 'back office', '数字乡村发展行动的目标'])(
     '"%s" is not a structural reference',

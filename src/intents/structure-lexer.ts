@@ -25,7 +25,12 @@ export type Token =
   | { t: 'count' }
   | { t: 'deictic' }
   | { t: 'fill' }
-  | { t: 'of' };
+  | { t: 'of' }
+  /** characters no word of the grammar covers (only when lexing loosely) */
+  | { t: 'text'; s: string };
+
+/** A loose reading gives up once this much of the text is outside the grammar: that is a topic, not a reference. */
+const MAX_LOOSE_TEXT = 16;
 
 interface Lexicon {
   words: Map<string, Token>;
@@ -78,11 +83,15 @@ function wellFormed(tok: Token): boolean {
   return tok.t !== 'sel' || !('n' in tok.sel) || Number.isFinite(tok.sel.n);
 }
 
-/** Chinese: the longest word at each position; undefined as soon as a character belongs to no word (a topic). */
-export function lexChinese(text: string, k: Knowledge): Token[] | undefined {
+/**
+ * Chinese: the longest word at each position. Strict, it gives up at the first character no word covers (a topic);
+ * loose, such characters become text tokens, for the caller to judge.
+ */
+export function lexChinese(text: string, k: Knowledge, loose = false): Token[] | undefined {
   const v = structureVocab(k);
   const lx = lexicon(v);
   const out: Token[] = [];
+  let outside = 0;
   for (let i = 0; i < text.length; ) {
     let best: { len: number; tok: Token } | undefined;
     const offer = (len: number, tok: Token | undefined) => {
@@ -107,7 +116,14 @@ export function lexChinese(text: string, k: Knowledge): Token[] | undefined {
         break;
       }
     }
-    if (!best) return undefined;
+    if (!best) {
+      if (!loose || ++outside > MAX_LOOSE_TEXT) return undefined;
+      const last = out[out.length - 1];
+      if (last?.t === 'text') last.s += text[i];
+      else out.push({ t: 'text', s: text[i]! });
+      i += 1;
+      continue;
+    }
     out.push(best.tok);
     i += best.len;
   }

@@ -38,7 +38,7 @@ export function parseStructureRef(full: string, k: Knowledge): Intent | undefine
     }
   }
   const latin = /[a-z]/.test(compact);
-  const tokens = lexChinese(compact, k) ?? (latin ? lexEnglish(bare, k) : undefined);
+  const tokens = lexChinese(compact, k) ?? (latin ? lexEnglish(bare, k) : looseReference(compact, k));
   const ref = tokens && parseTokens(tokens);
   if (!ref) return undefined;
   const only = ref.steps.length === 1 && ref.ask === 'show' ? ref.steps[0]! : undefined;
@@ -50,9 +50,25 @@ export function parseStructureRef(full: string, k: Knowledge): Intent | undefine
   return lower(ref);
 }
 
+/**
+ * A reference inside a sentence with words the grammar does not know ("麻烦帮我看看专栏13里面的第三条具体是怎么写的"):
+ * taken only when it names its container (专栏13, 第四部分, 优先行动 — a bare 第一个 is not enough) and the other
+ * words name nothing in the plan, so "专栏13里关于养老的内容" stays a search.
+ */
+function looseReference(compact: string, k: Knowledge): Token[] | undefined {
+  const tokens = lexChinese(compact, k, true);
+  if (!tokens) return undefined;
+  const text = tokens.filter((t): t is Extract<Token, { t: 'text' }> => t.t === 'text').map((t) => t.s);
+  const ref = parseTokens(tokens);
+  const anchored = ref?.steps.some((s) => 'named' in s || ('sel' in s && s.unit !== 'item' && s.sel.at !== 'all'));
+  if (!ref || !anchored) return undefined;
+  const rest = cleanTopic(text.join(' '), k);
+  return !rest || k.matcher.search(rest).noMatch ? tokens : undefined;
+}
+
 /** Tokens → reference, outermost step first; undefined unless it picks, counts or steps somewhere. */
 export function parseTokens(tokens: Token[]): StructRef | undefined {
-  const toks = tokens.filter((t) => t.t !== 'fill');
+  const toks = tokens.filter((t) => t.t !== 'fill' && t.t !== 'text');
   const steps: RefStep[] = [];
   let ask: StructRef['ask'] = 'show';
   let pending: { sel: Selector; cls: boolean } | undefined;
@@ -90,6 +106,8 @@ export function parseTokens(tokens: Token[]): StructRef | undefined {
         } else steps.push({ unit: tok.unit, sel: { at: 'all' }, word: tok.word });
         break;
       case 'num':
+        // "专栏13一共有七条吗": the number guessed is answered by the count itself
+        if (ask === 'count' && next?.t === 'unit') break;
         return undefined;
       case 'count':
         ask = 'count';
@@ -182,7 +200,10 @@ function whereRules(k: Knowledge): WhereRules {
     position: /^(.+?)(?:在规划里|在规划中|在文中|在规划)?的(?:位置|出处)(?:在哪里?|是什么|是哪里)?(?:呢|啊)?$/,
     units,
     deictic: new Set(DEICTICS),
-    filler: new RegExp(`^(?:${alt(['那么', '那', '请问', '我想知道', '想知道', '想问一下', '想问下', '想问', '问一下', '问下'])})|(?:的|是|都|也|还|又)+$`, 'g'),
+    filler: new RegExp(
+      `^(?:${alt(['那么', '那', '请问', '我想知道', '想知道', '想问一下', '想问下', '想问', '问一下', '问下'])})|(?:这部分内容|这部分|这一部分|这一块|这块|这方面|相关内容|的内容|方面|的|是|都|也|还|又)+$`,
+      'g',
+    ),
   };
   rulesByVocab.set(v, r);
   return r;
