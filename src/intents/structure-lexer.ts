@@ -33,8 +33,12 @@ export type Token =
 const MAX_LOOSE_TEXT = 16;
 
 interface Lexicon {
-  words: Map<string, Token>;
-  maxWord: number;
+  /** every character a word, title or pattern can start with: any other character is outside the grammar at once */
+  starts: Set<string>;
+  /** the characters the patterns (ordinals, numerals, steps) can start with */
+  patternStarts: Set<string>;
+  /** literal words by their first character, longest first */
+  words: Map<string, [string, Token][]>;
   named: Map<string, string[]>;
   patterns: [RegExp, (m: RegExpExecArray) => Token | undefined][];
 }
@@ -72,7 +76,12 @@ function lexicon(v: StructureVocab): Lexicon {
     [new RegExp(`(${NUM})号`, 'y'), (m) => ({ t: 'sel', sel: { at: 'label', n: n(m[1]!) } })],
     [new RegExp(NUM, 'y'), (m) => ({ t: 'num', n: n(m[0]) })],
   ];
-  lx = { words, maxWord: Math.max(...[...words.keys()].map((w) => w.length)), named, patterns };
+  const patternStarts = new Set('倒最末头首开第上前下后0123456789零〇一二两三四五六七八九十百');
+  const starts = new Set([...words.keys(), ...v.named.keys()].map((w) => w[0]!));
+  for (const ch of patternStarts) starts.add(ch);
+  const byFirst = new Map<string, [string, Token][]>();
+  for (const [w, tok] of words) byFirst.set(w[0]!, [...(byFirst.get(w[0]!) ?? []), [w, tok] as [string, Token]].sort((a, b) => b[0].length - a[0].length));
+  lx = { starts, patternStarts, words: byFirst, named, patterns };
   lexicons.set(v, lx);
   return lx;
 }
@@ -93,41 +102,43 @@ export function lexChinese(text: string, k: Knowledge, loose = false): Token[] |
   const out: Token[] = [];
   let outside = 0;
   for (let i = 0; i < text.length; ) {
-    let best: { len: number; tok: Token } | undefined;
-    const offer = (len: number, tok: Token | undefined) => {
-      if (tok && len > 0 && wellFormed(tok) && (!best || len > best.len)) best = { len, tok };
-    };
-    for (const title of lx.named.get(text[i]!) ?? []) {
-      if (text.startsWith(title, i)) {
-        const id = v.named.get(title)!;
-        offer(title.length, { t: 'named', id, unit: v.namedKind.get(id) });
-        break;
-      }
+    // most characters of a topic question start no word: they are outside the grammar without any lookup
+    const best = lx.starts.has(text[i]!) ? longestToken(text, i, lx, v) : undefined;
+    if (best) {
+      out.push(best.tok);
+      i += best.len;
+      continue;
     }
+    if (!loose || ++outside > MAX_LOOSE_TEXT) return undefined;
+    const last = out[out.length - 1];
+    if (last?.t === 'text') last.s += text[i];
+    else out.push({ t: 'text', s: text[i]! });
+    i += 1;
+  }
+  return out;
+}
+
+/** The longest title, pattern or word at position i (a title wins a tie, then a pattern, then a word). */
+function longestToken(text: string, i: number, lx: Lexicon, v: StructureVocab): { len: number; tok: Token } | undefined {
+  let best: { len: number; tok: Token } | undefined;
+  const offer = (len: number, tok: Token | undefined) => {
+    if (tok && len > 0 && wellFormed(tok) && (!best || len > best.len)) best = { len, tok };
+  };
+  const title = (lx.named.get(text[i]!) ?? []).find((t) => text.startsWith(t, i));
+  if (title) {
+    const id = v.named.get(title)!;
+    offer(title.length, { t: 'named', id, unit: v.namedKind.get(id) });
+  }
+  if (lx.patternStarts.has(text[i]!)) {
     for (const [re, make] of lx.patterns) {
       re.lastIndex = i;
       const m = re.exec(text);
       if (m) offer(m[0].length, make(m));
     }
-    for (let len = Math.min(lx.maxWord, text.length - i); len >= 1; len--) {
-      const tok = lx.words.get(text.slice(i, i + len));
-      if (tok) {
-        offer(len, tok);
-        break;
-      }
-    }
-    if (!best) {
-      if (!loose || ++outside > MAX_LOOSE_TEXT) return undefined;
-      const last = out[out.length - 1];
-      if (last?.t === 'text') last.s += text[i];
-      else out.push({ t: 'text', s: text[i]! });
-      i += 1;
-      continue;
-    }
-    out.push(best.tok);
-    i += best.len;
   }
-  return out;
+  const word = (lx.words.get(text[i]!) ?? []).find(([w]) => text.startsWith(w, i));
+  if (word) offer(word[0].length, word[1]);
+  return best;
 }
 
 /** English collection nouns, mapped to the Chinese ending the plan may count in (action → 行动). */
@@ -166,6 +177,9 @@ export function lexEnglish(text: string, k: Knowledge): Token[] | undefined {
     else if (w === 'previous' || w === 'prev' || w === 'preceding' || w === 'prior' || (w === 'before' && i === ws.length - 1)) out.push({ t: 'sel', sel: { at: 'step', d: -1 } });
     else if (w === 'how' && next === 'many') {
       out.push({ t: 'count' });
+      i += 1;
+    } else if ((w === 'number' || w === 'no' || w === 'num') && next && /^\d+$/.test(next)) {
+      out.push({ t: 'sel', sel: { at: 'nth', n: Number(next) } });
       i += 1;
     } else if (/^#?\d+$/.test(w)) out.push({ t: 'num', n: Number(w.replace('#', '')) });
     else if (EN_NUMBERS[w] !== undefined && out.length && out[out.length - 1]!.t === 'unit') out.push({ t: 'num', n: EN_NUMBERS[w]! });

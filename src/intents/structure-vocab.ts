@@ -22,6 +22,8 @@ export interface StructureVocab {
 }
 
 const vocabs = new WeakMap<Knowledge, StructureVocab>();
+/** The longest heading still read as the name of a list (主攻方向, 现状与形势, 保障措施). */
+const MAX_LIST_NAME = 6;
 
 const compact = (k: Knowledge, s: string) => k.normalize(s).replace(/\s+/g, '');
 const tail = (s: string) => s.slice(-2);
@@ -84,13 +86,13 @@ export function structureVocab(k: Knowledge): StructureVocab {
     const ending = commonEnding(members.map((m) => compact(k, elementTitle(m))));
     if (ending) addUnit(ending, `members:${id}`);
   }
-  // … and last the ending of a list-like node's own title (主攻方向 → 方向, 发展目标 → 目标)
+  // … and last the ending of a list's own short name (主攻方向 → 方向, 发展目标 → 目标); a long heading such as
+  // 建设泛在智联的数字基础设施体系 describes its content and names no unit
   for (const [id, members] of listed) {
-    const node = lib.node(id)!;
-    if (members.length < 2) continue;
-    addUnit(tail(compact(k, node.title)), `members:${id}`);
-    const t = compact(k, node.title);
-    if (t.length >= 2 && !listTitles.has(t)) listTitles.set(t, `members:${id}`);
+    const t = compact(k, lib.node(id)!.title);
+    if (members.length < 2 || t.length > MAX_LIST_NAME) continue;
+    addUnit(tail(t), `members:${id}`);
+    if (!listTitles.has(t)) listTitles.set(t, `members:${id}`);
   }
   v = { named, namedKind, listTitles, units, unitWords };
   vocabs.set(k, v);
