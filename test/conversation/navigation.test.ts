@@ -5,7 +5,7 @@ import { randomUUID } from 'node:crypto';
 import { Redis } from 'ioredis';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { Bot } from '../../src/conversation/bot.js';
-import { MAX_TOPICS, type ConversationKey } from '../../src/conversation/context.js';
+import { MAX_TOPICS } from '../../src/conversation/context.js';
 import { Reply } from '../../src/reply.js';
 import { RedisStore } from '../../src/store/redis-store.js';
 import type { Store } from '../../src/store/store.js';
@@ -34,12 +34,18 @@ const counted = new Proxy(store, {
 }) as Store;
 const bot = new Bot({ knowledge: knowledge(), store: counted });
 
+/** The stored context of a conversation, read from Redis directly (what the next turn will read). */
+async function stored(conversation: string): Promise<Record<string, any> | null> {
+  const raw_ = await raw.get(`${prefix}ctx:slack:T1:${encodeURIComponent(conversation)}`);
+  return raw_ ? (JSON.parse(raw_) as Record<string, any>) : null;
+}
+
 function conversation() {
-  const key: ConversationKey = { platform: 'slack', workspace: 'T1', conversation: `C-${randomUUID().slice(0, 8)}` };
+  const key = { platform: 'slack' as const, workspace: 'T1', conversation: `C-${randomUUID().slice(0, 8)}` };
   let i = 0;
   const say = async (text: string): Promise<Reply> => {
     counts.reads = counts.writes = 0;
-    const r = await bot.handle({ platform: 'slack', workspace: key.workspace, conversation: key.conversation, user: 'U1', text, messageId: `${key.conversation}-${i++}` });
+    const r = await bot.handle({ ...key, user: 'U1', text, messageId: `${key.conversation}-${i++}` });
     expect(counts.reads, text).toBeLessThanOrEqual(1);
     expect(counts.writes, text).toBeLessThanOrEqual(1);
     expect(Reply.safeParse(r).success).toBe(true);
@@ -177,9 +183,9 @@ describe('back to an earlier topic', () => {
   it(`keeps at most ${MAX_TOPICS} earlier topics`, async () => {
     const say = conversation();
     for (const t of ['应急管理', '数据安全', '区块链', '智慧养老', '数字乡村', '量子信息', '智慧水利']) await say(`/plan ${t}`);
-    const ctx = await store.getContext(say.key);
+    const ctx = await stored(say.key.conversation);
     expect(ctx?.topic).toBe('智慧水利');
-    expect(ctx?.history?.map((h) => h.topic)).toEqual(['量子信息', '数字乡村', '智慧养老', '区块链', '数据安全']);
+    expect(ctx?.history?.map((h: { topic: string }) => h.topic)).toEqual(['量子信息', '数字乡村', '智慧养老', '区块链', '数据安全']);
   });
 });
 
@@ -234,9 +240,9 @@ describe('stored context', () => {
     const say = conversation();
     const list = await say('/plan 数据安全');
     const key = `${prefix}ctx:slack:T1:${encodeURIComponent(say.key.conversation)}`;
-    const stored = JSON.parse((await raw.get(key))!) as Record<string, unknown>;
-    delete stored.history;
-    await raw.set(key, JSON.stringify(stored));
+    const value = (await stored(say.key.conversation))!;
+    delete value.history;
+    await raw.set(key, JSON.stringify(value));
     const more = await say('更多');
     expect(more.start).toBe(list.results.length + 1);
   });
@@ -245,10 +251,9 @@ describe('stored context', () => {
     const say = conversation();
     await say('/plan 数据安全');
     const key = `${prefix}ctx:slack:T1:${encodeURIComponent(say.key.conversation)}`;
-    const stored = JSON.parse((await raw.get(key))!) as Record<string, unknown>;
-    await raw.set(key, JSON.stringify({ ...stored, history: [{ topic: 3 }] }));
+    await raw.set(key, JSON.stringify({ ...(await stored(say.key.conversation)), history: [{ topic: 3 }] }));
     expect((await say('更多')).title).toMatch(/没有上一个问题/);
     await say('/plan 区块链');
-    expect((await store.getContext(say.key))?.history).toBeUndefined();
+    expect((await stored(say.key.conversation))?.history).toBeUndefined();
   });
 });
