@@ -60,6 +60,6 @@ console.log(`turns per store: ${turns} (${DIALOGUE.length}-turn dialogue × ${RO
 console.log(`memory: median ${pct(mem, 50).toFixed(3)} ms, p99 ${pct(mem, 99).toFixed(3)} ms`);
 console.log(`redis:  median ${pct(red, 50).toFixed(3)} ms, p99 ${pct(red, 99).toFixed(3)} ms`);
 console.log(`added by redis per turn: median ${(pct(red, 50) - pct(mem, 50)).toFixed(3)} ms (ratio ${(pct(red, 50) / pct(mem, 50)).toFixed(2)}×)`);
-console.log(`redis commands per turn: ${(commands / turns).toFixed(2)} (each is one round trip; reads only for follow-ups)`);
+console.log(`redis commands per turn: ${(commands / turns).toFixed(2)} (each is one round trip; a read for follow-ups and for a new topic, which keeps the earlier ones)`);
 await redisStore.close();
 admin.disconnect();

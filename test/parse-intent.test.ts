@@ -72,8 +72,13 @@ describe('targets', () => {
 });
 
 describe('follow-ups (parsed now, resolved against the context)', () => {
-  it.each(['更多', '下一页', '还有吗', 'more', 'next', 'NEXT', 'show more', '/plan 更多'])('"%s" → more', (text) => {
+  it.each(['更多', '下一页', '还有吗', 'more', 'show more', '/plan 更多', '换一批'])('"%s" → more', (text) => {
     expect(intent(text)).toEqual({ type: 'more' });
+  });
+
+  // "next" is the next entry when one is in focus, else the next page (resolved against the context)
+  it.each(['next', 'NEXT', '下一条', '下一个'])('"%s" → one step on', (text) => {
+    expect(intent(text)).toEqual({ type: 'step', d: 1 });
   });
 
   it.each([

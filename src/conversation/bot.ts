@@ -16,12 +16,17 @@ import {
   outlineAnswer,
   searchAnswer,
   targetAnswer,
+  type ContextUpdate,
   type Turn,
 } from './answers.js';
 import type { ConversationKey } from '../conversation-key.js';
 import { ConversationContext } from './context.js';
 import { TurnMemo } from './turn-memo.js';
 import { expandAnswer, moreAnswer, openId, sourceAnswer, switchAnswer } from './follow-ups.js';
+import { backAnswer, fromEndAnswer, previousPageAnswer, stepAnswer, upAnswer } from './navigation.js';
+import { structAnswer } from './structure-answer.js';
+import { withHistory } from './topic-history.js';
+import { whereAnswer } from './where-answer.js';
 
 /** The subscription commands, which the digest feature handles; the bot passes them on. */
 export type SubscriptionHandler = (intent: Extract<Intent, { type: 'subscribe' | 'unsubscribe' | 'subscriptions' }>, msg: InboundMessage, ctx: ConversationContext | null) => Promise<Reply>;
@@ -47,10 +52,17 @@ export const CONTEXT_UNAVAILABLE = '上下文暂时不可用,本条按新问题�
 function needsContext(intent: Intent): boolean {
   switch (intent.type) {
     case 'more':
+    case 'up':
     case 'expand':
+    case 'step':
+    case 'back':
     case 'source':
     case 'switch':
       return true;
+    case 'where':
+      return !intent.subject;
+    case 'struct':
+      return intent.ref.steps.some((s) => 'deictic' in s);
     case 'target':
       return !intent.topic;
     case 'boxes':
@@ -112,8 +124,9 @@ export class Bot {
     }
     if (turn.ctx !== undefined) {
       try {
-        if (turn.ctx === null) await this.store.deleteContext(key);
-        else await this.store.setContext(key, { v: 1, ...turn.ctx, updatedAt: this.now() }, this.ttl);
+        const next = await this.nextContext(key, intent, turn.ctx, ctx);
+        if (next === null) await this.store.deleteContext(key);
+        else await this.store.setContext(key, { v: 1, ...next, updatedAt: this.now() }, this.ttl);
       } catch (err) {
         notice ??= CONTEXT_UNAVAILABLE;
         this.log.warn({ err: forLog((err as Error).message), conversation: forLog(msg.conversation) }, 'context write failed');
@@ -122,6 +135,20 @@ export class Bot {
     // the clipped copy of the text is only worth making when it will be logged (this is the hot path)
     if (this.log.isLevelEnabled('debug')) this.log.debug({ intent: intent.type, text: forLog(msg.text), results: turn.reply.results.length }, 'answered');
     return notice ? withNotice(turn.reply, notice) : turn.reply;
+  }
+
+  /**
+   * The context to store after a turn. 重新开始 clears it; a new topic, or a question that found nothing, keeps the
+   * earlier topics (for 回到刚才那个话题), so it reads the context first when the question itself did not need it:
+   * still one read and one write per turn.
+   */
+  private async nextContext(key: ConversationKey, intent: Intent, update: ContextUpdate | null, ctx: ConversationContext | null): Promise<ContextUpdate | null> {
+    if (update === null && intent.type === 'reset') return null;
+    const fresh: ContextUpdate = update ?? { intent: 'none', list: [], shown: 0 };
+    if (fresh.history !== undefined) return fresh;
+    const prev = needsContext(intent) ? ctx : await this.store.getContext(key);
+    const next = withHistory(fresh, prev);
+    return next.list.length === 0 && !next.history ? null : next;
   }
 
   private async answer(intent: Intent, ctx: ConversationContext | null, msg: InboundMessage): Promise<Turn> {
@@ -160,9 +187,19 @@ export class Bot {
         return switchAnswer(k, ctx, intent.topic, intent.extras);
       }
       case 'more':
-        return moreAnswer(k, ctx);
+        return intent.back ? previousPageAnswer(k, ctx) : moreAnswer(k, ctx);
+      case 'up':
+        return upAnswer(k, ctx);
       case 'expand':
-        return expandAnswer(k, ctx, intent.n);
+        return intent.fromEnd ? fromEndAnswer(k, ctx, intent.n) : expandAnswer(k, ctx, intent.n);
+      case 'step':
+        return stepAnswer(k, ctx, intent.d, intent.unit);
+      case 'back':
+        return backAnswer(k, ctx, intent.word, intent.oldest);
+      case 'struct':
+        return structAnswer(k, intent.ref, ctx);
+      case 'where':
+        return whereAnswer(k, ctx, intent.subject, intent.unit, intent.ref);
       case 'open':
         return openId(k, intent.id);
       case 'source':

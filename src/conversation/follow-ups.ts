@@ -3,6 +3,7 @@ import { finish } from '../reply/finish.js';
 import { toResult, type ResultItem } from '../reply/reply.js';
 import { boxesAnswer, nodeAnswer, openPassage, PAGE_SIZE, STRUCTURE_PAGE_SIZE, searchAnswer, targetAnswer, targetText, type Turn } from './answers.js';
 import type { ConversationContext } from './context.js';
+import { whereAnswer } from './where-answer.js';
 
 const NO_CONTEXT = '这个对话里还没有可以接着问的内容。先问一个主题,例如"/plan 应急管理"。';
 
@@ -77,6 +78,8 @@ export function openId(k: Knowledge, id: string): Turn {
 export function sourceAnswer(k: Knowledge, ctx: ConversationContext | null): Turn {
   const id = ctx?.focus ?? ctx?.list[0];
   const p = id ? k.library.passage(id) : undefined;
+  // a part or section in focus (第二个优先行动, 下一节) has no passage to cite: its place in the plan answers
+  if (ctx && id && !p && k.library.node(id)) return whereAnswer(k, ctx, undefined, undefined);
   if (!ctx || !p) return nothingToFollow('source');
   const plan = k.library.plans.find((x) => x.meta.id === p.planId);
   const where = [plan?.meta.title ?? '', ...p.path, p.kind === 'box-item' ? `第${p.item}条` : p.title].filter(Boolean);

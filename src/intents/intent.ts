@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { StructRef, UnitKey } from './structure-ref-types.js';
 
 /** A subscription request as typed: topic, time of day, weekdays only, time zone. */
 export const SubscribeSpec = z.object({
@@ -20,8 +21,20 @@ export const Intent = z.discriminatedUnion('type', [
   z.object({ type: z.literal('target'), topic: z.string().optional(), year: z.number().int().optional(), extras: z.array(z.string()).default([]) }),
   z.object({ type: z.literal('boxes'), topic: z.string().optional() }),
   z.object({ type: z.literal('switch'), topic: z.string(), extras: z.array(z.string()).default([]) }),
-  z.object({ type: z.literal('more') }),
-  z.object({ type: z.literal('expand'), n: z.number().int() }),
+  /** 更多 / 换一批: the next page of the last list (back: 上一页, the page before) */
+  z.object({ type: z.literal('more'), back: z.literal(true).optional() }),
+  /** 上一级 / go up: what holds the element in focus (its box, section or part) */
+  z.object({ type: z.literal('up') }),
+  /** the N-th entry of the list in view (from its end with fromEnd: 最后一个, 倒数第二条) */
+  z.object({ type: z.literal('expand'), n: z.number().int(), fromEnd: z.literal(true).optional() }),
+  /** 下一条 / 上一个 / next / previous: relative to the item in focus (in a unit: 下一个专栏); with nothing in focus, next is the next page */
+  z.object({ type: z.literal('step'), d: z.number().int(), unit: UnitKey.optional() }),
+  /** 回到刚才那个话题 / 前面量子那个 / go back: an earlier topic of this conversation, by a word of it or the last one */
+  z.object({ type: z.literal('back'), word: z.string().optional(), oldest: z.literal(true).optional() }),
+  /** any other structural reference: 第四部分第二节, 专栏十三的最后一项, 一共有几个优先行动 */
+  z.object({ type: z.literal('struct'), ref: StructRef }),
+  /** X 在第几部分 / 属于哪一节 / 在哪个专栏: the place of X (no subject: the conversation's focus) */
+  z.object({ type: z.literal('where'), subject: z.string().optional(), ref: StructRef.optional(), unit: UnitKey.optional() }),
   z.object({ type: z.literal('open'), id: z.string() }),
   z.object({ type: z.literal('source') }),
   z.object({ type: z.literal('subscribe'), spec: SubscribeSpec }),

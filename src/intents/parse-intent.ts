@@ -1,10 +1,11 @@
-import { parseChineseNumeral } from '../content/chinese-numeral.js';
 import type { Knowledge } from '../knowledge.js';
 import { translateEnglish } from '../nlp/glossary.js';
 import { stripChatMarkup } from '../nlp/chat-markup.js';
 import { toHalfWidth } from '../nlp/normalize.js';
 import type { Intent } from './intent.js';
 import { cleanTopic } from './clean-topic.js';
+import { parseFollowUp } from './follow-up-ref.js';
+import { parseStructureRef } from './structure-ref.js';
 import { parseSubscribeSpec } from './subscribe-spec.js';
 
 export { cleanTopic };
@@ -12,26 +13,16 @@ export { cleanTopic };
 /** Longest question we try to answer; longer text gets a clear refusal instead of a slow, useless search. */
 export const MAX_QUESTION_CHARS = 500;
 
-const NUM = '(\\d+|[一二三四五六七八九十两]+)';
-const num = (s: string | undefined): number | undefined => (s === undefined ? undefined : parseChineseNumeral(s));
-
 const HELP = /^(帮助|帮帮我|help|help me|\?|使用说明|怎么用|用法|命令|说明|h|what can you do|你能做什么|你会什么)$/;
 const RESET = /^(重新开始|重来|重置|清除|清空|reset|restart|start over|clear)$/;
 const OUTLINE = /^(目录|大纲|提纲|结构|全文结构|有哪些部分|outline|contents|toc|table of contents)$/;
 const LIST_SUBS = /^(订阅列表|我的订阅|查看订阅|所有订阅|subscriptions|list subscriptions|my subscriptions)$/;
 const UNSUBSCRIBE = /^(取消订阅|退订|unsubscribe)(?:\s+|$)(.*)$/;
 const SUBSCRIBE = /^(订阅|subscribe)(?:\s+|$)(.*)$/;
-const MORE = /^(更多|下一页|再来点|再来|继续|还有吗|还有呢|还有|more|next|next page|show more)$/;
+const MORE = /^(更多|下一页|再来点|再来|继续|还有吗|还有呢|还有|more|next page|show more)$/;
 const SOURCE = /^(出处|来源|原文出处|在哪一部分|在哪部分|在哪里|在哪|哪一部分|哪部分|引用|source|citation|where|where is it|where is this)$/;
-const BOX = new RegExp(`^专栏\\s*${NUM}(?:\\s*(?:的)?\\s*第?\\s*${NUM}\\s*(?:条|项|个|点)?)?$`);
-const BOX_EN = /^(?:(?:show|open|see)\s+(?:me\s+)?(?:the\s+)?)?(?:box|column|panel|专栏)\s*#?(\d+)(?:\s*(?:item|#|no\.?|第)\s*(\d+)\s*条?)?$/;
-const EXPAND = new RegExp(`^(?:展开|查看|打开|看看?|详细说说|详情)?\\s*第\\s*${NUM}\\s*(?:条|个|项|点|段)(?:的?(?:详情|全文|内容))?$`);
-const EXPAND_BARE = /^(?:展开|expand|open|show|详情)\s*#?(\d+)?$/;
 /** A button's stable reference to one result: "open planId:box14.i2". */
 const OPEN = /^open\s+([a-z0-9-]+:[a-z0-9.]+)$/;
-const NUMBER_ONLY = /^#?(\d{1,2})$/;
-const PART = new RegExp(`^第\\s*${NUM}\\s*部分(?:讲了什么|是什么|内容)?$`);
-const PART_EN = /^part\s*(\d+)$/;
 const BOXES = /(重点工程|重大工程|相关专栏|哪些专栏|什么专栏|专栏有哪些|所有专栏|专栏列表|^专栏$|key projects?|major projects?)/;
 const SWITCH = /^(?:那|那么|那个|and|what about|how about)\s*(.+?)\s*(?:呢|怎么样|如何)?$|^(.+?)\s*呢$/;
 const TARGET = /(行动目标|发展目标|目标|要?(?:实现|达到|做到)什么|goals?|targets?|objectives?)/;
@@ -55,7 +46,6 @@ export function parseIntent(rawText: string, k: Knowledge): Intent {
   const lightLower = light.toLowerCase();
   const full = k.normalize(stripped);
   const bare = full.replace(/\s+/g, ' ');
-  const compact = full.replace(/\s+/g, '');
 
   const open = OPEN.exec(light);
   if (open) return { type: 'open', id: open[1]! };
@@ -70,18 +60,8 @@ export function parseIntent(rawText: string, k: Knowledge): Intent {
   if (MORE.test(bare)) return { type: 'more' };
   if (SOURCE.test(bare)) return { type: 'source' };
 
-  const bm = BOX.exec(compact) ?? BOX_EN.exec(bare);
-  if (bm) {
-    const box = num(bm[1]);
-    const item = num(bm[2]);
-    if (box !== undefined) return item !== undefined ? { type: 'box', box, item } : { type: 'box', box };
-  }
-  const em = EXPAND.exec(compact);
-  if (em && num(em[1]) !== undefined) return { type: 'expand', n: num(em[1])! };
-  const eb = EXPAND_BARE.exec(bare) ?? NUMBER_ONLY.exec(bare);
-  if (eb) return { type: 'expand', n: eb[1] ? Number(eb[1]) : 1 };
-  const pm = PART.exec(compact) ?? PART_EN.exec(bare);
-  if (pm && num(pm[1]) !== undefined) return { type: 'part', part: num(pm[1])! };
+  const ref = parseFollowUp(full, k, (t) => parseIntent(t, k)) ?? parseStructureRef(full, k);
+  if (ref) return ref;
 
   // "what about elderly care?" carries the last question over to a new topic; the glossary would drop "what about"
   const enSwitch = /^(?:and|what about|how about)\s+(.+)$/.exec(bare);
