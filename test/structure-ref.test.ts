@@ -7,7 +7,7 @@ import { parseIntent } from '../src/intents/parse-intent.js';
 import type { Intent } from '../src/intents/intent.js';
 import { structureVocab } from '../src/intents/structure-vocab.js';
 import { loadKnowledge, type Knowledge } from '../src/knowledge.js';
-import type { Reply } from '../src/reply.js';
+import type { Reply } from '../src/reply/reply.js';
 import { MemoryStore } from '../src/store/memory-store.js';
 import { MINI_PLAN_ID, MINI_PLAN_TEXT, makeContentDir, removeContentDirs } from './support/fixture-content.js';
 import { knowledge } from './support/knowledge.js';

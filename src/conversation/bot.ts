@@ -146,7 +146,7 @@ export class Bot {
     if (update === null && intent.type === 'reset') return null;
     const fresh: ContextUpdate = update ?? { intent: 'none', list: [], shown: 0 };
     if (fresh.history !== undefined) return fresh;
-    const prev = needsContext(intent) ? ctx : await this.store.getContext(key);
+    const prev = needsContext(intent) ? ctx : await this.store.getContext(key, ConversationContext);
     const next = withHistory(fresh, prev);
     return next.list.length === 0 && !next.history ? null : next;
   }

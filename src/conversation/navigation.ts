@@ -1,8 +1,9 @@
 import { ancestorOf, containerOf, elementById, elementId, siblingsOf, type PlanElement, type UnitKind } from '../content/plan-tree.js';
 import type { UnitKey } from '../intents/structure-ref-types.js';
 import type { Knowledge } from '../knowledge.js';
-import type { ResultItem } from '../reply.js';
-import { boxAnswer, finish, listTurn, outlineAnswer, PAGE_SIZE, searchAnswer, STRUCTURE_PAGE_SIZE, type Turn } from './answers.js';
+import type { ResultItem } from '../reply/reply.js';
+import { finish } from '../reply/finish.js';
+import { boxAnswer, listTurn, outlineAnswer, PAGE_SIZE, searchAnswer, STRUCTURE_PAGE_SIZE, type Turn } from './answers.js';
 import { MAX_TOPICS, type ConversationContext, type TopicState } from './context.js';
 import { expandAnswer, moreAnswer, resultFor } from './follow-ups.js';
 import { elementAnswer } from './structure-answer.js';

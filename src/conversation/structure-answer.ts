@@ -15,10 +15,11 @@ import {
 import type { Selector, StructRef, UnitKey } from '../intents/structure-ref-types.js';
 import { boxName, structureVocab } from '../intents/structure-vocab.js';
 import type { Knowledge } from '../knowledge.js';
-import { toResult, type ResultItem } from '../reply.js';
-import { boxAnswer, finish, listTurn, nodeAnswer, openPassage, STRUCTURE_PAGE_SIZE, targetAnswer, type Turn } from './answers.js';
+import { toResult, type ResultItem } from '../reply/reply.js';
+import { finish } from '../reply/finish.js';
+import { boxAnswer, listTurn, nodeAnswer, openPassage, STRUCTURE_PAGE_SIZE, targetAnswer, type Turn } from './answers.js';
 import type { ConversationContext } from './context.js';
-import { clipText } from './render-text.js';
+import { clipText } from '../reply/clip.js';
 
 /** Where a reference stands while it is read: the whole plan, one element, or a list of them (专栏里…, 所有节). */
 type Scope = { at: 'root' } | { at: 'element'; el: PlanElement } | { at: 'list'; els: PlanElement[]; word: string };

@@ -2,9 +2,10 @@ import { ancestorOf, breadcrumb, containerOf, elementById, elementId, elementTit
 import type { StructRef, UnitKey } from '../intents/structure-ref-types.js';
 import { structureVocab } from '../intents/structure-vocab.js';
 import type { Knowledge } from '../knowledge.js';
-import { finish, noMatch, type Turn } from './answers.js';
+import { noMatch, type Turn } from './answers.js';
+import { finish } from '../reply/finish.js';
 import type { ConversationContext } from './context.js';
-import { clipText } from './render-text.js';
+import { clipText } from '../reply/clip.js';
 import { elementResult, focusElement, refElement, unitWord } from './structure-answer.js';
 
 /**

@@ -6,7 +6,7 @@ import { Redis } from 'ioredis';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { Bot } from '../../src/conversation/bot.js';
 import { MAX_TOPICS } from '../../src/conversation/context.js';
-import { Reply } from '../../src/reply.js';
+import { Reply } from '../../src/reply/reply.js';
 import { RedisStore } from '../../src/store/redis-store.js';
 import type { Store } from '../../src/store/store.js';
 import { knowledge } from '../support/knowledge.js';
