@@ -3,7 +3,7 @@
 // through one chat process (each process costs ~2 s of start-up).
 import { beforeAll, describe, expect, it } from 'vitest';
 import { Reply } from '../src/reply/reply.js';
-import { judgeDialogue, readDialogues } from './support/dialogues.js';
+import { DEV2_DIALOGUES_FILE, judgeDialogue, readDialogues } from './support/dialogues.js';
 import { runPlanBot, type RunResult } from './support/plan-bot-process.js';
 
 /** An output line of `chat --json`: a Reply or an error object. */
@@ -62,7 +62,7 @@ const CHAT_LINES: { name: string; line: string | Buffer }[] = [
   { name: 'last line without newline', line: '专栏12第3条' },
 ];
 
-const DIALOGUES = readDialogues();
+const DIALOGUES = [...readDialogues(), ...readDialogues(DEV2_DIALOGUES_FILE)];
 
 let chatJson: RunResult;
 let out: Map<string, OutLine>;
@@ -216,7 +216,7 @@ describe('plan-bot chat --json', () => {
   });
 });
 
-describe('the dev dialogues, each in its own conversation of the same chat process', () => {
+describe('the dev and dev2 dialogues, each in its own conversation of the same chat process', () => {
   it('there are dialogues to run', () => {
     expect(DIALOGUES.length).toBeGreaterThan(0);
   });

@@ -6,6 +6,8 @@ import { REPO_DIR } from './plan-bot-process.js';
 
 /** The dev follow-up dialogues (scripts/eval/dev-dialogues.jsonl), kept in the repository so a fresh clone can run them. */
 export const DEV_DIALOGUES_FILE = join(REPO_DIR, 'scripts', 'eval', 'dev-dialogues.jsonl');
+/** Follow-ups as people really type them (scripts/eval/dev2-dialogues.jsonl): 下一个, 倒数第二条, 回到上一个话题 … */
+export const DEV2_DIALOGUES_FILE = join(REPO_DIR, 'scripts', 'eval', 'dev2-dialogues.jsonl');
 
 /** One dialogue: its turns go to one conversation; the last reply is judged by `any`, `disjoint` or `expand`. */
 export const Dialogue = z.object({
