@@ -51,6 +51,15 @@ function parseJson(text: string): unknown {
   }
 }
 
+/** Settle with the promise, or reject with TEAMS_SEND_TIMEOUT once ms have passed (the work itself is not stopped). */
+function withinMs<T>(work: Promise<T>, ms: number): Promise<T> {
+  let timer: NodeJS.Timeout | undefined;
+  const late = new Promise<never>((_, reject) => {
+    timer = setTimeout(() => reject(Object.assign(new Error(`the turn did not finish within ${ms} ms`), { code: 'TEAMS_SEND_TIMEOUT' })), ms);
+  });
+  return Promise.race([work, late]).finally(() => clearTimeout(timer));
+}
+
 function isObject(v: unknown): v is Record<string, unknown> {
   return typeof v === 'object' && v !== null && !Array.isArray(v);
 }
@@ -97,6 +106,7 @@ export function createTeamsRoute(deps: TeamsRouteDeps): RouteHandler {
   // closed unless an app id authenticates requests or unauthenticated testing was asked for explicitly
   const closed = !config.microsoftAppId && !config.teamsAllowUnauthenticated;
   const emulatorPorts = config.teamsEmulatorPorts ?? [];
+  const turnLimitMs = (config.teamsSendTimeoutMs ?? 5_000) + 500;
   announce(log, config);
 
   const claim = async (id: string): Promise<boolean> => {
@@ -155,7 +165,8 @@ export function createTeamsRoute(deps: TeamsRouteDeps): RouteHandler {
       return endEmpty(res, 200);
     }
     try {
-      const invoke = await adapter.run(auth, a, (context) => turn(context, a));
+      // the turn's replies have their own deadline in the connector pipeline; this bounds the request as a whole
+      const invoke = await withinMs(adapter.run(auth, a, (context) => turn(context, a)), turnLimitMs);
       if (invoke) return sendJson(res, invoke.status, invoke.body ?? {});
       return endEmpty(res, 200);
     } catch (err) {
