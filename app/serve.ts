@@ -38,7 +38,7 @@ export interface ServeOptions {
   providers?: PlatformProvider<Config>[];
   /** the digest feature's handler for 订阅 / 取消订阅 / 订阅列表, passed to the bot */
   subscriptions?: SubscriptionHandler;
-  /** interface to listen on; default all */
+  /** interface to listen on; default the configuration's HOST */
   host?: string;
   /** how long close() waits for in-flight requests; default 10 s */
   graceMs?: number;
@@ -100,7 +100,7 @@ export async function startServe(opts: ServeOptions = {}): Promise<Serving> {
   try {
     opened = await openPlatforms(providers, { config, knowledge, store, bot, logger });
     if (opened.length === 0) logger.warn('no chat platform is configured: serving only /healthz and /readyz');
-    server = await startHttpServer({ port: config.port, ...(opts.host ? { host: opts.host } : {}), routes: mergeRoutes(opened), ready: config.redisUrl ? () => store.ping() : undefined, logger });
+    server = await startHttpServer({ port: config.port, host: opts.host ?? config.host, routes: mergeRoutes(opened), ready: config.redisUrl ? () => store.ping() : undefined, logger });
     for (const { platform } of opened) await platform.start?.();
   } catch (err) {
     await Promise.allSettled(opened.map((o) => o.platform.close()));
@@ -116,7 +116,7 @@ export async function startServe(opts: ServeOptions = {}): Promise<Serving> {
       }
       await store.close();
     })());
-  logger.info({ port: server.port, platforms: opened.map((o) => o.name), store: store.kind }, 'plan-bot serving');
+  logger.info({ host: opts.host ?? config.host, port: server.port, platforms: opened.map((o) => o.name), store: store.kind }, 'plan-bot serving');
   return { port: server.port, server, config, store, bot, logger, close };
 }
 

@@ -2,7 +2,7 @@ import { fileURLToPath } from 'node:url';
 import { z } from 'zod';
 
 /**
- * The core's slice of the configuration: content, Redis, context, logging, digests, the HTTP port. Each platform
+ * The core's slice of the configuration: content, Redis, context, logging, digests, the HTTP port and address. Each platform
  * adapter has its own slice (adapters/slack/config.ts, adapters/teams/config.ts); the composition root (app/config.ts)
  * puts them together into one schema, read once at start. Nothing else reads process.env.
  */
@@ -33,6 +33,11 @@ export const CoreConfigSchema = z
     DIGEST_CONCURRENCY: z.coerce.number().int().min(1).max(500).default(20),
     DIGEST_LEASE_SECONDS: z.coerce.number().int().min(30).max(24 * 3600).default(600),
     PORT: z.coerce.number().int().min(0).max(65_535).default(3000),
+    HOST: z
+      .string()
+      .trim()
+      .default('0.0.0.0')
+      .refine((v) => z.ipv4().safeParse(v).success || z.ipv6().safeParse(v).success || /^(?=.{1,253}$)[a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?(\.[a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?)*$/i.test(v), 'expected an address to listen on, like 0.0.0.0, 127.0.0.1, :: or localhost'),
     ANSWER_CACHE_SIZE: z.coerce.number().int().min(0).max(100_000).default(512),
   })
   .transform((e) => ({
@@ -53,6 +58,8 @@ export const CoreConfigSchema = z
     digestLeaseSeconds: e.DIGEST_LEASE_SECONDS,
     /** HTTP port of plan-bot serve (0: any free port) */
     port: e.PORT,
+    /** address plan-bot serve listens on (0.0.0.0: every IPv4 interface) */
+    host: e.HOST,
     /** answers to context-free questions remembered per process (0: none) */
     answerCacheSize: e.ANSWER_CACHE_SIZE,
   }));

@@ -1,4 +1,5 @@
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
+import { JsonDepthGauge } from './json-depth.js';
 import type { Logger } from './logger.js';
 
 /** A handler for one path; adapters provide these (Slack at /slack/events, Teams at /api/messages). */
@@ -12,8 +13,18 @@ export interface HttpServerOptions {
   /** for /readyz: whether the dependencies (Redis) answer; absent means always ready */
   ready?: () => Promise<boolean>;
   logger: Logger;
-  /** largest request body a route may read, in bytes (routes enforce it with readBody) */
-  maxBodyBytes?: number;
+  /** how long a client may take to send the whole request, headers and body (default 8 s) */
+  requestTimeoutMs?: number;
+  /** how long a client may take to send the headers (default 5 s) */
+  headersTimeoutMs?: number;
+  /** how long an idle kept-alive connection stays open (default 5 s) */
+  keepAliveTimeoutMs?: number;
+}
+
+/** Whether an error is the client going away mid-request (not our failure). */
+function clientGone(err: unknown): boolean {
+  const code = (err as { code?: unknown }).code;
+  return code === 'ECONNRESET' || code === 'ERR_STREAM_PREMATURE_CLOSE' || (err as Error).message === 'aborted';
 }
 
 export interface RunningServer {
@@ -23,14 +34,37 @@ export interface RunningServer {
   close(graceMs?: number): Promise<void>;
 }
 
-/** Read a request body up to a limit; rejects with status 413 when it is larger. */
-export async function readBody(req: IncomingMessage, limit = 1_000_000): Promise<string> {
+/** An error a route throws to refuse a request with this status and a stable public error code. */
+export class HttpRefusal extends Error {
+  constructor(
+    readonly status: number,
+    readonly publicError: string,
+    message: string,
+  ) {
+    super(message);
+  }
+}
+
+export interface ReadBodyOptions {
+  /** refuse JSON nested deeper than this (checked on the raw bytes as they arrive, before any parse) */
+  maxJsonDepth?: number;
+}
+
+/**
+ * Read a request body up to a limit: refused with 413 before reading when content-length says it is larger, or as
+ * soon as the bytes pass the limit; with maxJsonDepth, refused with 400 as soon as the nesting is too deep.
+ */
+export async function readBody(req: IncomingMessage, limit = 1_000_000, opts: ReadBodyOptions = {}): Promise<string> {
+  const declared = Number(req.headers['content-length']);
+  if (Number.isFinite(declared) && declared > limit) throw new HttpRefusal(413, 'payload_too_large', `request body of ${declared} bytes is over ${limit}`);
+  const gauge = opts.maxJsonDepth !== undefined ? new JsonDepthGauge() : undefined;
   const chunks: Buffer[] = [];
   let size = 0;
   for await (const chunk of req) {
     const b = chunk as Buffer;
     size += b.length;
-    if (size > limit) throw Object.assign(new Error(`request body over ${limit} bytes`), { status: 413 });
+    if (size > limit) throw new HttpRefusal(413, 'payload_too_large', `request body over ${limit} bytes`);
+    if (gauge && !gauge.feed(b, opts.maxJsonDepth!)) throw new HttpRefusal(400, 'too_deeply_nested', `JSON nested deeper than ${opts.maxJsonDepth}`);
     chunks.push(b);
   }
   return Buffer.concat(chunks).toString('utf8');
@@ -48,7 +82,10 @@ export async function startHttpServer(opts: HttpServerOptions): Promise<RunningS
   let inFlight = 0;
   let draining = false;
   let drained: (() => void) | undefined;
-  const server = createServer((req, res) => {
+  const requestTimeout = opts.requestTimeoutMs ?? 8_000;
+  // the request deadline is enforced by a sweep every connectionsCheckingInterval: keep it short so that a body
+  // that never finishes is cut off within about a second of its deadline, not Node's default 30 s
+  const server = createServer({ requestTimeout, headersTimeout: Math.min(opts.headersTimeoutMs ?? 5_000, requestTimeout), keepAliveTimeout: opts.keepAliveTimeoutMs ?? 5_000, connectionsCheckingInterval: 1_000 }, (req, res) => {
     inFlight += 1;
     res.on('close', () => {
       inFlight -= 1;
@@ -67,11 +104,22 @@ export async function startHttpServer(opts: HttpServerOptions): Promise<RunningS
         if (!route) return sendJson(res, 404, { error: 'not_found' });
         await route(req, res);
       } catch (err) {
-        const status = (err as { status?: number }).status ?? 500;
+        if (err instanceof HttpRefusal) {
+          // a client's mistake, not ours: warn, and close the connection, whose unread rest of the body would poison it
+          opts.logger.warn({ status: err.status, error: err.publicError, reason: err.message, path }, 'request refused');
+          if (!res.headersSent) {
+            res.setHeader('connection', 'close');
+            sendJson(res, err.status, { error: err.publicError });
+          } else res.end();
+          return;
+        }
+        if (clientGone(err) || req.destroyed) {
+          opts.logger.warn({ err: (err as Error).message, path }, 'client went away mid-request');
+          if (!res.headersSent && !res.destroyed) sendJson(res, 400, { error: 'incomplete_request' });
+          return;
+        }
         opts.logger.error({ err: (err as Error).message, path }, 'request failed');
-        // the unread rest of an oversized body would poison a kept-alive connection: close it after answering
-        if (status === 413 && !res.headersSent) res.setHeader('connection', 'close');
-        if (!res.headersSent) sendJson(res, status, { error: status === 413 ? 'payload_too_large' : 'internal_error' });
+        if (!res.headersSent) sendJson(res, 500, { error: 'internal_error' });
         else res.end();
       }
     })();

@@ -3,7 +3,7 @@ import { optionalString } from '../../src/config.js';
 
 /**
  * Slack's slice of the configuration (like probot's readEnvOptions): the SLACK_* variables, checked together.
- * Slack is on when SLACK_BOT_TOKEN is set, and then needs a signing secret (HTTP) or an app token (Socket Mode).
+ * Slack is on when SLACK_BOT_TOKEN is set (unless SLACK_ENABLED=false), and then needs a signing secret (HTTP) or an app token (Socket Mode).
  */
 
 const slackApiUrl = optionalString
@@ -19,8 +19,11 @@ export const SlackConfigSchema = z
     SLACK_API_URL: slackApiUrl,
     SLACK_BOT_USER_ID: optionalString.refine((v) => v === undefined || /^[UW][A-Z0-9]{2,}$/.test(v), 'expected the bot user id (U…)'),
     SLACK_BOT_ID: optionalString.refine((v) => v === undefined || /^B[A-Z0-9]{2,}$/.test(v), 'expected the bot id (B…)'),
+    SLACK_ENABLED: z.preprocess((v) => (typeof v === 'string' && v.trim() === '' ? undefined : typeof v === 'string' ? v.trim().toLowerCase() : v), z.enum(['true', 'false', '1', '0']).optional()),
   })
   .superRefine((e, ctx) => {
+    const enabled = e.SLACK_ENABLED === 'true' || e.SLACK_ENABLED === '1';
+    if (enabled && !e.SLACK_BOT_TOKEN) ctx.addIssue({ code: 'custom', path: ['SLACK_ENABLED'], message: 'true needs SLACK_BOT_TOKEN and SLACK_SIGNING_SECRET (or SLACK_APP_TOKEN)' });
     if (!e.SLACK_BOT_TOKEN && (e.SLACK_SIGNING_SECRET || e.SLACK_APP_TOKEN)) {
       ctx.addIssue({ code: 'custom', path: ['SLACK_BOT_TOKEN'], message: 'required when SLACK_SIGNING_SECRET or SLACK_APP_TOKEN is set' });
     }
@@ -29,7 +32,8 @@ export const SlackConfigSchema = z
     }
   })
   .transform((e) => {
-    if (!e.SLACK_BOT_TOKEN) return {};
+    // SLACK_ENABLED=false switches Slack off even with its credentials set
+    if (!e.SLACK_BOT_TOKEN || e.SLACK_ENABLED === 'false' || e.SLACK_ENABLED === '0') return {};
     const slack = {
       botToken: e.SLACK_BOT_TOKEN,
       /** Web API base URL ending in '/', e.g. https://slack.com/api/ (GovSlack and tests set their own) */

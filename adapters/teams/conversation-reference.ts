@@ -55,32 +55,24 @@ export async function loadReference(store: Store, tenant: string, conversation: 
   return r.success ? r.data : null;
 }
 
-/** How many recently written references are remembered, so an unchanged one is not written again on every message. */
-const RECENT_MAX = 5_000;
-
 /**
- * Saves conversation references in the Store as conversations talk to the bot. A reference is written
- * when it is new or changed (serviceUrl moves, the bot is renamed), not on every message.
+ * Saves conversation references in the Store as conversations talk to the bot, each with a TTL that every
+ * activity of the conversation refreshes: a conversation that goes quiet for the whole TTL is forgotten (a
+ * subscription keeps its own copy of the reference, so its digests still go out). One SET EX per activity.
  */
 export class ReferenceKeeper {
-  private readonly recent = new Map<string, string>();
   constructor(
     private readonly store: Store,
     private readonly log: Logger,
+    private readonly ttlSeconds: number,
   ) {}
 
-  /** Save the reference of the activity's conversation; a failing store is logged, never thrown. */
+  /** Save (and refresh the TTL of) the reference of the activity's conversation; a failing store is logged, never thrown. */
   async save(a: TeamsActivity): Promise<void> {
     const ref = referenceOf(a);
     const name = referenceName(tenantOf(a), ref.conversation.id);
-    const { user: _user, locale: _locale, ...stable } = ref;
-    const json = JSON.stringify(stable);
-    if (this.recent.get(name) === json) return;
     try {
-      await this.store.setValue(name, ref);
-      this.recent.delete(name);
-      this.recent.set(name, json);
-      if (this.recent.size > RECENT_MAX) this.recent.delete(this.recent.keys().next().value!);
+      await this.store.setValue(name, ref, this.ttlSeconds);
     } catch (err) {
       this.log.warn({ err: forLog((err as Error).message), conversation: forLog(ref.conversation.id) }, 'could not save the Teams conversation reference');
     }

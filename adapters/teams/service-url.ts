@@ -1,17 +1,19 @@
 /**
- * Which serviceUrls an unauthenticated request may name. Without an app id nobody vouches for the request,
- * and the bot posts its answer to whatever serviceUrl the body says; limiting that to this machine (the Bot
- * Framework Emulator, tests) and to the Bot Framework's own hosts keeps the endpoint from being used to
- * make the bot POST to arbitrary hosts. With an app id the signed serviceurl claim settles it instead.
+ * Which serviceUrls an unauthenticated request may name. Without an app id nobody vouches for the request, and
+ * the bot posts its answer to whatever serviceUrl the body says; so in that mode (TEAMS_ALLOW_UNAUTHENTICATED,
+ * local testing) the answer may go only to this machine's loopback, on the configured Emulator ports. The host
+ * is checked as written, before any URL normalisation, so numeric tricks (0x7f000001, 2130706433, 127.1,
+ * [::ffff:127.0.0.1]) are refused rather than normalised into loopback. With an app id the signed serviceurl
+ * claim settles it instead.
  */
 
-/** Hosts of the Bot Framework Connector (public and government clouds). */
-const CONNECTOR_HOSTS = [/(^|\.)trafficmanager\.net$/i, /(^|\.)botframework\.com$/i, /(^|\.)botframework\.us$/i, /(^|\.)botframework\.azure\.us$/i, /(^|\.)teams\.microsoft\.com$/i];
-
-const LOOPBACK = new Set(['localhost', '127.0.0.1', '[::1]']);
+/** scheme://host:port as written, then a path or nothing; userinfo, other hosts and missing ports do not match. */
+const LOOPBACK_URL = /^https?:\/\/(localhost|127\.0\.0\.1|\[::1\]):(\d{1,5})(\/[^\s]*)?$/i;
 
 /** Whether an unauthenticated activity may have its answer posted to this serviceUrl. */
-export function allowedWithoutAuth(serviceUrl: string): boolean {
+export function allowedWithoutAuth(serviceUrl: string, ports: readonly number[]): boolean {
+  const m = LOOPBACK_URL.exec(serviceUrl);
+  if (!m) return false;
   let url: URL;
   try {
     url = new URL(serviceUrl);
@@ -19,6 +21,7 @@ export function allowedWithoutAuth(serviceUrl: string): boolean {
     if (err instanceof TypeError) return false;
     throw err;
   }
-  if (LOOPBACK.has(url.hostname)) return true;
-  return url.protocol === 'https:' && CONNECTOR_HOSTS.some((h) => h.test(url.hostname));
+  // the parser must agree with what was written (no backslash or percent tricks moving the host)
+  if (url.hostname.toLowerCase() !== m[1]!.toLowerCase() || url.username || url.password) return false;
+  return ports.includes(Number(m[2]));
 }

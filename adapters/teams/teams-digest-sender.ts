@@ -103,5 +103,5 @@ export function teamsDigestSenderFrom(config: Partial<TeamsConfig>, store: Store
     MicrosoftAppType: config.microsoftAppType ?? 'MultiTenant',
     MicrosoftAppTenantId: config.microsoftAppTenantId ?? '',
   });
-  return new TeamsDigestSender({ appId: config.microsoftAppId ?? '', credentials, store, logger });
+  return new TeamsDigestSender({ appId: config.microsoftAppId ?? '', credentials, store, logger, ...(config.teamsSendTimeoutMs ? { timeoutMs: config.teamsSendTimeoutMs } : {}) });
 }

@@ -16,8 +16,17 @@ export const TEAMS_PATH = '/api/messages';
 /** How long an activity id is remembered, so that a redelivered activity is answered once. */
 const DEDUP_TTL_SECONDS = 24 * 3600;
 
-/** Largest activity accepted; Teams messages are limited to about 28 KB, so this is generous. */
-const MAX_BODY_BYTES = 512 * 1024;
+/**
+ * Largest activity accepted. A Teams message is at most about 28 KB of text and an Adaptive Card action's data is
+ * small; with the activity's envelope (channelData, entities, attachments' metadata) 128 KiB is generous.
+ */
+export const TEAMS_MAX_BODY_BYTES = 128 * 1024;
+
+/** Deepest JSON nesting accepted: activities nest about 6 levels, card data a few more. */
+export const TEAMS_MAX_JSON_DEPTH = 32;
+
+/** A conversation reference's TTL when the configuration does not say (90 days). */
+const DEFAULT_REFERENCE_TTL_SECONDS = 90 * 24 * 3600;
 
 /** What the Teams endpoint is built from: the core bot, the store (dedup, references), the MICROSOFT_APP_* settings. */
 export interface TeamsRouteDeps {
@@ -42,6 +51,15 @@ function parseJson(text: string): unknown {
   }
 }
 
+/** Settle with the promise, or reject with TEAMS_SEND_TIMEOUT once ms have passed (the work itself is not stopped). */
+function withinMs<T>(work: Promise<T>, ms: number): Promise<T> {
+  let timer: NodeJS.Timeout | undefined;
+  const late = new Promise<never>((_, reject) => {
+    timer = setTimeout(() => reject(Object.assign(new Error(`the turn did not finish within ${ms} ms`), { code: 'TEAMS_SEND_TIMEOUT' })), ms);
+  });
+  return Promise.race([work, late]).finally(() => clearTimeout(timer));
+}
+
 function isObject(v: unknown): v is Record<string, unknown> {
   return typeof v === 'object' && v !== null && !Array.isArray(v);
 }
@@ -51,12 +69,16 @@ function endEmpty(res: ServerResponse, status: number): void {
   res.end();
 }
 
-/** Say at start-up how the Teams endpoint authenticates; plainly when it does not. */
+/** Say at start-up how the Teams endpoint authenticates; loudly when it does not. */
 function announce(log: Logger, config: TeamsRouteDeps['config']): void {
   if (!config.microsoftAppId) {
+    if (!config.teamsAllowUnauthenticated) {
+      log.warn({ path: TEAMS_PATH }, 'teams: closed: no MICROSOFT_APP_ID and no TEAMS_ALLOW_UNAUTHENTICATED=true; every request is refused');
+      return;
+    }
     log.warn(
-      { path: TEAMS_PATH },
-      `teams: on, UNAUTHENTICATED because MICROSOFT_APP_ID is not set. Requests are not verified; answers go only to a local or Bot Framework serviceUrl. For local testing (Bot Framework Emulator, tests) only: set MICROSOFT_APP_ID and MICROSOFT_APP_PASSWORD to reach Teams.`,
+      { path: TEAMS_PATH, emulatorPorts: config.teamsEmulatorPorts ?? [] },
+      `teams: on, UNAUTHENTICATED (TEAMS_ALLOW_UNAUTHENTICATED=true, no MICROSOFT_APP_ID). ANYONE WHO CAN REACH THIS PORT CAN TALK TO THE BOT. Answers go only to http://localhost|127.0.0.1|[::1] on TEAMS_EMULATOR_PORTS (${(config.teamsEmulatorPorts ?? []).join(', ') || 'none'}). For local testing (Bot Framework Emulator, tests) only: set MICROSOFT_APP_ID and MICROSOFT_APP_PASSWORD to reach Teams.`,
     );
   } else {
     log.info({ path: TEAMS_PATH, appType: config.microsoftAppType ?? 'MultiTenant', appId: config.microsoftAppId }, 'teams: on, HTTP endpoint; every request must carry a valid Bot Framework token');
@@ -64,15 +86,27 @@ function announce(log: Logger, config: TeamsRouteDeps['config']): void {
 }
 
 /**
- * The Teams endpoint (/api/messages) as a plain node:http handler: verifies the Bot Framework token
- * (401 and nothing processed when it is missing or invalid), answers each activity id once, and runs
- * the turn through botbuilder's CloudAdapter.
+ * The Teams endpoint (/api/messages) as a plain node:http handler: refuses everything when neither an app id
+ * nor unauthenticated testing is configured, bounds the body (size and JSON depth, before parsing), verifies
+ * the Bot Framework token (401 and nothing processed when it is missing or invalid), answers each activity id
+ * once, and runs the turn through botbuilder's CloudAdapter, whose replies have a deadline.
  */
 export function createTeamsRoute(deps: TeamsRouteDeps): RouteHandler {
   const log = deps.logger.child({ platform: 'teams' });
   const { config, store } = deps;
-  const adapter = createTeamsAdapter({ appId: config.microsoftAppId, appPassword: config.microsoftAppPassword, appType: config.microsoftAppType, tenantId: config.microsoftAppTenantId });
-  const turn = createTurnLogic({ bot: deps.bot, references: new ReferenceKeeper(store, log), logger: log });
+  const adapter = createTeamsAdapter({
+    appId: config.microsoftAppId,
+    appPassword: config.microsoftAppPassword,
+    appType: config.microsoftAppType,
+    tenantId: config.microsoftAppTenantId,
+    ...(config.teamsSendTimeoutMs ? { sendTimeoutMs: config.teamsSendTimeoutMs } : {}),
+  });
+  const references = new ReferenceKeeper(store, log, config.teamsReferenceTtlSeconds ?? DEFAULT_REFERENCE_TTL_SECONDS);
+  const turn = createTurnLogic({ bot: deps.bot, references, logger: log });
+  // closed unless an app id authenticates requests or unauthenticated testing was asked for explicitly
+  const closed = !config.microsoftAppId && !config.teamsAllowUnauthenticated;
+  const emulatorPorts = config.teamsEmulatorPorts ?? [];
+  const turnLimitMs = (config.teamsSendTimeoutMs ?? 5_000) + 500;
   announce(log, config);
 
   const claim = async (id: string): Promise<boolean> => {
@@ -96,7 +130,12 @@ export function createTeamsRoute(deps: TeamsRouteDeps): RouteHandler {
       res.setHeader('allow', 'POST');
       return sendJson(res, 405, { error: 'method_not_allowed' });
     }
-    const body = parseJson(await readBody(req, MAX_BODY_BYTES));
+    if (closed) {
+      log.warn({ code: 'TEAMS_UNAUTHORIZED' }, 'Teams request refused: the endpoint is closed (no MICROSOFT_APP_ID)');
+      res.setHeader('connection', 'close');
+      return sendJson(res, 401, { error: 'unauthorized' });
+    }
+    const body = parseJson(await readBody(req, TEAMS_MAX_BODY_BYTES, { maxJsonDepth: TEAMS_MAX_JSON_DEPTH }));
     if (!isObject(body) || typeof body.type !== 'string') return sendJson(res, 400, { error: 'invalid_activity' });
 
     let auth: TeamsAuthResult;
@@ -116,8 +155,8 @@ export function createTeamsRoute(deps: TeamsRouteDeps): RouteHandler {
       return sendJson(res, 400, { error: 'invalid_activity' });
     }
     const a = parsed.data;
-    if (!config.microsoftAppId && !allowedWithoutAuth(a.serviceUrl)) {
-      log.warn({ code: 'TEAMS_UNAUTHORIZED', serviceUrl: forLog(a.serviceUrl) }, 'unauthenticated Teams request names a serviceUrl outside this machine and the Bot Framework; not answered');
+    if (!config.microsoftAppId && !allowedWithoutAuth(a.serviceUrl, emulatorPorts)) {
+      log.warn({ code: 'TEAMS_UNAUTHORIZED', serviceUrl: forLog(a.serviceUrl) }, 'unauthenticated Teams request names a serviceUrl other than loopback on TEAMS_EMULATOR_PORTS; not answered');
       return sendJson(res, 403, { error: 'service_url_not_allowed' });
     }
     const claimId = a.id ? `teams:${a.conversation.id}:${a.id}` : undefined;
@@ -126,7 +165,8 @@ export function createTeamsRoute(deps: TeamsRouteDeps): RouteHandler {
       return endEmpty(res, 200);
     }
     try {
-      const invoke = await adapter.run(auth, a, (context) => turn(context, a));
+      // the turn's replies have their own deadline in the connector pipeline; this bounds the request as a whole
+      const invoke = await withinMs(adapter.run(auth, a, (context) => turn(context, a)), turnLimitMs);
       if (invoke) return sendJson(res, invoke.status, invoke.body ?? {});
       return endEmpty(res, 200);
     } catch (err) {

@@ -113,8 +113,8 @@ export class MemoryStore implements Store {
     const raw = this.get(this.keys.value(name));
     return raw === undefined ? undefined : (JSON.parse(raw) as unknown);
   }
-  async setValue(name: string, value: unknown) {
-    this.set(this.keys.value(name), JSON.stringify(value));
+  async setValue(name: string, value: unknown, ttlSeconds?: number) {
+    this.set(this.keys.value(name), JSON.stringify(value), ttlSeconds);
   }
   async ping() {
     return true;

@@ -153,8 +153,9 @@ export class RedisStore implements Store {
       return undefined;
     }
   }
-  async setValue(name: string, value: unknown) {
-    await this.redis.set(this.keys.value(name), JSON.stringify(value));
+  async setValue(name: string, value: unknown, ttlSeconds?: number) {
+    if (ttlSeconds) await this.redis.set(this.keys.value(name), JSON.stringify(value), 'EX', ttlSeconds);
+    else await this.redis.set(this.keys.value(name), JSON.stringify(value));
   }
   async ping() {
     try {

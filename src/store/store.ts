@@ -21,7 +21,8 @@ export interface Store extends SubscriptionStore {
   releaseClaim(id: string): Promise<void>;
   /** a small JSON value by name (e.g. a Teams conversation reference) */
   getValue(name: string): Promise<unknown>;
-  setValue(name: string, value: unknown): Promise<void>;
+  /** write a small JSON value; with ttlSeconds it expires that long after this write (each write refreshes it) */
+  setValue(name: string, value: unknown, ttlSeconds?: number): Promise<void>;
   ping(): Promise<boolean>;
   close(): Promise<void>;
 }

@@ -39,4 +39,17 @@ describe('MICROSOFT_APP_* configuration', () => {
   it('never puts the password in an error message', () => {
     expect(problem({ MICROSOFT_APP_ID: APP, MICROSOFT_APP_PASSWORD: 'sup3r-secret', MICROSOFT_APP_TYPE: 'SingleTenant' })).not.toContain('sup3r-secret');
   });
+
+  it('is closed by default, and names the variable of a bad TEAMS_* / HOST / SLACK_ENABLED value', () => {
+    expect(loadConfig({})).toMatchObject({ teamsEnabled: false, teamsAllowUnauthenticated: false, teamsEmulatorPorts: [9000, 9002], host: '0.0.0.0' });
+    expect(loadConfig({ TEAMS_ALLOW_UNAUTHENTICATED: 'true', TEAMS_EMULATOR_PORTS: '51000, 51001' })).toMatchObject({ teamsEnabled: true, teamsEmulatorPorts: [51000, 51001] });
+    expect(problem({ TEAMS_ENABLED: 'true' })).toMatch(/TEAMS_ENABLED: true needs MICROSOFT_APP_ID/);
+    expect(problem({ TEAMS_ALLOW_UNAUTHENTICATED: 'yes' })).toMatch(/TEAMS_ALLOW_UNAUTHENTICATED/);
+    expect(problem({ MICROSOFT_APP_ID: APP, MICROSOFT_APP_PASSWORD: 'pw', TEAMS_ALLOW_UNAUTHENTICATED: 'true' })).toMatch(/TEAMS_ALLOW_UNAUTHENTICATED: must be unset/);
+    expect(problem({ TEAMS_EMULATOR_PORTS: '9000,0x7f' })).toMatch(/TEAMS_EMULATOR_PORTS/);
+    expect(problem({ TEAMS_SEND_TIMEOUT_MS: '5' })).toMatch(/TEAMS_SEND_TIMEOUT_MS/);
+    expect(problem({ HOST: 'not a host!' })).toMatch(/HOST/);
+    expect(problem({ SLACK_ENABLED: 'true' })).toMatch(/SLACK_ENABLED/);
+    expect(loadConfig({ SLACK_ENABLED: 'false', SLACK_BOT_TOKEN: 'xoxb-1', SLACK_SIGNING_SECRET: 'abcdef0123456789' }).slack).toBeUndefined();
+  });
 });

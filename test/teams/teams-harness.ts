@@ -13,7 +13,12 @@ import { openStore } from '../../src/store/open-store.js';
 import type { Store } from '../../src/store/store.js';
 import { knowledge } from '../support/knowledge.js';
 
-export const SERVICE_URL = 'https://smba.trafficmanager.net/amer/';
+/** The one loopback port unauthenticated test activities may name as serviceUrl (TEAMS_EMULATOR_PORTS). */
+export const EMULATOR_PORT = 59_123;
+/** Where the Connector stand-in answers: loopback on the allowed port, as the Bot Framework Emulator would. */
+export const SERVICE_URL = `http://127.0.0.1:${EMULATOR_PORT}/amer/`;
+/** The settings of unauthenticated local testing: TEAMS_ALLOW_UNAUTHENTICATED=true, TEAMS_EMULATOR_PORTS=EMULATOR_PORT. */
+export const UNAUTHENTICATED: Partial<Config> = { teamsAllowUnauthenticated: true, teamsEmulatorPorts: [EMULATOR_PORT] };
 export const TENANT = '72f988bf-86f1-41af-91ab-2d7cd011db47';
 export const BOT_ID = '28:bot-id';
 
@@ -54,8 +59,8 @@ export function mockConnector(): Posted[] {
   return posted;
 }
 
-/** Start the Teams route on a free port with a Redis store under a fresh prefix. */
-export async function startTeams(config: Partial<Config> = {}): Promise<TeamsHarness> {
+/** Start the Teams route on a free port with a Redis store under a fresh prefix (unauthenticated testing unless told). */
+export async function startTeams(config: Partial<Config> = UNAUTHENTICATED): Promise<TeamsHarness> {
   const log = process.env.TEAMS_TEST_LOG ? createLogger(process.env.TEAMS_TEST_LOG) : silentLogger();
   const store = await openStore(inject('redisUrl'), { prefix: `test-teams-${randomUUID()}:`, timeoutMs: 1000, logger: log });
   const bot = new Bot({ knowledge: knowledge(), store, logger: log });

@@ -4,7 +4,7 @@ import '../support/node20-nock.js';
 import nock from 'nock';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { loadReference } from '../../adapters/teams/conversation-reference.js';
-import { BOT_ID, SERVICE_URL, TENANT, cards, mention, message, startTeams, submits, texts, type TeamsHarness } from './teams-harness.js';
+import { BOT_ID, EMULATOR_PORT, SERVICE_URL, TENANT, cards, mention, message, startTeams, submits, texts, type TeamsHarness } from './teams-harness.js';
 
 let h: TeamsHarness;
 
@@ -113,9 +113,10 @@ describe('Teams messages, unauthenticated mode', () => {
   });
 
   it('a reply the Connector refuses gets 500 and gives the activity id back, so a redelivery is answered', async () => {
-    const emea = 'https://smba.trafficmanager.net/emea/';
-    const refused = nock('https://smba.trafficmanager.net').post(/^\/emea\/v3\/conversations\/.+\/activities$/).reply(400, { error: { code: 'BadArgument', message: 'refused' } });
-    const accepted = nock('https://smba.trafficmanager.net').post(/^\/emea\/v3\/conversations\/.+\/activities$/).reply(201, { id: 'ok' });
+    const connector = `http://127.0.0.1:${EMULATOR_PORT}`;
+    const emea = `${connector}/emea/`;
+    const refused = nock(connector).post(/^\/emea\/v3\/conversations\/.+\/activities$/).reply(400, { error: { code: 'BadArgument', message: 'refused' } });
+    const accepted = nock(connector).post(/^\/emea\/v3\/conversations\/.+\/activities$/).reply(201, { id: 'ok' });
     const activity = message('数据治理', { conversationId: 'a:chat-refused', id: '1700000008888', serviceUrl: emea });
     expect((await h.post(activity)).status).toBe(500);
     expect(refused.isDone()).toBe(true);

@@ -9,7 +9,10 @@ import { createLogger } from '../../src/logger.js';
 import { startServe, type Serving } from '../../app/serve.js';
 import { knowledge } from '../support/knowledge.js';
 import { APP_ID, APP_PASSWORD } from './bot-framework-auth.js';
-import { cards, message, mockConnector, texts, type Posted } from './teams-harness.js';
+import { EMULATOR_PORT, cards, message, mockConnector, texts, type Posted } from './teams-harness.js';
+
+/** Unauthenticated local testing, asked for explicitly. */
+const LOCAL = { TEAMS_ALLOW_UNAUTHENTICATED: 'true', TEAMS_EMULATOR_PORTS: String(EMULATOR_PORT) };
 
 async function serve(env: Record<string, string>): Promise<{ serving: Serving; logs: string[]; url: string }> {
   const logs: string[] = [];
@@ -42,12 +45,12 @@ afterEach(() => {
 });
 
 describe('plan-bot serve with Teams', () => {
-  it('without an app id: says plainly that Teams is unauthenticated, and answers at /api/messages', async () => {
-    const { serving, logs, url } = await serve({});
+  it('with TEAMS_ALLOW_UNAUTHENTICATED=true: says plainly that Teams is unauthenticated, and answers at /api/messages', async () => {
+    const { serving, logs, url } = await serve(LOCAL);
     try {
       const warning = logs.map((l) => JSON.parse(l)).find((l) => l.platform === 'teams');
       expect(warning.level).toBe(40);
-      expect(warning.msg).toMatch(/^teams: on, UNAUTHENTICATED because MICROSOFT_APP_ID is not set/);
+      expect(warning.msg).toMatch(/^teams: on, UNAUTHENTICATED \(TEAMS_ALLOW_UNAUTHENTICATED=true, no MICROSOFT_APP_ID\)/);
       const res = await post(url, message('/plan 应急管理', { conversationId: 'a:serve-1' }));
       expect(res.status).toBe(200);
       expect(posted.length).toBe(1);
@@ -57,9 +60,9 @@ describe('plan-bot serve with Teams', () => {
     }
   });
 
-  it('without an app id: will not post an answer to a serviceUrl outside this machine and the Bot Framework', async () => {
+  it('with TEAMS_ALLOW_UNAUTHENTICATED=true: will not post an answer to a serviceUrl outside this machine', async () => {
     const elsewhere = nock('https://internal.example.com').post(/.*/).reply(200, {});
-    const { serving, url } = await serve({});
+    const { serving, url } = await serve(LOCAL);
     try {
       const res = await post(url, message('/plan 应急管理', { serviceUrl: 'https://internal.example.com/admin/' }));
       expect(res.status).toBe(403);
