@@ -41,11 +41,18 @@ export interface GrammarWords {
   backWhen: string[];
   backNouns: string[];
   backWords: string[];
+  /** whole messages that are a command (帮助, 目录, 更多 …) */
+  commands: Record<Command, Set<string>>;
 }
+
+/** The commands a whole message can name. */
+export type Command = 'help' | 'reset' | 'outline' | 'subscriptions' | 'more' | 'source';
+const COMMANDS: Command[] = ['help', 'reset', 'outline', 'subscriptions', 'more', 'source'];
 
 const PLAIN_KINDS = [
   'classifier', 'count', 'deictic', 'where-verb', 'which', 'where-lead', 'where-tail', 'filler', 'say-verb', 'say-what', 'filler-en',
   'another-batch', 'previous-page', 'polite', 'switch', 'ask-lead', 'lead-particle', 'switch-tail', 'back-verb', 'back-when', 'back-noun', 'back-word',
+  ...COMMANDS.map((c) => `command-${c}`),
 ];
 const UNITS: readonly string[] = ['part', 'section', 'box', 'item'];
 
@@ -119,5 +126,6 @@ export function buildGrammarWords(table: Map<string, string[]>): GrammarWords {
     backWhen: words('back-when'),
     backNouns: words('back-noun'),
     backWords: words('back-word'),
+    commands: Object.fromEntries(COMMANDS.map((c) => [c, new Set(words(`command-${c}`))])) as Record<Command, Set<string>>,
   };
 }
