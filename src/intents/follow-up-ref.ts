@@ -5,59 +5,63 @@
 import { translateEnglish } from '../nlp/glossary.js';
 import type { Knowledge } from '../knowledge.js';
 import { cleanTopic } from './clean-topic.js';
+import { grammarWords } from './grammar-words.js';
 import type { Intent } from './intent.js';
 
 const esc = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
-const alt = (ws: string[]) => [...ws].sort((a, b) => b.length - a.length).map(esc).join('|');
+/** Longest first; a class with no words (no grammar-words.tsv) matches nothing, never the empty string. */
+const alt = (ws: string[]) => [...ws].sort((a, b) => b.length - a.length).map(esc).join('|') || '(?!)';
+const latin = (w: string) => /[a-z]/.test(w);
 
-/** Another page of the same list, in other words than 更多. */
-const ANOTHER_BATCH =
-  /^(?:再?换一批|换一组|换一些|换些|换几个|换几条|换一个|换一换|再来一批|下一批|再来几条|再来几个|再来一些|再多来点|还有别的吗|还有其他的吗|还有其他吗|还有没有别的|其他的呢|别的呢|another batch|other results|show others|different ones|some others|more please|give me more|show me more|any more|anything else|what else)$/;
-/** 上一页 / previous page: the page before the one shown. */
-const PREVIOUS_PAGE = /^(?:上一页|前一页|上页|回到上一页|previous page|prev page|last page|page back|back a page)$/;
 /** 上一级 / go up: one level up from the element in focus. */
 const UP = /^(?:返回|回到|退回)?(?:上一级|上一层|上级|上层)(?:目录)?$|^(?:go )?up(?: a level| one level)?$|^parent$/;
 
-/** Thanks and acknowledgements that may open a switch. */
-const POLITE = ['好的谢谢', '好的', '好吧', '好', '嗯嗯', '嗯', '行', '谢谢', '多谢', '明白了', '知道了', '了解了', '哦', '噢', 'ok', 'okay', 'thanks', 'thank you', 'got it'];
+/** The follow-up rules built from the grammar words (content/dict/grammar-words.tsv), once per Knowledge. */
+interface FollowUpRules {
+  /** another page of the same list, in other words than 更多 (换一批, what else) */
+  anotherBatch: Set<string>;
+  /** 上一页 / previous page: the page before the one shown */
+  previousPage: Set<string>;
+  /** thanks, then words that drop the current topic (不说这个了, 算了), then the new question */
+  switch: RegExp;
+  /** a verb of asking leading the new question after a switch (讲讲X, let's talk about X) */
+  lead: RegExp;
+  /** endings dropped from that new question (呢, 怎么样, instead) */
+  tail: RegExp;
+  /** 回到 / 返回 …: a verb that goes back */
+  backVerb: RegExp;
+  /** 刚才 / 前面 … 那个话题: an earlier thing, named as such */
+  backWhen: RegExp;
+  /** 话题 / 那个: a topic, named as such */
+  backNoun: RegExp;
+  /** what is left of a back request once its own words are gone is the word that names the topic */
+  backWords: RegExp;
+}
 
-/** Words that drop the current topic: what follows them is a new question. */
-const SWITCH_MARKS = [
-  '不说这个了', '不说这个', '不聊这个了', '不聊这个', '不谈这个了', '先不说这个了', '先不说这个', '先不聊这个了', '这个先不说了', '别说这个了',
-  '换个话题', '换一个话题', '换个问题', '换一个问题', '换个主题', '说点别的', '聊点别的', '问点别的', '问个别的', '另外问一下', '另外问下',
-  '算了吧', '算了', '算啦', '不用了', 'never mind', 'nevermind', 'forget it', 'forget that', 'change of topic', 'new topic', 'different topic',
-  'change the subject', 'moving on', 'anyway',
-];
+const rulesByKnowledge = new WeakMap<Knowledge, FollowUpRules>();
 
-/** Verbs of asking that lead the new question after a switch (讲讲X, let's talk about X). */
-const ASK_LEADS = [
-  '我想了解一下', '我想了解', '想了解一下', '想了解', '我想问问', '我想问', '想问问', '想问', '介绍一下', '来看看', '看一下', '那么', '那',
-  '讲讲', '说说', '聊聊', '谈谈', '看看', '问问', '查查', '查一下', '说一下', '讲一下',
-  "let's talk about", 'lets talk about', 'talk about', 'tell me about', "let's look at", 'lets look at', 'what about', 'how about', 'and',
-];
+function followUpRules(k: Knowledge): FollowUpRules {
+  let r = rulesByKnowledge.get(k);
+  if (r) return r;
+  const g = grammarWords(k);
+  const leads = [...g.askLeads, ...g.leadParticles];
+  r = {
+    anotherBatch: g.anotherBatch,
+    previousPage: g.previousPage,
+    switch: new RegExp(`^((?:(?:${alt(g.polite)})\\s*)*)(?:(?:${alt(g.switchMarks)})\\s*)+(.*)$`),
+    // Latin words must end at a space ("and" is not the start of "android"); Chinese leads and particles need not
+    lead: new RegExp(`^(?:${alt(leads.filter((w) => !latin(w)))}|(?:${alt(leads.filter(latin))})(?=\\s|$))\\s*`),
+    tail: new RegExp(`(?:\\s*(?:${alt(g.switchTails)}))+$`),
+    backVerb: new RegExp(alt(g.backVerbs)),
+    backWhen: new RegExp(alt(g.backWhen)),
+    backNoun: new RegExp(alt(g.backNouns)),
+    backWords: new RegExp(alt(g.backWords), 'g'),
+  };
+  rulesByKnowledge.set(k, r);
+  return r;
+}
 
-const SWITCH = new RegExp(`^((?:(?:${alt(POLITE)})\\s*)*)(?:(?:${alt(SWITCH_MARKS)})\\s*)+(.*)$`);
-const latin = (w: string) => /[a-z]/.test(w);
-// Latin words must end at a space ("and" is not the start of "android"); Chinese leads and particles need not
-const LEAD = new RegExp(`^(?:${alt(ASK_LEADS.filter((w) => !latin(w)))}|吧|啊|呀|了|哈|好|(?:${alt([...ASK_LEADS.filter(latin), 'ok', 'okay'])})(?=\\s|$))\\s*`);
-const TAIL = /(?:\s*(?:吧|呢|怎么样|如何|的情况|好了|好吗|吗|too|then|instead))+$/;
-
-/** 回到 / 返回 …: a verb that goes back. */
-const BACK_VERB = /回到|回去|返回|退回|转回|回头/;
-/** 刚才 / 前面 … 那个话题: an earlier thing, named as such. */
-const BACK_WHEN = /刚才|刚刚|之前|前面|先前|上一个|上个|原来|最开始|一开始|最早/;
 const FIRST_TOPIC = /(?:最开始|一开始|最早|最初|开头)(?:的|那个|问的|说的)*(?:话题|问题|主题|那个)|第一个(?:话题|问题|主题)/;
-const BACK_NOUN = /话题|问题|主题|那个|那块|那条|那段|那里|那儿/;
-/** What is left of a back request once its own words are gone is the word that names the topic. */
-const BACK_WORDS = new RegExp(
-  alt([
-    '我还是想再看看', '还是想再看看', '我想再看看', '想再看看', '再看看', '再看一下', '看看', '看一下', '再说说', '说说', '再聊聊', '聊聊', '讲讲',
-    '我们', '我', '还是', '想', '再', '接着', '继续', '一下', '重新', '回到', '回去', '返回', '退回', '转回', '回头', '刚才', '刚刚', '之前', '前面', '先前',
-    '上一个', '上个', '原来', '最开始', '一开始', '最早', '说的', '聊的', '问的', '看的', '提到的', '的', '那个', '这个', '话题', '问题', '主题', '内容',
-    '那块', '那条', '那段', '那里', '那儿', '吧', '呢', '啊', '呀', '好吗', '好不好',
-  ]),
-  'g',
-);
 const EN_LEAD = '^(?:(?:ok|okay|please|now|so|and)\\s+)*(?:let\'?s\\s+|can we\\s+)?';
 const EN_BACK_TO = new RegExp(`${EN_LEAD}(?:go back to|get back to|back to|return to)\\s+(?:the\\s+)?(?:(?:previous|earlier|last|other|old|first)\\s+)?(?:(?:topic|question|subject|one|thing)\\s*)?(?:(?:about|on|of)\\s+)?(.*)$`);
 const EN_BACK = new RegExp(`${EN_LEAD}(?:go back|get back|back|return|(?:the\\s+)?(?:previous|earlier|last) (?:topic|question|subject))$`);
@@ -87,12 +91,13 @@ export function parseFollowUp(full: string, k: Knowledge, reparse: (text: string
 function readFollowUp(full: string, k: Knowledge, reparse: (text: string) => Intent): Intent | undefined {
   const bare = full.replace(/\s+/g, ' ').trim();
   const compact = bare.replace(/\s+/g, '');
-  if (ANOTHER_BATCH.test(bare) || ANOTHER_BATCH.test(compact)) return { type: 'more' };
-  if (PREVIOUS_PAGE.test(bare) || PREVIOUS_PAGE.test(compact)) return { type: 'more', back: true };
+  const r = followUpRules(k);
+  if (r.anotherBatch.has(bare) || r.anotherBatch.has(compact)) return { type: 'more' };
+  if (r.previousPage.has(bare) || r.previousPage.has(compact)) return { type: 'more', back: true };
   if (UP.test(bare) || UP.test(compact)) return { type: 'up' };
-  const sw = SWITCH.exec(bare);
-  if (sw) return newQuestion(sw[2] ?? '', reparse);
-  const back = parseBack(compact, bare, k);
+  const sw = r.switch.exec(bare);
+  if (sw) return newQuestion(sw[2] ?? '', r, reparse);
+  const back = parseBack(compact, bare, r, k);
   if (back) return back;
   const change = CHANGE_TO.exec(compact);
   if (change && !/^(?:一批|一组|个话题|个问题)/.test(change[1]!)) return { type: 'switch', topic: change[1]!, extras: [] };
@@ -106,11 +111,11 @@ function readFollowUp(full: string, k: Knowledge, reparse: (text: string) => Int
 }
 
 /** What follows a switch word: a question of its own, never a follow-up of the dropped topic. */
-function newQuestion(rest: string, reparse: (text: string) => Intent): Intent {
+function newQuestion(rest: string, r: FollowUpRules, reparse: (text: string) => Intent): Intent {
   let q = rest.trim();
   for (let before = ''; before !== q; ) {
     before = q;
-    q = q.replace(LEAD, '').replace(TAIL, '').trim();
+    q = q.replace(r.lead, '').replace(r.tail, '').trim();
   }
   if (!q) return { type: 'help' };
   const inner = reparse(q);
@@ -119,13 +124,13 @@ function newQuestion(rest: string, reparse: (text: string) => Intent): Intent {
   return inner;
 }
 
-function parseBack(compact: string, bare: string, k: Knowledge): Intent | undefined {
-  if (BACK_VERB.test(compact) || (BACK_WHEN.test(compact) && BACK_NOUN.test(compact))) {
+function parseBack(compact: string, bare: string, r: FollowUpRules, k: Knowledge): Intent | undefined {
+  if (r.backVerb.test(compact) || (r.backWhen.test(compact) && r.backNoun.test(compact))) {
     // "回到" must lead (or follow a few words of asking): "数据回到本地" is a topic
-    if (!BACK_WHEN.test(compact) && compact.search(BACK_VERB) > 4) return undefined;
+    if (!r.backWhen.test(compact) && compact.search(r.backVerb) > 4) return undefined;
     // 回到最开始的话题: the first topic of the conversation
     if (FIRST_TOPIC.test(compact)) return { type: 'back', oldest: true };
-    const left = compact.replace(BACK_WORDS, '');
+    const left = compact.replace(r.backWords, '');
     const word = left ? cleanTopic(left, k) : '';
     return word ? { type: 'back', word } : { type: 'back' };
   }

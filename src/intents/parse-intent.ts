@@ -4,6 +4,7 @@ import { stripChatMarkup } from '../nlp/chat-markup.js';
 import { toHalfWidth } from '../nlp/normalize.js';
 import type { Intent } from './intent.js';
 import { cleanTopic } from './clean-topic.js';
+import { grammarWords } from './grammar-words.js';
 import { parseFollowUp } from './follow-up-ref.js';
 import { parseStructureRef } from './structure-ref.js';
 import { parseSubscribeSpec } from './subscribe-spec.js';
@@ -13,14 +14,8 @@ export { cleanTopic };
 /** Longest question we try to answer; longer text gets a clear refusal instead of a slow, useless search. */
 export const MAX_QUESTION_CHARS = 500;
 
-const HELP = /^(帮助|帮帮我|help|help me|\?|使用说明|怎么用|用法|命令|说明|h|what can you do|你能做什么|你会什么)$/;
-const RESET = /^(重新开始|重来|重置|清除|清空|reset|restart|start over|clear)$/;
-const OUTLINE = /^(目录|大纲|提纲|结构|全文结构|有哪些部分|outline|contents|toc|table of contents)$/;
-const LIST_SUBS = /^(订阅列表|我的订阅|查看订阅|所有订阅|subscriptions|list subscriptions|my subscriptions)$/;
 const UNSUBSCRIBE = /^(取消订阅|退订|unsubscribe)(?:\s+|$)(.*)$/;
 const SUBSCRIBE = /^(订阅|subscribe)(?:\s+|$)(.*)$/;
-const MORE = /^(更多|下一页|再来点|再来|继续|还有吗|还有呢|还有|more|next page|show more)$/;
-const SOURCE = /^(出处|来源|原文出处|在哪一部分|在哪部分|在哪里|在哪|哪一部分|哪部分|引用|source|citation|where|where is it|where is this)$/;
 /** A button's stable reference to one result: "open planId:box14.i2". */
 const OPEN = /^open\s+([a-z0-9-]+:[a-z0-9.]+)$/;
 const BOXES = /(重点工程|重大工程|相关专栏|哪些专栏|什么专栏|专栏有哪些|所有专栏|专栏列表|^专栏$|key projects?|major projects?)/;
@@ -49,16 +44,17 @@ export function parseIntent(rawText: string, k: Knowledge): Intent {
 
   const open = OPEN.exec(light);
   if (open) return { type: 'open', id: open[1]! };
-  if (HELP.test(bare) || HELP.test(lightLower)) return { type: 'help' };
-  if (RESET.test(bare)) return { type: 'reset' };
-  if (OUTLINE.test(bare)) return { type: 'outline' };
-  if (LIST_SUBS.test(bare)) return { type: 'subscriptions' };
+  const commands = grammarWords(k).commands;
+  if (commands.help.has(bare) || commands.help.has(lightLower)) return { type: 'help' };
+  if (commands.reset.has(bare)) return { type: 'reset' };
+  if (commands.outline.has(bare)) return { type: 'outline' };
+  if (commands.subscriptions.has(bare)) return { type: 'subscriptions' };
   const un = UNSUBSCRIBE.exec(lightLower);
   if (un) return { type: 'unsubscribe', topic: cleanTopic(un[2] ?? '', k) || undefined };
   const sub = SUBSCRIBE.exec(light) ?? SUBSCRIBE.exec(lightLower);
   if (sub) return { type: 'subscribe', spec: parseSubscribeSpec(sub[2] ?? '', k) };
-  if (MORE.test(bare)) return { type: 'more' };
-  if (SOURCE.test(bare)) return { type: 'source' };
+  if (commands.more.has(bare)) return { type: 'more' };
+  if (commands.source.has(bare)) return { type: 'source' };
 
   const ref = parseFollowUp(full, k, (t) => parseIntent(t, k)) ?? parseStructureRef(full, k);
   if (ref) return ref;

@@ -2,18 +2,7 @@ import { parseChineseNumeral } from '../content/chinese-numeral.js';
 import type { Knowledge } from '../knowledge.js';
 import type { Selector, UnitKey } from './structure-ref-types.js';
 import { structureVocab, type StructureVocab } from './structure-vocab.js';
-import {
-  CLASSIFIERS,
-  COUNT_WORDS,
-  DEICTICS,
-  EN_FILLER,
-  EN_NUMBERS,
-  EN_ORDINALS,
-  EN_UNITS,
-  FILLER,
-  GENERIC_UNITS,
-  NUM,
-} from './structure-words.js';
+import { grammarWords, NUM, type GrammarWords } from './grammar-words.js';
 
 /** One word of a structural reference. `of` marks English inner-first order ("item 4 of box 13"). */
 export type Token =
@@ -47,19 +36,20 @@ const lexicons = new WeakMap<StructureVocab, Lexicon>();
 const n = (s: string): number => parseChineseNumeral(s) ?? NaN;
 const esc = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 
-/** The literal words and patterns of the Chinese grammar, with the plan's own unit nouns and titles. */
-function lexicon(v: StructureVocab): Lexicon {
+/** The literal words and patterns of the Chinese grammar, with the plan's own unit nouns and titles (v is k's own vocabulary). */
+function lexicon(v: StructureVocab, k: Knowledge): Lexicon {
   let lx = lexicons.get(v);
   if (lx) return lx;
+  const g = grammarWords(k);
   const words = new Map<string, Token>();
   // earlier classes win a tie: a unit noun is never read as filler
   const put = (w: string, tok: Token) => void (words.has(w) || words.set(w, tok));
-  for (const [w, unit] of Object.entries(GENERIC_UNITS)) put(w, { t: 'unit', unit, word: w });
+  for (const [w, unit] of g.units) put(w, { t: 'unit', unit, word: w });
   for (const [w, unit] of v.units) put(w, { t: 'unit', unit, word: w });
-  for (const w of COUNT_WORDS) if (!/[a-z]/.test(w)) put(w, { t: 'count' });
-  for (const w of DEICTICS) put(w, { t: 'deictic' });
-  for (const w of CLASSIFIERS) put(w, { t: 'cls' });
-  for (const w of FILLER) put(w, { t: 'fill' });
+  for (const w of g.countWords) if (!/[a-z]/.test(w)) put(w, { t: 'count' });
+  for (const w of g.deictics) put(w, { t: 'deictic' });
+  for (const w of g.classifiers) put(w, { t: 'cls' });
+  for (const w of g.filler) put(w, { t: 'fill' });
   const named = new Map<string, string[]>();
   for (const title of v.named.keys()) named.set(title[0]!, [...(named.get(title[0]!) ?? []), title].sort((a, b) => b.length - a.length));
   // 下一个 / 上一节 / 头一条 need a unit after them, so 下一代 or 首都 are never read as references
@@ -98,7 +88,7 @@ function wellFormed(tok: Token): boolean {
  */
 export function lexChinese(text: string, k: Knowledge, loose = false): Token[] | undefined {
   const v = structureVocab(k);
-  const lx = lexicon(v);
+  const lx = lexicon(v, k);
   const out: Token[] = [];
   let outside = 0;
   for (let i = 0; i < text.length; ) {
@@ -141,16 +131,14 @@ function longestToken(text: string, i: number, lx: Lexicon, v: StructureVocab): 
   return best;
 }
 
-/** English collection nouns, mapped to the Chinese ending the plan may count in (action → 行动). */
-const EN_DERIVED: Record<string, string> = { action: '行动', direction: '方向', project: '工程', goal: '目标', task: '任务', measure: '措施', principle: '原则' };
-
 const singular = (w: string) => (w.endsWith('ies') ? w.slice(0, -3) + 'y' : w.endsWith('xes') ? w.slice(0, -2) : w.endsWith('s') ? w.slice(0, -1) : w);
 
-function englishUnit(word: string, v: StructureVocab): Token | undefined {
+/** An English unit noun, or a collection noun the plan counts in (action → 行动). */
+function englishUnit(word: string, v: StructureVocab, g: GrammarWords): Token | undefined {
   const w = singular(word);
-  const unit = EN_UNITS[w] ?? EN_UNITS[word];
+  const unit = g.enUnits.get(w) ?? g.enUnits.get(word);
   if (unit) return { t: 'unit', unit, word: w };
-  const zh = EN_DERIVED[w];
+  const zh = g.enCollections.get(w);
   const key = zh ? v.units.get(zh) : undefined;
   return key ? { t: 'unit', unit: key, word: zh! } : undefined;
 }
@@ -158,12 +146,13 @@ function englishUnit(word: string, v: StructureVocab): Token | undefined {
 /** English: words left to right, glossary phrases that are titles (priority actions → 优先行动), inner-first order marked by of/in. */
 export function lexEnglish(text: string, k: Knowledge): Token[] | undefined {
   const v = structureVocab(k);
+  const g = grammarWords(k);
   const ws = text.split(/\s+/).filter(Boolean);
   const out: Token[] = [];
   for (let i = 0; i < ws.length; i++) {
     const w = ws[i]!;
     const next = ws[i + 1];
-    const ord = EN_ORDINALS[w] ?? (/^(\d+)(st|nd|rd|th)$/.exec(w) ? Number(/^(\d+)/.exec(w)![1]) : undefined);
+    const ord = g.enOrdinals.get(w) ?? (/^(\d+)(st|nd|rd|th)$/.exec(w) ? Number(/^(\d+)/.exec(w)![1]) : undefined);
     if (ord !== undefined && next === 'to' && ws[i + 2] === 'last') {
       out.push({ t: 'sel', sel: { at: 'end', n: ord } });
       i += 2;
@@ -182,10 +171,10 @@ export function lexEnglish(text: string, k: Knowledge): Token[] | undefined {
       out.push({ t: 'sel', sel: { at: 'nth', n: Number(next) } });
       i += 1;
     } else if (/^#?\d+$/.test(w)) out.push({ t: 'num', n: Number(w.replace('#', '')) });
-    else if (EN_NUMBERS[w] !== undefined && out.length && out[out.length - 1]!.t === 'unit') out.push({ t: 'num', n: EN_NUMBERS[w]! });
+    else if (g.enNumbers.has(w) && out.length && out[out.length - 1]!.t === 'unit') out.push({ t: 'num', n: g.enNumbers.get(w)! });
     else if (w === 'of' || w === 'in' || w === 'within' || w === 'under') out.push({ t: 'of' });
     else {
-      const unit = englishUnit(w, v);
+      const unit = englishUnit(w, v, g);
       if (unit) {
         out.push(unit);
         continue;
@@ -194,7 +183,7 @@ export function lexEnglish(text: string, k: Knowledge): Token[] | undefined {
       if (title) {
         out.push({ t: 'named', id: title.id, unit: v.namedKind.get(title.id) });
         i += title.words - 1;
-      } else if (EN_FILLER.has(w) || w === 'no' || w === 'number' || w === 'many' || w === 'total') out.push({ t: 'fill' });
+      } else if (g.enFiller.has(w)) out.push({ t: 'fill' });
       else return undefined;
     }
   }

@@ -8,10 +8,11 @@ import type { Intent } from './intent.js';
 import { lexChinese, lexEnglish, type Token } from './structure-lexer.js';
 import type { RefStep, Selector, StructRef, UnitKey } from './structure-ref-types.js';
 import { structureVocab } from './structure-vocab.js';
-import { DEICTICS, GENERIC_UNITS, WHERE_VERBS, WHICH_WORDS } from './structure-words.js';
+import { grammarWords } from './grammar-words.js';
 
 const esc = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
-const alt = (ws: Iterable<string>) => [...ws].sort((a, b) => b.length - a.length).map(esc).join('|');
+/** Longest first; a class with no words (no grammar-words.tsv) matches nothing, never the empty string. */
+const alt = (ws: Iterable<string>) => [...ws].sort((a, b) => b.length - a.length).map(esc).join('|') || '(?!)';
 
 /** "…(2025年)的(行动)目标(是什么)" after a reference: its goals. */
 const TARGET_TAIL = /(?:(20\d\d)年?)?的(?:行动目标|目标)(?:是什么|是啥|有哪些|是哪些|呢)?$/;
@@ -183,27 +184,25 @@ function whereRules(k: Knowledge): WhereRules {
   const v = structureVocab(k);
   let r = rulesByVocab.get(v);
   if (r) return r;
+  const g = grammarWords(k);
   const units = new Map<string, UnitKey>();
-  for (const [w, u] of Object.entries(GENERIC_UNITS)) if (u !== 'item') units.set(w, u);
+  for (const [w, u] of g.units) if (u !== 'item') units.set(w, u);
   for (const [w, u] of v.units) units.set(w, u);
   for (const [w, u] of v.listTitles) if (!units.has(w)) units.set(w, u);
   const U = alt(units.keys());
-  const W = alt(WHICH_WORDS);
+  const W = alt(g.whichWords);
   const scope = '(?:本?规划|文件|文中|全文)?(?:的|里的?|中的?)?';
   const end = '(?:里面|里|中|内|下|之中|当中)?(?:讲到|讲|提到|提|说到|说|写|出现)?(?:的)?(?:内容)?(?:呢|吗|啊|呀|吧)?';
   r = {
     asked: new RegExp(`(?:${W})(?:一个|个)?(${U})${end}$`),
-    verb: new RegExp(`(?:${alt(WHERE_VERBS)})${scope}$`),
+    verb: new RegExp(`(?:${alt(g.whereVerbs)})${scope}$`),
     anywhere: new RegExp(`(?:在|位于|出自|来自)${scope}(?:哪里|哪儿|哪)(?:呢|啊|呀)?$`),
     inverted: new RegExp(`^(?:${W})(?:一个|个)?(${U})(?:里面|里|中)?(?:有|提到了?|提到过|讲了?|讲到|包含|涉及|说到|谈到|写了?|提及)(.+?)(?:呢|吗|啊)?$`),
     mentions: /^(?:本?规划|文件)?(?:在|从)?(?:哪里|哪儿|哪个地方|什么地方)(?:有|提到|讲到|讲|说到|说|谈到|谈|写到|写|提)(?:了|过)*(.+?)(?:呢|吗|啊)?$/,
     position: /^(.+?)(?:在规划里|在规划中|在文中|在规划)?的(?:位置|出处)(?:在哪里?|是什么|是哪里)?(?:呢|啊)?$/,
     units,
-    deictic: new Set(DEICTICS),
-    filler: new RegExp(
-      `^(?:${alt(['那么', '那', '请问', '我想知道', '想知道', '想问一下', '想问下', '想问', '问一下', '问下'])})|(?:这部分内容|这部分|这一部分|这一块|这块|这方面|相关内容|的内容|方面|的|是|都|也|还|又)+$`,
-      'g',
-    ),
+    deictic: new Set(g.deictics),
+    filler: new RegExp(`^(?:${alt(g.whereLeads)})|(?:${alt(g.whereTails)})+$`, 'g'),
   };
   rulesByVocab.set(v, r);
   return r;

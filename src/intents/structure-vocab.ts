@@ -1,7 +1,7 @@
 import { childrenOf, elementTitle, type PlanElement } from '../content/plan-tree.js';
 import type { Knowledge } from '../knowledge.js';
 import type { UnitKey } from './structure-ref-types.js';
-import { GENERIC_UNITS } from './structure-words.js';
+import { grammarWords } from './grammar-words.js';
 
 /**
  * The words of the structural grammar that come from the loaded plans, never from code: the titles of parts,
@@ -53,8 +53,9 @@ export function structureVocab(k: Knowledge): StructureVocab {
   const listTitles = new Map<string, UnitKey>();
   const units = new Map<string, UnitKey>();
   const unitWords = new Map<UnitKey, string>();
+  const generic = grammarWords(k).units;
   const addUnit = (word: string, key: UnitKey) => {
-    if (word.length < 2 || word in GENERIC_UNITS || units.has(word)) return;
+    if (word.length < 2 || generic.has(word) || units.has(word)) return;
     units.set(word, key);
     if (!unitWords.has(key)) unitWords.set(key, word);
   };

@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import { CodedError } from '../errors.js';
 import type { FramePhrase } from './question-frames.js';
 
-/** Everything the language side reads from content/dict: variants, kept words, stopwords, synonyms, glossary, user dictionary. */
+/** Everything the language side reads from content/dict: variants, kept words, stopwords, synonyms, glossary, user dictionary, grammar words. */
 export interface Lexicon {
   variants: Map<string, string>;
   keep: string[];
@@ -22,6 +22,8 @@ export interface Lexicon {
   regional: Map<string, string>;
   /** common words of general Chinese → IDF; a word not listed is rare in general text */
   generalIdf: Map<string, number>;
+  /** the closed word classes of the structural grammar and the follow-up reader: kind (unit:box, filler, switch …) → words, in file order */
+  grammarWords: Map<string, string[]>;
 }
 
 function lines(path: string): string[] {
@@ -56,6 +58,7 @@ export function loadLexicon(dictDir: string): Lexicon {
   const keepPath = join(dictDir, 'opencc-keep.txt');
   const framesPath = join(dictDir, 'question-frames.tsv');
   const idfPath = join(dictDir, 'general-idf.tsv');
+  const grammarPath = join(dictDir, 'grammar-words.tsv');
   const stopPath = join(dictDir, 'stopwords.txt');
   const userDictPath = join(dictDir, 'user.dict.txt');
   return {
@@ -69,6 +72,7 @@ export function loadLexicon(dictDir: string): Lexicon {
     frames: existsSync(framesPath) ? readFrames(framesPath) : [],
     regional: new Map([...readTsvMap(join(dictDir, 'regional.tsv'))].map(([k, v]) => [k, v[0]!])),
     generalIdf: existsSync(idfPath) ? readGeneralIdf(idfPath) : new Map(),
+    grammarWords: existsSync(grammarPath) ? readGrammarWords(grammarPath) : new Map(),
   };
 }
 
@@ -78,6 +82,20 @@ function readFrames(path: string): FramePhrase[] {
     if (!kind || !phrase) throw new CodedError('CONTENT_INVALID', `${path}:${i + 1}: expected "kind<TAB>phrase"`);
     return { kind: kind.trim(), phrase: phrase.trim() };
   });
+}
+
+function readGrammarWords(path: string): Map<string, string[]> {
+  const map = new Map<string, string[]>();
+  lines(path).forEach((line, i) => {
+    const [kind, word, ...rest] = line.split('\t').map((f) => f.trim());
+    if (!kind || !word || rest.length || !/^[a-z-]+(?::[^\s:]+)?$/.test(kind)) {
+      throw new CodedError('CONTENT_INVALID', `${path}:${i + 1}: expected "kind<TAB>word" (kind such as filler or unit:box)`);
+    }
+    const words = map.get(kind);
+    if (words) words.push(word);
+    else map.set(kind, [word]);
+  });
+  return map;
 }
 
 function readGeneralIdf(path: string): Map<string, number> {
