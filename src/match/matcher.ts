@@ -104,6 +104,7 @@ export class Matcher {
     strongest: Float64Array;
     coveredG: Float64Array;
     typedWhole: Uint8Array;
+    phraseMask: Uint8Array;
   };
   private nHeld = 0;
   private allText?: string;
@@ -135,6 +136,7 @@ export class Matcher {
       strongest: new Float64Array(n),
       coveredG: new Float64Array(n),
       typedWhole: new Uint8Array(n),
+      phraseMask: new Uint8Array(n),
     };
     this.index = new Bm25Index(
       fields.map((f) => ({ fields: f })),
@@ -169,6 +171,9 @@ export class Matcher {
   search(q: string, opts: SearchOptions = {}): SearchResult {
     const concepts = this.concepts(q, opts.segments);
     const phrases = queryPhrases(this.analyzer.stripFrames(q), this.lexicon.stopwords);
+    // which documents may hold each phrase: those holding its rarest two-character piece (one short posting walk)
+    const { phraseMask } = this.scratch;
+    const marked = this.markPhraseDocs(phrases, phraseMask);
     if (opts.extras) {
       for (const extra of opts.extras) {
         for (const c of this.extraConcepts(extra)) if (!concepts.some((x) => x.text === c.text)) concepts.push(c);
@@ -256,7 +261,11 @@ export class Matcher {
       // a heading without body ranks lower, unless its title is the whole of what was asked
       if (p.kind === 'heading' && !whole) s *= HEADING_ONLY_FACTOR;
       // (a passage holds a long phrase only if it covers about as many characters of the question: a cheap filter first)
-      for (const ph of phrases) if ((whole || (ph.length >= LONG_PHRASE && covered[d]! >= ph.length * 0.8)) && this.holdsPhrase(ph, d)) s *= ph.length >= VERY_LONG_PHRASE ? VERY_LONG_PHRASE_BOOST : PHRASE_BOOST;
+      for (let pi = 0; pi < phrases.length; pi++) {
+        const ph = phrases[pi]!;
+        if (pi < 8 && (phraseMask[d]! & (1 << pi)) === 0) continue;
+        if ((whole || (ph.length >= LONG_PHRASE && covered[d]! >= ph.length * 0.8)) && this.holdsPhrase(ph, d)) s *= ph.length >= VERY_LONG_PHRASE ? VERY_LONG_PHRASE_BOOST : PHRASE_BOOST;
+      }
       if (count === limit && !(s > topS[count - 1]! || (s === topS[count - 1]! && d < topD[count - 1]!))) continue;
       let j = count < limit ? count++ : count - 1;
       // ties keep document order
@@ -312,6 +321,7 @@ export class Matcher {
     // the strongest plan term the best passages hold whole: a question naming one is answered, however much else it says
     const strongHeld = regroup ? strongWhole : strongAll;
     const generalHeld = regroup ? generalWhole : generalAll;
+    for (const docs of marked) for (let i = 0; i < docs.length; i++) phraseMask[docs[i]!] = 0;
     for (let i = 0; i < nTouched; i++) {
       const d = touched[i]!;
       scores[d] = 0;
@@ -368,6 +378,33 @@ export class Matcher {
     }
   }
 
+  /**
+   * Mark, bit by phrase, the documents that hold each phrase's rarest two-character piece (or the phrase itself when
+   * it is an indexed word): only they can hold the phrase, so the string search runs on them alone. Returns the
+   * postings marked, for the reset.
+   */
+  private markPhraseDocs(phrases: string[], mask: Uint8Array): Int32Array[] {
+    const marked: Int32Array[] = [];
+    for (let pi = 0; pi < phrases.length && pi < 8; pi++) {
+      const ph = phrases[pi]!;
+      let rarest = this.index.posting(ph)?.docs;
+      if (!rarest) {
+        for (let i = 0; i + 1 < ph.length; i++) {
+          const docs = this.index.posting(ph.slice(i, i + 2))?.docs;
+          if (!docs) {
+            rarest = EMPTY_DOCS;
+            break;
+          }
+          if (!rarest || docs.length < rarest.length) rarest = docs;
+        }
+      }
+      if (!rarest) continue;
+      for (let i = 0; i < rarest.length; i++) mask[rarest[i]!] = mask[rarest[i]!]! | (1 << pi);
+      marked.push(rarest);
+    }
+    return marked;
+  }
+
   /** Whether a passage holds a phrase side by side: an indexed plan word is looked up, anything else searched for. */
   private holdsPhrase(phrase: string, d: number): boolean {
     return this.index.has(phrase) ? this.index.docHas(phrase, d) : this.docText[d]!.includes(phrase);
@@ -405,6 +442,8 @@ function answers(e: MatchEvidence): boolean {
   if (e.strongest >= RARE_TERM_IDF) return e.general >= MIN_RARE_SHARE;
   return e.strongest >= STRONG_TERM_IDF && e.general >= MIN_STRONG_SHARE;
 }
+
+const EMPTY_DOCS = new Int32Array(0);
 
 /** Shared by hits whose highlights were not asked for (frozen: assign a new array, never push). */
 const NO_HIGHLIGHTS: string[] = Object.freeze([]) as unknown as string[];
