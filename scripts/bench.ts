@@ -75,7 +75,8 @@ interface Prepared {
 function prepare(q: string): Prepared {
   const en = translateEnglish(k.normalize(q), k.lexicon.glossary, k.lexicon.stopwords);
   const segments = new Map<string, string[]>();
-  for (const run of en.text.match(/[\u3400-\u9fff\uf900-\ufaff]+/g) ?? []) segments.set(run, jieba.cut(run, true));
+  // the runs our matcher segments are those left once question frames are removed (what it analyses)
+  for (const run of k.matcher.stripFrames(en.text).match(/[\u3400-\u9fff\uf900-\ufaff]+/g) ?? []) segments.set(run, jieba.cut(run, true));
   return { raw: q, text: en.text, extras: en.extras, segments, tokens: words(jieba.cut(en.text, true)) };
 }
 

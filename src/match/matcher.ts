@@ -169,8 +169,10 @@ export class Matcher {
 
   /** Rank passages for a normalised query; highlights are worked out for the first `highlight` hits only. */
   search(q: string, opts: SearchOptions = {}): SearchResult {
-    const concepts = this.concepts(q, opts.segments);
-    const phrases = queryPhrases(this.analyzer.stripFrames(q), this.lexicon.stopwords);
+    const stripped = this.analyzer.stripFrames(q);
+    const segments = opts.segments;
+    const concepts = this.analyzer.analyzeStripped(stripped, segments ? (run: string) => segments.get(run) ?? this.cut(run) : this.cut);
+    const phrases = queryPhrases(stripped, this.lexicon.stopwords);
     // which documents may hold each phrase: those holding its rarest two-character piece (one short posting walk)
     const { phraseMask } = this.scratch;
     const marked = this.markPhraseDocs(phrases, phraseMask);

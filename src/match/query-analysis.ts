@@ -88,21 +88,34 @@ export class QueryAnalyzer {
     for (const syn of this.lexicon.synonyms.get(word) ?? []) {
       if (syn !== word) alts.push(wording(syn, SYNONYM_WEIGHT, this.index));
     }
-    if (this.memo.size >= MEMO_LIMIT) this.memo.clear();
+    if (this.memo.size >= MEMO_LIMIT) {
+      this.memo.clear();
+      this.general.clear();
+    }
     this.memo.set(word, alts);
+    this.general.set(word, generalWeight(word, this.lexicon.generalIdf));
     return alts;
   }
 
+  /** general-language weight of each remembered word (filled with its wordings) */
+  private readonly general = new Map<string, number>();
+
   private add(concepts: Concept[], word: string, counts: boolean): void {
     for (const c of concepts) if (c.text === word) return;
-    concepts.push({ text: word, alts: this.wordings(word), counts, general: generalWeight(word, this.lexicon.generalIdf) });
+    const alts = this.wordings(word);
+    concepts.push({ text: word, alts, counts, general: this.general.get(word) ?? generalWeight(word, this.lexicon.generalIdf) });
   }
 
-  /** Break a normalised query into concepts: jieba words without stopwords, each with its synonyms. */
+  /** Break a normalised query into concepts: jieba words without frames or stopwords, each with its synonyms. */
   analyze(q: string, cut: (s: string) => string[]): Concept[] {
+    return this.analyzeStripped(this.stripFrames(q), cut);
+  }
+
+  /** analyze, for a query whose frames are already stripped */
+  analyzeStripped(q: string, cut: (s: string) => string[]): Concept[] {
     const concepts: Concept[] = [];
     const stop = this.lexicon.stopwords;
-    for (const run of runs(this.stripFrames(q))) {
+    for (const run of runs(q)) {
       if (!isCjk(run[0]!)) {
         // a bare short number (1, 2, 14) says nothing on its own; a year (2025) or a word (5g, ipv6) does
         if (!stop.has(run)) this.add(concepts, run, !/^\d{1,3}$/.test(run));
