@@ -90,6 +90,8 @@ export async function startServe(opts: ServeOptions = {}): Promise<Serving> {
   const config = opts.config ?? loadConfig();
   const logger = opts.logger ?? createLogger(config.logLevel);
   const knowledge = opts.knowledge ?? loadKnowledge(config.contentDir);
+  // the typo corrector's pinyin keys (tens of ms) are built off the request path, once the server is up
+  setImmediate(() => knowledge.corrector.warm());
   const store = await openStore(config.redisUrl ?? 'memory', { prefix: config.redisPrefix, timeoutMs: config.redisTimeoutMs, logger });
   if (!config.redisUrl) logger.warn('REDIS_URL is not set: context, dedup and subscriptions are kept in memory and lost on restart');
   const providers = opts.providers ?? DEFAULT_PROVIDERS;

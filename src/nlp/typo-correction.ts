@@ -70,6 +70,11 @@ export class TypoCorrector {
     this.edits = edits;
   }
 
+  /** Build the pinyin keys now (a server calls this after it starts listening, so no user's first slip pays for it). */
+  warm(): void {
+    if (!this.exact) this.build();
+  }
+
   /** Whether a normalised question holds a piece the plan never writes (only then is pinyin worth computing). */
   needsLook(q: string): boolean {
     for (const run of q.match(CJK_RUN) ?? []) {
