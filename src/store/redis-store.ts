@@ -54,7 +54,7 @@ export class RedisStore implements Store {
     });
     const onError = opts.onError ?? (() => undefined);
     this.redis.on('error', (err: Error) => onError(err));
-    this.subs = new RedisSubscriptions(this.redis, this.keys, this.onCorrupt);
+    this.subs = new RedisSubscriptions(this.redis, this.keys, this.onCorrupt, onError);
     // on every (re)connect: one EXISTS, and the one-time migration if the old hash is there
     this.redis.on('ready', () => {
       this.migration = migrateLegacySubscriptions(this.redis, this.keys, this.onCorrupt).then(
@@ -140,8 +140,8 @@ export class RedisStore implements Store {
   recordDelivery(subscriptionId: string, date: string, cursor: DigestCursor, nextDueAt: number) {
     return this.subs.recordDelivery(subscriptionId, date, cursor, nextDueAt);
   }
-  releaseDelivery(subscriptionId: string, retryAt: number) {
-    return this.subs.releaseDelivery(subscriptionId, retryAt);
+  releaseDelivery(subscriptionId: string, retryAt: number, opts?: { outcomeUnknown?: boolean }) {
+    return this.subs.releaseDelivery(subscriptionId, retryAt, opts);
   }
   async getValue(name: string) {
     const raw = await this.redis.get(this.keys.value(name));
@@ -164,6 +164,7 @@ export class RedisStore implements Store {
     }
   }
   async close() {
+    if (this.redis.status === 'ready') await this.subs.close();
     this.redis.disconnect(false);
   }
 }
