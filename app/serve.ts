@@ -12,6 +12,7 @@ import { startHttpServer, type RouteHandler, type RunningServer } from '../src/s
 import { openStore } from '../src/store/open-store.js';
 import type { Store } from '../src/store/store.js';
 import { loadConfig, type Config } from './config.js';
+import { storeReadiness, warnAboutDurability } from './readiness.js';
 import { digestSenders } from './platforms.js';
 
 /** The chat platforms plan-bot serve starts; each brings its routes, digest sender and conversation reference. */
@@ -92,6 +93,7 @@ export async function startServe(opts: ServeOptions = {}): Promise<Serving> {
   const knowledge = opts.knowledge ?? loadKnowledge(config.contentDir);
   const store = await openStore(config.redisUrl ?? 'memory', { prefix: config.redisPrefix, timeoutMs: config.redisTimeoutMs, logger });
   if (!config.redisUrl) logger.warn('REDIS_URL is not set: context, dedup and subscriptions are kept in memory and lost on restart');
+  else await warnAboutDurability(store, logger);
   const providers = opts.providers ?? DEFAULT_PROVIDERS;
   const subscriptions = opts.subscriptions ?? createSubscriptionHandler({ knowledge, store, logger, conversationRef: conversationRef(providers, store) });
   const bot = new Bot({ knowledge, store, contextTtlSeconds: config.contextTtlSeconds, logger, subscriptions, answerCacheSize: config.answerCacheSize });
@@ -100,7 +102,7 @@ export async function startServe(opts: ServeOptions = {}): Promise<Serving> {
   try {
     opened = await openPlatforms(providers, { config, knowledge, store, bot, logger });
     if (opened.length === 0) logger.warn('no chat platform is configured: serving only /healthz and /readyz');
-    server = await startHttpServer({ port: config.port, ...(opts.host ? { host: opts.host } : {}), routes: mergeRoutes(opened), ready: config.redisUrl ? () => store.ping() : undefined, logger });
+    server = await startHttpServer({ port: config.port, ...(opts.host ? { host: opts.host } : {}), routes: mergeRoutes(opened), ready: config.redisUrl ? storeReadiness(store) : undefined, logger });
     for (const { platform } of opened) await platform.start?.();
   } catch (err) {
     await Promise.allSettled(opened.map((o) => o.platform.close()));

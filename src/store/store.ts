@@ -23,6 +23,11 @@ export interface Store extends SubscriptionStore {
   getValue(name: string): Promise<unknown>;
   setValue(name: string, value: unknown): Promise<void>;
   ping(): Promise<boolean>;
+  /**
+   * Check that the data set is still the one this process started with (on Redis, the epoch marker, re-created
+   * when gone; see data-epoch.ts): answers when a loss was last noticed; throws when the store does not answer.
+   */
+  checkData(): Promise<{ lostAt?: number }>;
   close(): Promise<void>;
 }
 
