@@ -11,6 +11,8 @@ export const DIGEST_QUEUE = 'digest';
 const TICK_SCHEDULER = 'digest-tick';
 /** What a tick job keeps in Redis after it ran: nothing when it succeeded, the last 100 failures. */
 const TICK_OPTS = { removeOnComplete: true, removeOnFail: 100 };
+/** How long stop() waits for each of BullMQ's closes before dropping the connections. */
+const STOP_WAIT_MS = 3_000;
 
 export interface BullmqTriggerOptions {
   redisUrl: string;
@@ -118,13 +120,27 @@ export class BullmqTrigger {
     return this.queue;
   }
 
-  /** Stop taking ticks, let running passes finish, and close the connections. */
+  /**
+   * Stop taking ticks, let running passes finish, and close the connections. With Redis down BullMQ's closes
+   * would wait for it forever: each gets STOP_WAIT_MS, then the connections are dropped.
+   */
   async stop(): Promise<void> {
     if (this.assertTimer) clearInterval(this.assertTimer);
-    await this.worker?.close();
+    const log = this.opts.deps.logger;
+    const bounded = async (what: string, p: Promise<unknown> | undefined) => {
+      let timer: NodeJS.Timeout | undefined;
+      const late = new Promise<'late'>((r) => (timer = setTimeout(() => r('late'), STOP_WAIT_MS)));
+      const r = await Promise.race([p?.then(() => 'done' as const, (err: Error) => void log.warn({ err: forLog(err.message) }, `${what} did not close cleanly`)), late]);
+      clearTimeout(timer);
+      if (r === 'late') log.warn({ waitedMs: STOP_WAIT_MS }, `${what} did not close in time (Redis unreachable?); dropping its connection`);
+    };
+    await bounded('digest worker', this.worker?.close());
     await this.idle();
-    await this.queue?.close();
-    await Promise.all(this.connections.map((c) => c.quit().catch((err: Error) => this.opts.deps.logger.debug({ err: forLog(err.message) }, 'redis quit'))));
+    await bounded('digest queue', this.queue?.close());
+    for (const c of this.connections) {
+      if (c.status === 'ready') await c.quit().catch((err: Error) => log.debug({ err: forLog(err.message) }, 'redis quit'));
+      else c.disconnect();
+    }
     this.connections.length = 0;
   }
 }

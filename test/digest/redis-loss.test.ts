@@ -107,4 +107,11 @@ describe('Redis loses its data under a running serve', () => {
     expect(reqs.some((l) => l.route === '/slack/events' && l.status === 200 && l.platform === 'slack' && typeof l.ms === 'number')).toBe(true);
     expect(JSON.stringify(reqs)).not.toContain('养老');
   });
+
+  it('Redis stops answering: /readyz 503 with reason redis_down', async () => {
+    admin.disconnect();
+    redis.child.kill('SIGKILL');
+    await until(async () => (await readyz()).status === 503, 3000, '/readyz 503');
+    expect(await readyz()).toEqual({ status: 503, body: { ok: false, reason: 'redis_down' } });
+  });
 });
