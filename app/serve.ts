@@ -12,6 +12,7 @@ import { startHttpServer, type RouteHandler, type RunningServer } from '../src/s
 import { openStore } from '../src/store/open-store.js';
 import type { Store } from '../src/store/store.js';
 import { loadConfig, type Config } from './config.js';
+import { storeReadiness, warnAboutDurability } from './readiness.js';
 import { digestSenders } from './platforms.js';
 
 /** The chat platforms plan-bot serve starts; each brings its routes, digest sender and conversation reference. */
@@ -94,6 +95,7 @@ export async function startServe(opts: ServeOptions = {}): Promise<Serving> {
   setImmediate(() => knowledge.corrector.warm());
   const store = await openStore(config.redisUrl ?? 'memory', { prefix: config.redisPrefix, timeoutMs: config.redisTimeoutMs, logger });
   if (!config.redisUrl) logger.warn('REDIS_URL is not set: context, dedup and subscriptions are kept in memory and lost on restart');
+  else await warnAboutDurability(store, logger);
   const providers = opts.providers ?? DEFAULT_PROVIDERS;
   const subscriptions = opts.subscriptions ?? createSubscriptionHandler({ knowledge, store, logger, conversationRef: conversationRef(providers, store) });
   const bot = new Bot({ knowledge, store, contextTtlSeconds: config.contextTtlSeconds, logger, subscriptions, answerCacheSize: config.answerCacheSize });
@@ -102,7 +104,7 @@ export async function startServe(opts: ServeOptions = {}): Promise<Serving> {
   try {
     opened = await openPlatforms(providers, { config, knowledge, store, bot, logger });
     if (opened.length === 0) logger.warn('no chat platform is configured: serving only /healthz and /readyz');
-    server = await startHttpServer({ port: config.port, host: opts.host ?? config.host, routes: mergeRoutes(opened), ready: config.redisUrl ? () => store.ping() : undefined, logger });
+    server = await startHttpServer({ port: config.port, host: opts.host ?? config.host, routes: mergeRoutes(opened), ready: config.redisUrl ? storeReadiness(store) : undefined, logger });
     for (const { platform } of opened) await platform.start?.();
   } catch (err) {
     await Promise.allSettled(opened.map((o) => o.platform.close()));
@@ -122,17 +124,34 @@ export async function startServe(opts: ServeOptions = {}): Promise<Serving> {
   return { port: server.port, server, config, store, bot, logger, close };
 }
 
-/** plan-bot serve: run until SIGTERM or SIGINT, then drain in-flight requests, close Redis and exit 0. */
+/** How long in-flight requests get to finish on SIGTERM, and how long the whole shutdown may take before it is forced. */
+const REQUEST_GRACE_MS = 10_000;
+const SHUTDOWN_DEADLINE_MS = 20_000;
+
+/**
+ * plan-bot serve: run until SIGTERM or SIGINT, then drain in-flight requests, finish the digests being sent, close
+ * Redis, log "plan-bot stopped" once all of that is done, and exit 0. A shutdown that outlives its deadline (a
+ * digest pass waiting on a platform, a socket that will not close), or a second signal, forces exit 1.
+ */
 export async function runServe(config: Config): Promise<number> {
-  const serving = await startServe({ config });
+  const serving = await startServe({ config, graceMs: REQUEST_GRACE_MS });
+  const log = serving.logger;
   await new Promise<void>((resolve) => {
     const stop = (signal: NodeJS.Signals) => {
-      serving.logger.info({ signal }, 'draining in-flight requests, then closing');
-      void serving.close().then(resolve);
+      log.info({ signal, graceMs: REQUEST_GRACE_MS, deadlineMs: SHUTDOWN_DEADLINE_MS }, 'draining in-flight requests, then closing');
+      const force = (why: string) => {
+        log.error({ signal }, `plan-bot did not stop cleanly (${why}); forcing exit`);
+        process.exit(1);
+      };
+      setTimeout(() => force(`still closing after ${SHUTDOWN_DEADLINE_MS} ms`), SHUTDOWN_DEADLINE_MS).unref();
+      process.once('SIGTERM', () => force('second SIGTERM'));
+      process.once('SIGINT', () => force('second SIGINT'));
+      void serving.close().then(resolve, (err: Error) => force(`close failed: ${forLog(err.message)}`));
     };
     process.once('SIGTERM', stop);
     process.once('SIGINT', stop);
   });
-  serving.logger.info('plan-bot stopped');
+  // true now: no request in flight, no digest pass running, platforms and Redis closed
+  log.info('plan-bot stopped');
   return 0;
 }

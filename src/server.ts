@@ -1,6 +1,6 @@
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import { JsonDepthGauge } from './json-depth.js';
-import type { Logger } from './logger.js';
+import { forLog, type Logger } from './logger.js';
 
 /** A handler for one path; adapters provide these (Slack at /slack/events, Teams at /api/messages). */
 export type RouteHandler = (req: IncomingMessage, res: ServerResponse) => Promise<void> | void;
@@ -10,8 +10,8 @@ export interface HttpServerOptions {
   host?: string;
   /** exact path → handler */
   routes: Record<string, RouteHandler>;
-  /** for /readyz: whether the dependencies (Redis) answer; absent means always ready */
-  ready?: () => Promise<boolean>;
+  /** for /readyz: whether the dependencies (Redis) answer and, when not, why (e.g. redis_down, data_lost); absent means always ready */
+  ready?: () => Promise<Readiness>;
   logger: Logger;
   /** how long a client may take to send the whole request, headers and body (default 8 s) */
   requestTimeoutMs?: number;
@@ -25,6 +25,16 @@ export interface HttpServerOptions {
 function clientGone(err: unknown): boolean {
   const code = (err as { code?: unknown }).code;
   return code === 'ECONNRESET' || code === 'ERR_STREAM_PREMATURE_CLOSE' || (err as Error).message === 'aborted';
+}
+
+/** What /readyz answers: ready, or not and why (a stable reason: redis_down, data_lost, draining). */
+export type Readiness = { ok: true } | { ok: false; reason: string };
+
+/** The platform a route serves, for the request log line (from its path; no request content is read). */
+function platformOf(path: string): string {
+  if (path.startsWith('/slack/')) return 'slack';
+  if (path.startsWith('/api/messages')) return 'teams';
+  return 'none';
 }
 
 export interface RunningServer {
@@ -86,19 +96,23 @@ export async function startHttpServer(opts: HttpServerOptions): Promise<RunningS
   // the request deadline is enforced by a sweep every connectionsCheckingInterval: keep it short so that a body
   // that never finishes is cut off within about a second of its deadline, not Node's default 30 s
   const server = createServer({ requestTimeout, headersTimeout: Math.min(opts.headersTimeoutMs ?? 5_000, requestTimeout), keepAliveTimeout: opts.keepAliveTimeoutMs ?? 5_000, connectionsCheckingInterval: 1_000 }, (req, res) => {
+    const path = (req.url ?? '/').split('?')[0]!;
     inFlight += 1;
+    const started = performance.now();
     res.on('close', () => {
       inFlight -= 1;
+      // one line per request: which route, how it ended, how long it took; never what was asked
+      const route = opts.routes[path] || path === '/healthz' || path === '/readyz' ? path : 'unknown';
+      opts.logger.info({ route, status: res.statusCode, ms: Math.round(performance.now() - started), platform: platformOf(path) }, 'request');
       if (draining && inFlight === 0) drained?.();
     });
-    const path = (req.url ?? '/').split('?')[0]!;
     if (draining) res.setHeader('connection', 'close');
     void (async () => {
       try {
         if (path === '/healthz') return sendJson(res, 200, { ok: true });
         if (path === '/readyz') {
-          const ok = draining ? false : opts.ready ? await opts.ready() : true;
-          return sendJson(res, ok ? 200 : 503, { ok, ...(draining ? { draining: true } : {}) });
+          const r: Readiness = draining ? { ok: false, reason: 'draining' } : opts.ready ? await opts.ready() : { ok: true };
+          return sendJson(res, r.ok ? 200 : 503, r.ok ? { ok: true } : { ok: false, reason: r.reason, ...(draining ? { draining: true } : {}) });
         }
         const route = opts.routes[path];
         if (!route) return sendJson(res, 404, { error: 'not_found' });
@@ -114,11 +128,11 @@ export async function startHttpServer(opts: HttpServerOptions): Promise<RunningS
           return;
         }
         if (clientGone(err) || req.destroyed) {
-          opts.logger.warn({ err: (err as Error).message, path }, 'client went away mid-request');
+          opts.logger.warn({ err: forLog((err as Error).message), path }, 'client went away mid-request');
           if (!res.headersSent && !res.destroyed) sendJson(res, 400, { error: 'incomplete_request' });
           return;
         }
-        opts.logger.error({ err: (err as Error).message, path }, 'request failed');
+        opts.logger.error({ err: forLog((err as Error).message), path }, 'request failed');
         if (!res.headersSent) sendJson(res, 500, { error: 'internal_error' });
         else res.end();
       }

@@ -11,6 +11,8 @@ export const DIGEST_QUEUE = 'digest';
 const TICK_SCHEDULER = 'digest-tick';
 /** What a tick job keeps in Redis after it ran: nothing when it succeeded, the last 100 failures. */
 const TICK_OPTS = { removeOnComplete: true, removeOnFail: 100 };
+/** How long stop() waits for each of BullMQ's closes before dropping the connections. */
+const STOP_WAIT_MS = 3_000;
 
 export interface BullmqTriggerOptions {
   redisUrl: string;
@@ -32,6 +34,8 @@ export class BullmqTrigger {
   private queue?: Queue;
   private worker?: Worker;
   private readonly connections: Redis[] = [];
+  /** this replica's own timer that re-asserts, every tick, what Redis must hold (it may have lost it) */
+  private assertTimer?: NodeJS.Timeout;
   /** the latest pass of this process (the catch-up at start, or a tick); passes here run one after another */
   private last: Promise<unknown> = Promise.resolve();
 
@@ -39,7 +43,13 @@ export class BullmqTrigger {
 
   private connection(): Redis {
     const r = new Redis(this.opts.redisUrl, { maxRetriesPerRequest: null });
-    r.on('error', (err: Error) => this.opts.deps.logger.warn({ err: forLog(err.message) }, 'digest queue redis error'));
+    let last = '';
+    r.on('error', (err: Error) => {
+      // ioredis reports each failed reconnect: log a change of error once, as one line with its code
+      if (err.message !== last) this.opts.deps.logger.warn({ err: forLog(err.message), code: (err as { code?: string }).code ?? err.name }, 'digest queue redis error');
+      last = err.message;
+    });
+    r.on('ready', () => (last = ''));
     this.connections.push(r);
     return r;
   }
@@ -50,11 +60,30 @@ export class BullmqTrigger {
     const log = this.opts.deps.logger;
     this.queue = new Queue(DIGEST_QUEUE, { connection: this.connection(), prefix });
     this.worker = new Worker(DIGEST_QUEUE, (job) => this.process(job), { connection: this.connection(), prefix, concurrency: 1 });
-    this.worker.on('error', (err) => log.error({ err: forLog(err.message) }, 'digest worker error'));
+    // one JSON line per error, with its code, never a raw stack (a Redis outage makes these repeat)
+    const third = (err: Error) => ({ err: forLog(err.message), code: (err as { code?: string }).code ?? err.name });
+    this.queue.on('error', (err) => log.warn(third(err), 'digest queue error'));
+    this.worker.on('error', (err) => log.warn(third(err), 'digest worker error'));
     this.worker.on('failed', (job, err) => log.warn({ job: job?.id, err: forLog(err.message) }, 'digest pass failed'));
-    await this.queue.upsertJobScheduler(TICK_SCHEDULER, { every: this.opts.tickEveryMs ?? 60_000 }, { name: 'tick', data: {}, opts: TICK_OPTS });
+    await this.assertState();
+    // never rely on keys written once: Redis may lose them (FLUSHALL, a restart without persistence), and a
+    // scheduler that is gone triggers nothing, so this replica's own timer puts it back every tick
+    this.assertTimer = setInterval(() => {
+      this.assertState().catch((err: Error) => log.warn({ err: forLog(err.message), code: (err as { code?: string }).code }, 'could not re-assert the digest scheduler; trying again next tick'));
+    }, this.opts.tickEveryMs ?? 60_000);
+    this.assertTimer.unref();
     // on this replica's own clock, and in the background: serve is listening already and must stay stoppable
     this.runPass().catch((err: Error) => log.error({ err: forLog(err.message) }, 'digest catch-up pass failed'));
+  }
+
+  /**
+   * What every tick makes sure of, idempotently: the data epoch is checked (a loss is reported and the epoch
+   * re-created, see data-epoch.ts) and the job scheduler upserted (same id and interval: BullMQ keeps its next
+   * run time, so re-asserting it never delays or doubles a tick).
+   */
+  private async assertState(): Promise<void> {
+    await this.opts.deps.store.checkData();
+    await this.queue?.upsertJobScheduler(TICK_SCHEDULER, { every: this.opts.tickEveryMs ?? 60_000 }, { name: 'tick', data: {}, opts: TICK_OPTS });
   }
 
   /**
@@ -91,12 +120,27 @@ export class BullmqTrigger {
     return this.queue;
   }
 
-  /** Stop taking ticks, let running passes finish, and close the connections. */
+  /**
+   * Stop taking ticks, let running passes finish, and close the connections. With Redis down BullMQ's closes
+   * would wait for it forever: each gets STOP_WAIT_MS, then the connections are dropped.
+   */
   async stop(): Promise<void> {
-    await this.worker?.close();
+    if (this.assertTimer) clearInterval(this.assertTimer);
+    const log = this.opts.deps.logger;
+    const bounded = async (what: string, p: Promise<unknown> | undefined) => {
+      let timer: NodeJS.Timeout | undefined;
+      const late = new Promise<'late'>((r) => (timer = setTimeout(() => r('late'), STOP_WAIT_MS)));
+      const r = await Promise.race([p?.then(() => 'done' as const, (err: Error) => void log.warn({ err: forLog(err.message) }, `${what} did not close cleanly`)), late]);
+      clearTimeout(timer);
+      if (r === 'late') log.warn({ waitedMs: STOP_WAIT_MS }, `${what} did not close in time (Redis unreachable?); dropping its connection`);
+    };
+    await bounded('digest worker', this.worker?.close());
     await this.idle();
-    await this.queue?.close();
-    await Promise.all(this.connections.map((c) => c.quit().catch((err: Error) => this.opts.deps.logger.debug({ err: forLog(err.message) }, 'redis quit'))));
+    await bounded('digest queue', this.queue?.close());
+    for (const c of this.connections) {
+      if (c.status === 'ready') await c.quit().catch((err: Error) => log.debug({ err: forLog(err.message) }, 'redis quit'));
+      else c.disconnect();
+    }
     this.connections.length = 0;
   }
 }

@@ -6,20 +6,26 @@
 // claim, in one atomic step over the subscription's delivery record, answers so only when it is still active and
 //   - no digest for this date (or a later one) is recorded: recordDelivery writes the date with the cursor in one
 //     HSET after the platform accepted the post, so a second runner, a second pass, or a retry finds it "sent";
-//   - no other lease is unexpired, judged by Redis's clock (TIME) so runners' clocks do not matter: a runner that
-//     crashed after claiming is replaced once its lease (DIGEST_LEASE_SECONDS) ends, and not before.
-// Nothing else guards a send. What triggers a pass (BullMQ's job scheduler in serve, `plan-bot digest run` from
+//   - no other lease is unexpired, judged by Redis's clock (TIME) so runners' clocks do not matter, and held by a
+//     runner whose heartbeat lives: a runner killed after claiming is replaced within seconds (its heartbeat's
+//     TTL); one that hangs but lives, once its lease (DIGEST_LEASE_SECONDS) ends.
+// A claim that takes over an earlier claim for the same date that ended neither recorded nor released is told so
+// ("unresolved"): that post may be out. Before sending, deliverDigest asks the platform (sender.findDelivered; on
+// Slack, conversations.history since the local day began, for the digest's message metadata) and, when the post is
+// there, only records it. Nothing else guards a send. What triggers a pass (BullMQ's job scheduler in serve, `plan-bot digest run` from
 // cron, the in-process loop without Redis), how many passes run at once, and the due index that says which
 // subscriptions to look at are free to be wrong or to overlap: at worst they cost a refused claim.
-// The one gap is the one no chat platform lets us close (a post has no idempotency key): a process that dies
-// after the platform accepted a post and before recordDelivery has it posted again when its lease ends.
+// The gaps left: on a platform without such a lookup (Teams), a process that dies after the platform accepted a
+// post and before recordDelivery has it posted once more by the runner that takes over (at most one duplicate);
+// on Slack, a holder that is alive but silent past its heartbeat TTL (a frozen process) while its post is in
+// flight can be taken over before that post is visible.
 import type { Knowledge } from '../knowledge.js';
 import { forLog, type Logger } from '../logger.js';
 import type { Store } from '../store/store.js';
 import type { DigestCursor, Subscription } from '../store/subscription.js';
 import { composeDigest } from './compose-digest.js';
 import { nextDelivery } from './digest-schedule.js';
-import { backoffMs, type DigestSenders, type SendOutcome } from './digest-sender.js';
+import { backoffMs, type DigestSender, type DigestSenders, type SendOutcome } from './digest-sender.js';
 
 /** What delivery needs; every trigger (BullMQ's job scheduler, digest run, the memory loop) passes the same. */
 export interface DeliveryDeps {
@@ -36,7 +42,7 @@ export interface DeliveryDeps {
 /** How one delivery attempt ended. */
 export type DeliveryResult =
   | { status: 'delivered' }
-  | { status: 'skipped'; why: 'already-delivered' | 'removed' | 'no-sender' }
+  | { status: 'skipped'; why: 'already-delivered' | 'found-posted' | 'removed' | 'no-sender' }
   /** another runner holds the claim (it is sending, or it crashed and its lease has not run out) */
   | { status: 'held'; forMs: number }
   /** not sent; try again after afterMs */
@@ -63,6 +69,22 @@ async function record(deps: DeliveryDeps, sub: Subscription, date: string, curso
   }
 }
 
+/** An earlier claim of this date ended unrecorded: ask the platform whether its post is out, when it can tell. */
+async function resolveUnknown(deps: DeliveryDeps, sender: DigestSender, sub: Subscription, date: string, attempt: number): Promise<'posted' | 'absent' | DeliveryResult> {
+  if (!sender.findDelivered) {
+    deps.logger.warn({ sub: sub.id, platform: sub.platform, date }, 'an earlier delivery of this digest was interrupted and this platform cannot be asked whether it landed; sending (at most one duplicate)');
+    return 'absent';
+  }
+  try {
+    return (await sender.findDelivered(sub, date)) ? 'posted' : 'absent';
+  } catch (err) {
+    const afterMs = backoffMs(attempt);
+    await deps.store.releaseDelivery(sub.id, deps.now() + afterMs, { outcomeUnknown: true });
+    deps.logger.warn({ err: forLog((err as Error).message), sub: sub.id, platform: sub.platform }, 'could not tell whether an interrupted digest landed; trying again later');
+    return { status: 'retry', afterMs, reason: 'lookup-failed' };
+  }
+}
+
 /**
  * Deliver one subscription's digest for one local date, at most once (see the comment block above): claim,
  * compose from the cursor the claim returned, send, record. A sender that asks to retry gets the claim released;
@@ -81,10 +103,26 @@ export async function deliverDigest(deps: DeliveryDeps, sub: Subscription, date:
     return { status: 'skipped', why: 'already-delivered' };
   }
   const digest = composeDigest(deps.knowledge, sub.topic, date, claim.cursor);
+  if (claim.unresolved) {
+    const found = await resolveUnknown(deps, sender, sub, date, attempt);
+    if (found === 'posted') {
+      await record(deps, sub, date, digest.cursor);
+      deps.logger.info({ sub: sub.id, platform: sub.platform, date }, 'digest of an interrupted delivery found posted; recorded, not sent again');
+      return { status: 'skipped', why: 'found-posted' };
+    }
+    if (typeof found === 'object') return found;
+  }
   let outcome: SendOutcome;
   try {
-    outcome = await sender.send(sub, digest.reply, { attempt });
+    outcome = await sender.send(sub, digest.reply, { attempt, date });
   } catch (err) {
+    if (sender.findDelivered) {
+      // whether it is out is unknown; the next claim looks on the platform first, so a retry soon is safe
+      const afterMs = backoffMs(attempt);
+      await deps.store.releaseDelivery(sub.id, deps.now() + afterMs, { outcomeUnknown: true });
+      deps.logger.warn({ err: forLog((err as Error).message), sub: sub.id, platform: sub.platform }, 'digest sender threw; outcome unknown, the retry looks first');
+      return { status: 'retry', afterMs, reason: 'sender-threw' };
+    }
     deps.logger.error({ err: forLog((err as Error).message), sub: sub.id, platform: sub.platform }, 'digest sender threw; outcome unknown, retrying only after the claim expires');
     return { status: 'retry', afterMs: claim.leaseMs, reason: 'sender-threw' };
   }

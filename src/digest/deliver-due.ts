@@ -29,14 +29,20 @@ export interface RunOptions {
 /** The options every trigger uses unless told otherwise: up to 5 tries, waiting at most a minute for one. */
 export const DEFAULT_RETRIES: Pick<RunOptions, 'maxAttempts' | 'maxWaitMs'> = { maxAttempts: 5, maxWaitMs: 60_000 };
 
+/** A claim held for at most this long is looked at again in the same pass (a killed holder's heartbeat TTL fits). */
+const HELD_RECHECK_MS = 10_000;
+
 const realSleep = (ms: number) => new Promise<void>((r) => setTimeout(r, ms));
 
 async function deliverWithRetries(deps: DeliveryDeps, d: DueDigest, opts: RunOptions): Promise<DeliveryResult> {
   const sleep = opts.sleep ?? realSleep;
   for (let attempt = 1; ; attempt++) {
     const r = await deliverDigest(deps, d.sub, d.date, attempt);
-    if (r.status !== 'retry' || attempt >= opts.maxAttempts || r.afterMs > opts.maxWaitMs) return r;
-    await sleep(r.afterMs);
+    // held: by a living runner (it will deliver) or by one killed moments ago, whose heartbeat runs out within
+    // forMs; look again then, a few times, so a killed runner's digests go out in this pass
+    const waitMs = r.status === 'retry' ? r.afterMs : r.status === 'held' && r.forMs <= HELD_RECHECK_MS ? r.forMs + 50 : undefined;
+    if (waitMs === undefined || attempt >= opts.maxAttempts || waitMs > opts.maxWaitMs) return r;
+    await sleep(waitMs);
   }
 }
 

@@ -9,10 +9,15 @@ import type { Subscription } from '../store/subscription.js';
  */
 export type SendOutcome = { kind: 'ok' } | { kind: 'retry-after'; ms: number; reason: string } | { kind: 'permanent'; reason: string };
 
+/** Event type of the metadata every digest post carries, so a post whose outcome is unknown can be found later. */
+export const DIGEST_EVENT_TYPE = 'plan_digest';
+
 /** Facts about the current try, so a sender can back off further on each retry. */
 export interface SendAttempt {
   /** 1 for the first try of this digest, 2 for the first retry, … */
   attempt: number;
+  /** the local date the digest is for (senders that can, tag the post with it; see findDelivered) */
+  date?: string;
 }
 
 /**
@@ -21,6 +26,12 @@ export interface SendAttempt {
  */
 export interface DigestSender {
   send(sub: Subscription, reply: Reply, attempt: SendAttempt): Promise<SendOutcome>;
+  /**
+   * Whether the digest of this subscription and local date is in the conversation already (asked before sending
+   * again when an earlier attempt's outcome is unknown). Throws when it cannot tell now (try later). Platforms
+   * with no way to look (Teams) leave it out: then a crash between post and record can cost one duplicate.
+   */
+  findDelivered?(sub: Subscription, date: string): Promise<boolean>;
 }
 
 /** The senders of the platforms that are configured; a subscription of a missing platform waits. */

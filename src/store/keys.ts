@@ -41,6 +41,16 @@ export class Keys {
     return `${this.prefix}dlv:${part(subscriptionId)}`;
   }
 
+  /** A digest runner's heartbeat (expires unless the living runner refreshes it); delivery leases name it. */
+  runner(id: string): string {
+    return `${this.prefix}runner:${part(id)}`;
+  }
+
+  /** The data epoch: a marker written once per data set; when it is gone, Redis lost its data (data-epoch.ts). */
+  epoch(): string {
+    return `${this.prefix}epoch`;
+  }
+
   /** A stored value that is not a context, subscription or cursor (conversation references and the like). */
   value(name: string): string {
     return `${this.prefix}val:${part(name)}`;

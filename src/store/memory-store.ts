@@ -106,8 +106,8 @@ export class MemoryStore implements Store {
   recordDelivery(subscriptionId: string, date: string, cursor: DigestCursor, nextDueAt: number) {
     return this.subs.recordDelivery(subscriptionId, date, cursor, nextDueAt);
   }
-  releaseDelivery(subscriptionId: string, retryAt: number) {
-    return this.subs.releaseDelivery(subscriptionId, retryAt);
+  releaseDelivery(subscriptionId: string, retryAt: number, opts?: { outcomeUnknown?: boolean }) {
+    return this.subs.releaseDelivery(subscriptionId, retryAt, opts);
   }
   async getValue(name: string) {
     const raw = this.get(this.keys.value(name));
@@ -118,6 +118,10 @@ export class MemoryStore implements Store {
   }
   async ping() {
     return true;
+  }
+  async checkData() {
+    // memory holds what this process wrote, no more and no less: nothing can be lost behind its back
+    return {};
   }
   async close() {
     this.data.clear();

@@ -10,6 +10,8 @@ interface DeliveryRecord {
   cursor?: string;
   last?: string;
   lease: number;
+  /** the date a claim was taken for and not yet recorded or released (its outcome is unknown once the lease ends) */
+  pending?: string;
 }
 
 /**
@@ -92,14 +94,19 @@ export class MemorySubscriptions implements SubscriptionStore {
     const now = this.now();
     if (r.lease > now) return { kind: 'held', msLeft: r.lease - now };
     r.lease = now + leaseMs;
-    return { kind: 'claimed', cursor: await this.getCursor(subscriptionId), leaseMs };
+    const unresolved = r.pending === date;
+    r.pending = date;
+    const cursor = await this.getCursor(subscriptionId);
+    return unresolved ? { kind: 'claimed', cursor, leaseMs, unresolved: true } : { kind: 'claimed', cursor, leaseMs };
   }
   async recordDelivery(subscriptionId: string, date: string, cursor: DigestCursor, nextDueAt: number) {
-    Object.assign(this.record(subscriptionId), { cursor: JSON.stringify(DigestCursor.parse(cursor)), last: date, lease: 0 });
+    Object.assign(this.record(subscriptionId), { cursor: JSON.stringify(DigestCursor.parse(cursor)), last: date, lease: 0, pending: undefined });
     await this.scheduleDue([{ id: subscriptionId, at: nextDueAt }]);
   }
-  async releaseDelivery(subscriptionId: string, retryAt: number) {
-    this.record(subscriptionId).lease = 0;
+  async releaseDelivery(subscriptionId: string, retryAt: number, opts: { outcomeUnknown?: boolean } = {}) {
+    const r = this.record(subscriptionId);
+    r.lease = 0;
+    if (!opts.outcomeUnknown) r.pending = undefined;
     await this.scheduleDue([{ id: subscriptionId, at: retryAt }]);
   }
 }

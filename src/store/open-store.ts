@@ -14,6 +14,11 @@ export async function openStore(spec: string, opts: { prefix: string; timeoutMs:
     prefix: opts.prefix,
     timeoutMs: opts.timeoutMs,
     onCorrupt,
+    onDataLost: ({ key }) =>
+      opts.logger.error(
+        { code: 'STORE_DATA_LOST', epochKey: key },
+        'Redis lost plan-bot\'s data (its epoch marker is gone: FLUSHALL, eviction, or a restart without persistence): subscriptions, delivery records and Teams conversation references made before now are gone; the epoch and the digest scheduler are re-created, new subscriptions work',
+      ),
     onMigrated: (count) => opts.logger.info({ count }, 'subscriptions carried over from the layout before issue 10 (old hash kept as subs:migrated-v1)'),
     onMigrationError: (err) => opts.logger.error({ err: forLog(err.message) }, 'could not carry over subscriptions of the layout before issue 10; trying again on the next connect'),
     onError: (err) => {
@@ -24,6 +29,7 @@ export async function openStore(spec: string, opts: { prefix: string; timeoutMs:
   });
   try {
     await store.ready(Math.max(opts.timeoutMs * 2, 1000));
+    await store.checkData();
   } catch (err) {
     opts.logger.warn({ err: forLog((err as Error).message) }, 'redis not reachable at start; answering without context until it is');
   }

@@ -1,6 +1,7 @@
 import { Redis } from 'ioredis';
 import type { ConversationKey } from '../conversation-key.js';
 import { CodedError } from '../errors.js';
+import { DataEpoch } from './data-epoch.js';
 import { Keys } from './keys.js';
 import { migrateLegacySubscriptions } from './legacy-subscriptions.js';
 import { parseStored } from './parse-stored.js';
@@ -18,6 +19,8 @@ export interface RedisStoreOptions {
   onError?: (err: Error) => void;
   /** told how many subscriptions of the layout before issue 10 were carried over (legacy-subscriptions.ts) */
   onMigrated?: (count: number) => void;
+  /** told once each time this process notices that Redis lost its data (the epoch marker went away) */
+  onDataLost?: (info: { key: string }) => void;
   /** told when that migration failed (it is tried again on the next connect); default onError */
   onMigrationError?: (err: Error) => void;
 }
@@ -33,6 +36,7 @@ export class RedisStore implements Store {
   private readonly keys: Keys;
   private readonly onCorrupt: CorruptHandler;
   private readonly subs: RedisSubscriptions;
+  private readonly epoch: DataEpoch;
   /** the migration of old-layout subscriptions started by the latest connect; ready() waits for it */
   private migration: Promise<void> = Promise.resolve();
 
@@ -54,7 +58,8 @@ export class RedisStore implements Store {
     });
     const onError = opts.onError ?? (() => undefined);
     this.redis.on('error', (err: Error) => onError(err));
-    this.subs = new RedisSubscriptions(this.redis, this.keys, this.onCorrupt);
+    this.epoch = new DataEpoch(this.redis, this.keys.epoch(), opts.onDataLost ?? (() => undefined));
+    this.subs = new RedisSubscriptions(this.redis, this.keys, this.onCorrupt, onError);
     // on every (re)connect: one EXISTS, and the one-time migration if the old hash is there
     this.redis.on('ready', () => {
       this.migration = migrateLegacySubscriptions(this.redis, this.keys, this.onCorrupt).then(
@@ -140,8 +145,8 @@ export class RedisStore implements Store {
   recordDelivery(subscriptionId: string, date: string, cursor: DigestCursor, nextDueAt: number) {
     return this.subs.recordDelivery(subscriptionId, date, cursor, nextDueAt);
   }
-  releaseDelivery(subscriptionId: string, retryAt: number) {
-    return this.subs.releaseDelivery(subscriptionId, retryAt);
+  releaseDelivery(subscriptionId: string, retryAt: number, opts?: { outcomeUnknown?: boolean }) {
+    return this.subs.releaseDelivery(subscriptionId, retryAt, opts);
   }
   async getValue(name: string) {
     const raw = await this.redis.get(this.keys.value(name));
@@ -164,7 +169,12 @@ export class RedisStore implements Store {
       return false;
     }
   }
+  async checkData() {
+    await this.epoch.check();
+    return this.epoch.lostAt === undefined ? {} : { lostAt: this.epoch.lostAt };
+  }
   async close() {
+    if (this.redis.status === 'ready') await this.subs.close();
     this.redis.disconnect(false);
   }
 }

@@ -1,7 +1,9 @@
+import { randomUUID } from 'node:crypto';
 import type { ChainableCommander, Redis } from 'ioredis';
 import type { Keys } from './keys.js';
 import { parseStored } from './parse-stored.js';
 import { runClaimDelivery } from './redis-delivery-claim.js';
+import { HEARTBEAT_TTL_MS, RunnerHeartbeat } from './runner-heartbeat.js';
 import type { CorruptHandler } from './store.js';
 import { DigestCursor, Subscription, type ChannelRef } from './subscription.js';
 import type { DeliveryClaim, SubscriptionStore } from './subscription-store.js';
@@ -23,11 +25,22 @@ async function execAll(m: ChainableCommander): Promise<unknown[]> {
  * the subscription is active, cursor, last date sent, lease). A channel's listing reads its set and its records only; a pass reads the due part of the index.
  */
 export class RedisSubscriptions implements SubscriptionStore {
+  /** this process's heartbeat as a digest runner; its leases name it */
+  private readonly heartbeat: RunnerHeartbeat;
+
   constructor(
     private readonly redis: Redis,
     private readonly keys: Keys,
     private readonly onCorrupt: CorruptHandler,
-  ) {}
+    onError: (err: Error) => void = () => undefined,
+  ) {
+    this.heartbeat = new RunnerHeartbeat(redis, keys.runner(randomUUID()), onError);
+  }
+
+  /** Stop this runner's heartbeat (before the connection closes). */
+  close(): Promise<void> {
+    return this.heartbeat.close();
+  }
 
   private parseSub(id: string, raw: string | null | undefined): Subscription | null {
     return parseStored(this.keys.subscription(id), raw, Subscription, this.onCorrupt);
@@ -97,19 +110,26 @@ export class RedisSubscriptions implements SubscriptionStore {
   }
   async claimDelivery(subscriptionId: string, date: string, leaseMs: number): Promise<DeliveryClaim> {
     const k = this.keys.delivery(subscriptionId);
-    const [kind, value = ''] = await runClaimDelivery(this.redis, k, date, leaseMs);
+    const [kind, value = '', flag = ''] = await runClaimDelivery(this.redis, k, this.heartbeat.key, date, leaseMs, HEARTBEAT_TTL_MS);
     if (kind === 'gone') return { kind };
     if (kind === 'sent') return { kind, lastDate: value };
     if (kind === 'held') return { kind, msLeft: Number(value) };
-    return { kind: 'claimed', cursor: parseStored(`${k}#cursor`, value, DigestCursor, this.onCorrupt), leaseMs };
+    this.heartbeat.beat();
+    const cursor = parseStored(`${k}#cursor`, value, DigestCursor, this.onCorrupt);
+    return flag === 'unresolved' ? { kind: 'claimed', cursor, leaseMs, unresolved: true } : { kind: 'claimed', cursor, leaseMs };
   }
   async recordDelivery(subscriptionId: string, date: string, cursor: DigestCursor, nextDueAt: number) {
     const json = JSON.stringify(DigestCursor.parse(cursor));
     // the date is recorded with the cursor in one HSET: that write is what makes the claim answer "sent"
-    await this.redis.hset(this.keys.delivery(subscriptionId), 'cursor', json, 'last', date, 'lease', '0');
+    const k = this.keys.delivery(subscriptionId);
+    await execAll(this.redis.multi().hset(k, 'cursor', json, 'last', date, 'lease', '0').hdel(k, 'pending', 'holder'));
     await this.redis.zadd(this.keys.due(), 'XX', nextDueAt, subscriptionId);
   }
-  async releaseDelivery(subscriptionId: string, retryAt: number) {
-    await Promise.all([this.redis.hset(this.keys.delivery(subscriptionId), 'lease', '0'), this.redis.zadd(this.keys.due(), 'XX', retryAt, subscriptionId)]);
+  async releaseDelivery(subscriptionId: string, retryAt: number, opts: { outcomeUnknown?: boolean } = {}) {
+    const k = this.keys.delivery(subscriptionId);
+    const m = this.redis.multi().hset(k, 'lease', '0');
+    // an unknown outcome keeps "pending", so the next claim still looks before it sends
+    if (!opts.outcomeUnknown) m.hdel(k, 'pending', 'holder');
+    await execAll(m.zadd(this.keys.due(), 'XX', retryAt, subscriptionId));
   }
 }

@@ -24,6 +24,11 @@ export interface Store extends SubscriptionStore {
   /** write a small JSON value; with ttlSeconds it expires that long after this write (each write refreshes it) */
   setValue(name: string, value: unknown, ttlSeconds?: number): Promise<void>;
   ping(): Promise<boolean>;
+  /**
+   * Check that the data set is still the one this process started with (on Redis, the epoch marker, re-created
+   * when gone; see data-epoch.ts): answers when a loss was last noticed; throws when the store does not answer.
+   */
+  checkData(): Promise<{ lostAt?: number }>;
   close(): Promise<void>;
 }
 

@@ -3,12 +3,14 @@ import type { ChannelRef, DigestCursor, Subscription } from './subscription.js';
 /**
  * What claiming one subscription's digest for one local date found (Store.claimDelivery):
  * - claimed: this caller may send; its lease lasts leaseMs by the store's clock; cursor is where the rotation stands;
+ *   unresolved: an earlier claim for this date ended neither recorded nor released (its holder crashed after
+ *   claiming, or its send threw), so a post may be out already: look on the platform before sending;
  * - sent: a digest for this date (or a later one) was already recorded;
  * - held: another runner holds an unexpired lease (it is sending, or it crashed), for msLeft more;
  * - gone: the subscription was removed or deactivated.
  */
 export type DeliveryClaim =
-  | { kind: 'claimed'; cursor: DigestCursor | null; leaseMs: number }
+  | { kind: 'claimed'; cursor: DigestCursor | null; leaseMs: number; unresolved?: true }
   | { kind: 'sent'; lastDate: string }
   | { kind: 'held'; msLeft: number }
   | { kind: 'gone' };
@@ -33,11 +35,15 @@ export interface SubscriptionStore {
   getCursor(subscriptionId: string): Promise<DigestCursor | null>;
   /**
    * Atomically: refuse if the subscription is gone, if a digest for `date` or later is recorded, or if another
-   * lease is unexpired by the store's clock (Redis TIME); otherwise take a lease of leaseMs and return the cursor.
+   * lease is unexpired by the store's clock (Redis TIME) and its holder alive; otherwise take a lease of leaseMs
+   * and return the cursor, saying whether an earlier claim for this date ended unrecorded.
    */
   claimDelivery(subscriptionId: string, date: string, leaseMs: number): Promise<DeliveryClaim>;
   /** record a sent digest: the cursor and the date in one write (which ends the lease), then the next due time */
   recordDelivery(subscriptionId: string, date: string, cursor: DigestCursor, nextDueAt: number): Promise<void>;
-  /** give a lease back without recording anything (the send is to be retried), and look again at retryAt */
-  releaseDelivery(subscriptionId: string, retryAt: number): Promise<void>;
+  /**
+   * give a lease back without recording anything (the send is to be retried), and look again at retryAt;
+   * outcomeUnknown: whether a post went out is not known, so the next claim is still told "unresolved"
+   */
+  releaseDelivery(subscriptionId: string, retryAt: number, opts?: { outcomeUnknown?: boolean }): Promise<void>;
 }

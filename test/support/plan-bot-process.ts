@@ -1,4 +1,4 @@
-import { spawn } from 'node:child_process';
+import { spawn, type ChildProcess } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 
 /** The repository root: the working directory of every plan-bot child process. */
@@ -23,8 +23,13 @@ function childEnv(extra: Record<string, string>): NodeJS.ProcessEnv {
 
 /** Run `node bin/plan-bot.js ARGS…` from the repository root as a real child process, feeding `input` on stdin. */
 export function runPlanBot(args: string[], input: string | Buffer = '', extraEnv: Record<string, string> = {}, timeoutMs = 15_000): Promise<RunResult> {
-  return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, ['bin/plan-bot.js', ...args], { cwd: REPO_DIR, env: childEnv(extraEnv), stdio: ['pipe', 'pipe', 'pipe'] });
+  return spawnPlanBot(args, input, extraEnv, timeoutMs).result;
+}
+
+/** Start `node bin/plan-bot.js ARGS…` and hand back the child (to signal it) with what it will have printed. */
+export function spawnPlanBot(args: string[], input: string | Buffer = '', extraEnv: Record<string, string> = {}, timeoutMs = 15_000): { child: ChildProcess; result: Promise<RunResult> } {
+  const child = spawn(process.execPath, ['bin/plan-bot.js', ...args], { cwd: REPO_DIR, env: childEnv(extraEnv), stdio: ['pipe', 'pipe', 'pipe'] });
+  const result = new Promise<RunResult>((resolve, reject) => {
     const out: Buffer[] = [];
     const err: Buffer[] = [];
     const timer = setTimeout(() => {
@@ -47,4 +52,5 @@ export function runPlanBot(args: string[], input: string | Buffer = '', extraEnv
     child.stdin.on('error', (e) => err.push(Buffer.from(`stdin: ${e.message}\n`)));
     child.stdin.end(input);
   });
+  return { child, result };
 }

@@ -30,7 +30,7 @@ function parse(raw: string, contentType: string | undefined): Record<string, any
   if (!raw) return {};
   if ((contentType ?? '').includes('json') || raw.trimStart().startsWith('{')) return JSON.parse(raw);
   const form: Record<string, any> = Object.fromEntries(new URLSearchParams(raw));
-  for (const k of ['blocks', 'attachments']) if (typeof form[k] === 'string') form[k] = JSON.parse(form[k]);
+  for (const k of ['blocks', 'attachments', 'metadata']) if (typeof form[k] === 'string') form[k] = JSON.parse(form[k]);
   return form;
 }
 
@@ -72,9 +72,39 @@ export async function startStandIn(ok: (r: Received) => unknown): Promise<StandI
 
 let ts = 1_800_000_000;
 
-/** A stand-in for Slack's Web API at {origin}/api/: chat.postMessage answers ok with a ts, anything else ok. */
+/** A message the Slack stand-in keeps in a channel's history. */
+interface StoredMessage {
+  ts: string;
+  text: string;
+  metadata?: unknown;
+}
+
+/**
+ * A stand-in for Slack's Web API at {origin}/api/: chat.postMessage keeps the message (with its metadata) in the
+ * channel's history the moment it arrives (before it is answered, as Slack does) and answers ok with a ts;
+ * conversations.history answers a channel's messages newest first, from `oldest`, `limit` at a time with a cursor,
+ * metadata only with include_all_metadata; anything else ok.
+ */
 export function startSlackStandIn(): Promise<StandIn> {
-  return startStandIn((r) => (r.path === '/api/chat.postMessage' ? { ok: true, channel: r.body.channel, ts: `${++ts}.000100` } : { ok: true }));
+  const history = new Map<string, StoredMessage[]>();
+  return startStandIn((r) => {
+    if (r.path === '/api/chat.postMessage') {
+      const m: StoredMessage = { ts: `${++ts}.000100`, text: String(r.body.text ?? ''), ...(r.body.metadata ? { metadata: r.body.metadata } : {}) };
+      history.set(r.body.channel, [...(history.get(r.body.channel) ?? []), m]);
+      return { ok: true, channel: r.body.channel, ts: m.ts };
+    }
+    if (r.path === '/api/conversations.history') {
+      const oldest = Number(r.body.oldest ?? 0);
+      const limit = Math.min(Number(r.body.limit ?? 100), 999);
+      const from = Number(r.body.cursor ?? 0);
+      const all = (history.get(r.body.channel) ?? []).filter((m) => Number(m.ts) > oldest).reverse();
+      const page = all.slice(from, from + limit);
+      const meta = r.body.include_all_metadata === 'true' || r.body.include_all_metadata === true;
+      const more = from + limit < all.length;
+      return { ok: true, messages: page.map((m) => ({ type: 'message', ts: m.ts, text: m.text, ...(meta && m.metadata ? { metadata: m.metadata } : {}) })), has_more: more, response_metadata: { next_cursor: more ? String(from + limit) : '' } };
+    }
+    return { ok: true };
+  });
 }
 
 /** The chat.postMessage calls a Slack stand-in received (answered or not). */
