@@ -8,14 +8,18 @@ export type Within<T> = { done: true; value: T } | { done: false };
  * Wait for a promise at most `ms`: Slack wants an ack within 3 s, so work that outlasts the budget is acknowledged
  * first and answered later (the promise keeps running; the caller awaits it again).
  */
-export async function within<T>(work: Promise<T>, ms: number): Promise<Within<T>> {
-  let timer: NodeJS.Timeout | undefined;
-  const late = new Promise<Within<T>>((resolve) => {
-    timer = setTimeout(() => resolve({ done: false }), ms);
+export function within<T>(work: Promise<T>, ms: number): Promise<Within<T>> {
+  return new Promise((resolve, reject) => {
+    const timer = setTimeout(() => resolve({ done: false }), ms);
+    work.then(
+      (value) => {
+        clearTimeout(timer);
+        resolve({ done: true, value });
+      },
+      (err: unknown) => {
+        clearTimeout(timer);
+        reject(err);
+      },
+    );
   });
-  try {
-    return await Promise.race([work.then((value) => ({ done: true as const, value })), late]);
-  } finally {
-    clearTimeout(timer);
-  }
 }

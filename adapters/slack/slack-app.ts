@@ -5,7 +5,7 @@ import { actionListener, OWN_ACTIONS } from './action-listener.js';
 import { boltLogger } from './bolt-logger.js';
 import { commandListener } from './command-listener.js';
 import { onFirstDelivery } from './event-dedup.js';
-import { directMessageListener, mentionListener, onlyDirectMessages } from './event-listeners.js';
+import { ANSWERED_EVENTS, eventListener } from './event-listeners.js';
 import type { ListenerDeps } from './listener-deps.js';
 
 export interface SlackAppOptions {
@@ -24,8 +24,8 @@ const ANY_COMMAND = /^\//;
 
 /**
  * The Bolt app: the bot's identity given up front (no auth.test per start), no Bolt conversation store (the
- * core keeps context), and one listener per kind of request: slash commands, app_mention and message.im events
- * (each event answered once, by event_id), and presses of plan-bot's buttons.
+ * core keeps context), and one listener per kind of request: slash commands, the app_mention and message.im
+ * events (each answered once, by event_id) and presses of plan-bot's buttons.
  */
 export function createSlackApp(opts: SlackAppOptions): App {
   const log = opts.logger;
@@ -44,10 +44,8 @@ export function createSlackApp(opts: SlackAppOptions): App {
     log.error({ code: err.code ?? 'unknown', err: forLog(err.message) }, 'slack listener failed');
   });
   const deps: ListenerDeps = { ...opts.deps, botUserId: opts.botUserId, log };
-  const firstDeliveryOnly = onFirstDelivery(opts.store, log);
   app.command(ANY_COMMAND, commandListener(deps));
-  app.event('app_mention', firstDeliveryOnly, mentionListener(deps));
-  app.event('message', onlyDirectMessages, firstDeliveryOnly, directMessageListener(deps));
+  app.event(ANSWERED_EVENTS, onFirstDelivery(opts.store, log), eventListener(deps));
   app.action({ type: 'block_actions', action_id: OWN_ACTIONS }, actionListener(deps));
   return app;
 }

@@ -23,7 +23,10 @@ export interface SignedRequest {
  * - it hashes the body as a JS string, i.e. decoded and re-encoded as UTF-8, so a correctly signed body that is
  *   not valid UTF-8 comes out "forged"; this hashes the raw bytes;
  * - it refuses only timestamps more than 5 minutes old, not ones more than 5 minutes ahead;
- * - it compares with tsscmp (two more HMACs under a fresh random key), SIGNATURE_FIGURES
+ * - it compares with tsscmp (two more HMACs under a fresh random key): 11.5 µs a call against 2.8 µs here.
+ *   `npm run bench:slack`, two runs on 2 shared cores (median of 5 rounds each): 0.85× and 0.90× the bare Bolt app
+ *   with this check, 0.71× and 0.75× with verifySlackRequest in its place (server CPU per /plan 208 and 220 µs
+ *   against 246 and 257 µs).
  */
 export function verifySignature(input: SignedRequest): SignatureVerdict {
   const { timestamp, signature } = input;
