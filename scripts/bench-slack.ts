@@ -3,6 +3,7 @@
 // Fails (exit 1) when ours serves less than 0.8× the bare app's requests per second.
 import { spawn, type ChildProcess } from 'node:child_process';
 import { createHmac } from 'node:crypto';
+import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import autocannon from 'autocannon';
 import { redisAnswers, startRedisServer } from '../test/support/local-redis.ts';
@@ -60,18 +61,34 @@ interface Figures {
   p99: number;
   non2xx: number;
   errors: number;
+  /** the server's CPU time per request, in µs (Linux only): steadier than req/s when other work shares the cores */
+  cpuUs?: number;
 }
 
-async function load(port: number, seconds: number): Promise<Figures> {
+/** CPU time (user + system) a process has used so far, in ms, from /proc (Linux; clock ticks of 10 ms). */
+function cpuMs(pid: number | undefined): number | undefined {
+  try {
+    const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1]!.split(' ');
+    return (Number(fields[11]) + Number(fields[12])) * 10;
+  } catch (err) {
+    if ((err as NodeJS.ErrnoException).code === 'ENOENT') return undefined;
+    throw err;
+  }
+}
+
+async function load(server: { port: number; child: ChildProcess }, seconds: number): Promise<Figures> {
   const requests = signedRequests();
   let n = 0;
+  const cpuBefore = cpuMs(server.child.pid);
   const r = await autocannon({
-    url: `http://127.0.0.1:${port}`,
+    url: `http://127.0.0.1:${server.port}`,
     connections: CONNECTIONS,
     duration: seconds,
     requests: [{ method: 'POST', path: '/slack/events', setupRequest: (req) => ({ ...req, ...requests[n++ % requests.length]! }) }],
   });
-  return { rps: r.requests.average, p50: r.latency.p50, p99: r.latency.p99, non2xx: r.non2xx, errors: r.errors + r.timeouts };
+  const cpuAfter = cpuMs(server.child.pid);
+  const cpuUs = cpuBefore !== undefined && cpuAfter !== undefined && r.requests.total > 0 ? ((cpuAfter - cpuBefore) * 1000) / r.requests.total : undefined;
+  return { rps: r.requests.average, p50: r.latency.p50, p99: r.latency.p99, non2xx: r.non2xx, errors: r.errors + r.timeouts, ...(cpuUs !== undefined ? { cpuUs } : {}) };
 }
 
 /** The run with the median throughput (its own latency figures come with it). */
@@ -138,17 +155,17 @@ const bare = await startChild(['--import', 'tsx', 'scripts/bench-slack-bare-app.
 try {
   await checkAnswer(ours.port);
   const latency = await ackLatency(ours.port);
-  await load(bare.port, WARMUP);
-  await load(ours.port, WARMUP);
-  await load(uncached.port, WARMUP);
+  await load(bare, WARMUP);
+  await load(ours, WARMUP);
+  await load(uncached, WARMUP);
   // alternate the two for ROUNDS rounds so that a burst of other load on the machine hits both alike
   const bareRuns: Figures[] = [];
   const ourRuns: Figures[] = [];
   const uncachedRuns: Figures[] = [];
   for (let round = 0; round < ROUNDS; round++) {
-    bareRuns.push(await load(bare.port, SECONDS));
-    ourRuns.push(await load(ours.port, SECONDS));
-    uncachedRuns.push(await load(uncached.port, SECONDS));
+    bareRuns.push(await load(bare, SECONDS));
+    ourRuns.push(await load(ours, SECONDS));
+    uncachedRuns.push(await load(uncached, SECONDS));
   }
   const bareFigures = median(bareRuns);
   const ourFigures = median(ourRuns);
@@ -165,6 +182,12 @@ try {
   console.log(`ratio ours / bare (median of rounds): ${ratio.toFixed(2)}× (must be ≥ 0.80) ${ratio >= 0.8 ? 'PASS' : 'FAIL'}`);
   const uncachedRatios = uncachedRuns.map((f, i) => f.rps / bareRuns[i]!.rps).sort((a, b) => a - b);
   console.log(`ratio with the answer cache off / bare (median of rounds, informational): ${uncachedRatios[Math.floor(uncachedRatios.length / 2)]!.toFixed(2)}×`);
+  const cpu = (runs: Figures[]) => {
+    const xs = runs.flatMap((f) => (f.cpuUs !== undefined ? [f.cpuUs] : [])).sort((a, b) => a - b);
+    return xs.length ? xs[Math.floor(xs.length / 2)]! : undefined;
+  };
+  const [bareCpu, ourCpu] = [cpu(bareRuns), cpu(ourRuns)];
+  if (bareCpu !== undefined && ourCpu !== undefined) console.log(`server CPU per /plan (median of rounds, informational): bare ${bareCpu.toFixed(0)} µs, ours ${ourCpu.toFixed(0)} µs, answer cache off ${cpu(uncachedRuns)?.toFixed(0)} µs; bare / ours ${(bareCpu / ourCpu).toFixed(2)}×`);
   console.log(`single /plan ack latency, ${latency.n} sequential requests: mean ${latency.mean.toFixed(1)} ms, max ${latency.max.toFixed(1)} ms`);
   const clean = [...bareRuns, ...ourRuns].every((f) => f.non2xx === 0 && f.errors === 0);
   process.exitCode = ratio >= 0.8 && clean ? 0 : 1;

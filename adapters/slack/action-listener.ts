@@ -1,11 +1,14 @@
+import type { BlockAction, Middleware, SlackActionMiddlewareArgs } from '@slack/bolt';
 import { forLog } from '../../src/logger.js';
 import { ACTION_PREFIX, renderBlockKit } from './block-kit.js';
 import { deliver } from './deliver.js';
 import { ask, type ListenerDeps } from './listener-deps.js';
-import type { Ack, HandlerArgs } from './listener-args.js';
 import { BlockActions, validated } from './payloads.js';
 import { decodeShare } from './share-snapshot.js';
 import { actionTurn } from './to-inbound.js';
+
+/** The action_ids of plan-bot's own buttons; presses of any other app's buttons are left unacknowledged (404). */
+export const OWN_ACTIONS = new RegExp(`^${ACTION_PREFIX.replaceAll('.', '\\.')}`);
 
 const CANNOT_SHARE = { text: '这条回答无法分享,请重新提问后再分享。', blocks: [] };
 
@@ -25,21 +28,19 @@ async function share(deps: ListenerDeps, body: BlockActions, value: string): Pro
 }
 
 /**
- * Button presses (block_actions) on plan-bot's messages: the button's value is the message text the bot
- * receives (更多, 展开第2条, 订阅 应急管理), answered in the context of the message the button sits on and
- * sent where that message is (privately, or in its thread); 分享 posts the answer to the channel.
+ * Presses of plan-bot's buttons (block_actions): the button's value is the message text the bot receives
+ * (更多, 展开第2条, 订阅 应急管理), answered in the context of the message the button sits on and sent where that
+ * message is (privately, or in its thread); 分享 posts the answer to the channel.
  */
-export function actionHandler(deps: ListenerDeps): (args: HandlerArgs & { ack: Ack }) => Promise<void> {
+export function actionListener(deps: ListenerDeps): Middleware<SlackActionMiddlewareArgs<BlockAction>> {
   return async ({ ack, body, context }) => {
     const parsed = validated(BlockActions, context, body);
     if (!parsed.success) {
       deps.log.warn({ problem: forLog(parsed.error.issues[0]?.message) }, 'malformed block_actions ignored');
       return;
     }
-    const pressed = parsed.data.actions[0]!;
-    // another app's button: not acknowledged, so the HTTP receiver answers 404
-    if (!pressed.action_id.startsWith(ACTION_PREFIX)) return;
     await ack();
+    const pressed = parsed.data.actions[0]!;
     const value = pressed.value ?? '';
     if (pressed.action_id.startsWith(`${ACTION_PREFIX}share.`)) return share(deps, parsed.data, value);
     const turn = actionTurn(parsed.data, value);

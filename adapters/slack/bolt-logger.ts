@@ -15,7 +15,10 @@ export function boltLogger(log: Logger, name = 'bolt'): BoltLogger {
   const child = log.child({ component: name });
   let level: LogLevel = LEVELS[log.level] ?? LogLevel.INFO;
   return {
-    debug: (...msg) => child.debug(line(msg)),
+    // Bolt logs a debug line on every ack: build it only when debug is on
+    debug: (...msg) => {
+      if (child.isLevelEnabled('debug')) child.debug(line(msg));
+    },
     info: (...msg) => child.info(line(msg)),
     warn: (...msg) => child.warn(line(msg)),
     error: (...msg) => child.error(line(msg)),

@@ -1,8 +1,8 @@
+import type { Middleware, SlackCommandMiddlewareArgs } from '@slack/bolt';
 import { forLog } from '../../src/logger.js';
 import { within } from './ack-budget.js';
 import { renderBlockKit } from './block-kit.js';
-import { SlashAckCache } from './ack-cache.js';
-import type { Ack, HandlerArgs } from './listener-args.js';
+import { SlashAckCache } from './slash-ack-cache.js';
 import { ask, type ListenerDeps } from './listener-deps.js';
 import { SlashCommand, validated } from './payloads.js';
 import { commandTurn } from './to-inbound.js';
@@ -14,8 +14,8 @@ const WORKING = '正在查找…';
  * trip, ephemeral, with 分享到频道). An answer that is not ready within the ack budget is acked with a
  * placeholder and then sent to the response_url in its place.
  */
-export function commandHandler(deps: ListenerDeps): (args: HandlerArgs & { ack: Ack }) => Promise<void> {
-  const acks = new SlashAckCache(deps.bot.answerCacheSize);
+export function commandListener(deps: ListenerDeps): Middleware<SlackCommandMiddlewareArgs> {
+  const acks = new SlashAckCache();
   return async ({ body, ack, context }) => {
     const parsed = validated(SlashCommand, context, body);
     if (!parsed.success) {
@@ -36,6 +36,7 @@ export function commandHandler(deps: ListenerDeps): (args: HandlerArgs & { ack: 
       deps.log.warn({ code: 'no_response_url' }, 'slow slash command answer has no response_url; dropped');
       return;
     }
+    // plan-bot's respond, not Bolt's: see SlackSender.respond
     await deps.sender.respond(turn.target.responseUrl, renderBlockKit(reply, { share: true }), { replaceOriginal: true });
   };
 }

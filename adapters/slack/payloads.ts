@@ -1,6 +1,4 @@
-import { parse as parseQuery } from 'node:querystring';
 import { z } from 'zod';
-import { parseJson } from './safe-json.js';
 
 /** A Slack id: team, channel, user, bot (T…, C…, G…, D…, U…, W…, B…, E…). */
 export const SlackId = z.string().regex(/^[A-Z0-9][A-Z0-9_]{1,40}$/, 'expected a Slack id');
@@ -65,14 +63,13 @@ export function validated<T>(schema: z.ZodType<T>, context: Record<string, unkno
   return already !== undefined && already === body ? ({ success: true, data: already as T } as ReturnType<z.ZodType<T>['safeParse']>) : schema.safeParse(body);
 }
 
-/** What a request to /slack/events turned out to be, after parsing and validation. */
-export type SlackRequest =
-  | { kind: 'ssl_check' }
+/** A verified, parsed body checked against the payload it claims to be: ready for Bolt, or why it is refused. */
+export type CheckedPayload =
   | { kind: 'url_verification'; challenge: string }
   | { kind: 'command'; body: SlashCommand }
   | { kind: 'event'; body: EventCallback }
   | { kind: 'action'; body: BlockActions }
-  | { kind: 'invalid'; status: 400 | 415; problem: string };
+  | { kind: 'invalid'; problem: string };
 
 function problemOf(err: z.ZodError): string {
   return err.issues
@@ -81,45 +78,27 @@ function problemOf(err: z.ZodError): string {
     .join('; ');
 }
 
-function check<T>(schema: z.ZodType<T>, value: unknown, wrap: (v: T) => SlackRequest): SlackRequest {
+function check<T>(schema: z.ZodType<T>, value: unknown, wrap: (v: T) => CheckedPayload): CheckedPayload {
   const r = schema.safeParse(value);
-  return r.success ? wrap(r.data) : { kind: 'invalid', status: 400, problem: problemOf(r.error) };
-}
-
-/** Whether an unverified body is Slack's ssl_check probe (form-encoded ssl_check=1), which carries no signature. */
-export function isSslCheck(rawBody: string, contentType: string | undefined): boolean {
-  // a cheap look first: every request comes through here before its signature is checked
-  return rawBody.includes('ssl_check=1') && (contentType ?? '').startsWith('application/x-www-form-urlencoded') && parseQuery(rawBody).ssl_check === '1';
+  return r.success ? wrap(r.data) : { kind: 'invalid', problem: problemOf(r.error) };
 }
 
 /**
- * Turn a verified request body into one of the payloads plan-bot handles: form-encoded slash commands and
- * interactivity (`payload=` JSON), JSON Events API deliveries. Anything else is invalid, with the reason.
+ * Check a body Bolt parsed against the payload it says it is (by the same marks Bolt routes on: `command`, or
+ * `type`), so that a malformed payload is refused with a 400 naming the field instead of reaching a listener.
  */
-export function classifySlackBody(rawBody: string, contentType: string | undefined): SlackRequest {
-  const type = (contentType ?? '').split(';')[0]!.trim().toLowerCase();
-  if (type === 'application/x-www-form-urlencoded') {
-    const form = parseQuery(rawBody);
-    if (form.ssl_check === '1') return { kind: 'ssl_check' };
-    if (typeof form.payload === 'string') {
-      const json = parseJson(form.payload);
-      if (!json.ok) return { kind: 'invalid', status: 400, problem: `payload is not JSON (${json.problem})` };
-      const payloadType = (json.value as { type?: unknown } | null)?.type;
-      if (payloadType !== 'block_actions') return { kind: 'invalid', status: 400, problem: `unsupported interaction type ${JSON.stringify(payloadType)}` };
-      return check(BlockActions, json.value, (body) => ({ kind: 'action', body }));
-    }
-    if (typeof form.command === 'string') return check(SlashCommand, form, (body) => ({ kind: 'command', body }));
-    return { kind: 'invalid', status: 400, problem: 'form body is neither a slash command nor an interaction payload' };
+export function checkPayload(body: Record<string, unknown>): CheckedPayload {
+  if ('command' in body) return check(SlashCommand, body, (b) => ({ kind: 'command', body: b }));
+  switch (body.type) {
+    case 'event_callback':
+      return check(EventCallback, body, (b) => ({ kind: 'event', body: b }));
+    case 'block_actions':
+      return check(BlockActions, body, (b) => ({ kind: 'action', body: b }));
+    case 'url_verification':
+      return check(UrlVerification, body, (v) => ({ kind: 'url_verification', challenge: v.challenge }));
+    default:
+      return { kind: 'invalid', problem: `unsupported payload type ${JSON.stringify(body.type ?? null)}` };
   }
-  if (type === 'application/json') {
-    const json = parseJson(rawBody);
-    if (!json.ok) return { kind: 'invalid', status: 400, problem: `body is not JSON (${json.problem})` };
-    const bodyType = (json.value as { type?: unknown } | null)?.type;
-    if (bodyType === 'url_verification') return check(UrlVerification, json.value, (v) => ({ kind: 'url_verification', challenge: v.challenge }));
-    if (bodyType === 'event_callback') return check(EventCallback, json.value, (body) => ({ kind: 'event', body }));
-    return { kind: 'invalid', status: 400, problem: `unsupported body type ${JSON.stringify(bodyType)}` };
-  }
-  return { kind: 'invalid', status: 415, problem: `unsupported content-type ${JSON.stringify(type)}` };
 }
 
 /** An @mention of the bot in a channel. `subtype`, `bot_id` and `edited` mark messages plan-bot ignores. */

@@ -1,13 +1,12 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
-import type { App, Receiver, ReceiverEvent } from '@slack/bolt';
+import { HTTPModuleFunctions, HTTPResponseAck, ReceiverMultipleAckError, type App, type BufferedIncomingMessage, type Logger as BoltLogger, type Receiver } from '@slack/bolt';
 import { forLog, type Logger } from '../../src/logger.js';
-import { readBody, sendJson } from '../../src/server.js';
-import { classifySlackBody, isSslCheck, VALIDATED } from './payloads.js';
+import { sendJson } from '../../src/server.js';
+import { boltLogger } from './bolt-logger.js';
+import { checkPayload, VALIDATED } from './payloads.js';
 import { preparedBytes } from './prepared-json.js';
-import { verifySlackSignature } from './signature.js';
-
-/** Largest request body accepted at /slack/events (interaction payloads carry the whole message). */
-const BODY_LIMIT = 1_000_000;
+import { isSslCheck, mediaType, parseBody, readRawBody } from './request-body.js';
+import { verifySignature } from './verify-signature.js';
 
 export interface RouteReceiverOptions {
   signingSecret: string;
@@ -16,26 +15,20 @@ export interface RouteReceiverOptions {
   now?: () => number;
 }
 
-function header(req: IncomingMessage, name: string): string | undefined {
-  const v = req.headers[name];
-  return Array.isArray(v) ? v[0] : v;
-}
-
-function retryNum(req: IncomingMessage): number | undefined {
-  const v = header(req, 'x-slack-retry-num');
-  return v && /^\d{1,4}$/.test(v) ? Number(v) : undefined;
-}
-
 /**
- * A Bolt Receiver mounted as one route of plan-bot's HTTP server (/slack/events): it verifies Slack's
- * signature and timestamp, validates the payload, then hands it to the Bolt app with an ack that writes the
- * HTTP response. Forged, stale or malformed requests get a 4xx and never reach a listener.
+ * A Bolt Receiver mounted as one route of plan-bot's HTTP server (/slack/events), built from Bolt's own
+ * HTTPModuleFunctions, verifySlackRequest and HTTPResponseAck. It differs from Bolt's HTTPReceiver only where
+ * that one goes wrong for plan-bot: forged, stale or malformed requests get a 4xx with a JSON reason (never a
+ * crash) and never reach a listener, and it shares plan-bot's server instead of opening one of its own.
  */
 export class RouteReceiver implements Receiver {
   private app?: App;
   private readonly pending = new Set<Promise<unknown>>();
+  private readonly boltLog: BoltLogger;
 
-  constructor(private readonly opts: RouteReceiverOptions) {}
+  constructor(private readonly opts: RouteReceiverOptions) {
+    this.boltLog = boltLogger(opts.logger, 'bolt-receiver');
+  }
 
   init(app: App): void {
     this.app = app;
@@ -68,12 +61,17 @@ export class RouteReceiver implements Receiver {
       res.setHeader('allow', 'POST');
       return sendJson(res, 405, { error: 'method_not_allowed' });
     }
-    const rawBody = await readBody(req, BODY_LIMIT);
-    const contentType = header(req, 'content-type');
-    if (isSslCheck(rawBody, contentType)) return sendJson(res, 200, { ok: true });
-    const verdict = verifySlackSignature({
+    const read = await readRawBody(req);
+    if (!read.ok) {
+      // the unread rest of the body would poison a kept-alive connection: close it after answering
+      res.setHeader('connection', 'close');
+      return sendJson(res, read.status, { error: read.error });
+    }
+    const media = mediaType(req);
+    if (isSslCheck(read.req.rawBody, media)) return sendJson(res, 200, { ok: true });
+    const verdict = verifySignature({
       secret: this.opts.signingSecret,
-      rawBody,
+      rawBody: read.req.rawBody,
       timestamp: req.headers['x-slack-request-timestamp'],
       signature: req.headers['x-slack-signature'],
       nowMs: (this.opts.now ?? Date.now)(),
@@ -82,53 +80,62 @@ export class RouteReceiver implements Receiver {
       log.warn({ reason: verdict.reason, ip: forLog(req.socket.remoteAddress ?? '') }, 'slack request rejected');
       return sendJson(res, 401, { error: verdict.reason });
     }
-    const request = classifySlackBody(rawBody, contentType);
-    switch (request.kind) {
-      case 'invalid':
-        log.warn({ problem: forLog(request.problem) }, 'malformed slack request');
-        return sendJson(res, request.status, { error: request.status === 415 ? 'unsupported_media_type' : 'invalid_payload', detail: request.problem });
-      case 'ssl_check':
-        return sendJson(res, 200, { ok: true });
+    const parsed = parseBody(read.req, media);
+    const payload = parsed.ok ? checkPayload(parsed.body) : { kind: 'invalid' as const, problem: parsed.problem };
+    switch (payload.kind) {
+      case 'invalid': {
+        const status = parsed.ok ? 400 : parsed.status;
+        log.warn({ problem: forLog(payload.problem) }, 'malformed slack request');
+        return sendJson(res, status, { error: status === 415 ? 'unsupported_media_type' : 'invalid_payload', detail: payload.problem });
+      }
       case 'url_verification':
-        return sendJson(res, 200, { challenge: request.challenge });
+        return HTTPModuleFunctions.buildUrlVerificationResponse(res, payload);
       default:
-        // the validated payload rides along, so listeners need not validate it again
-        return this.dispatch(req, res, request.body as unknown as Record<string, unknown>, { [VALIDATED]: request.body });
+        return this.dispatch(read.req, res, payload.body);
     }
   };
 
-  private async dispatch(req: IncomingMessage, res: ServerResponse, body: Record<string, unknown>, customProperties: Record<string, unknown>): Promise<void> {
+  /** Hand a checked payload to the Bolt app with Bolt's HTTP ack; answer 404 when no listener acknowledged it. */
+  private async dispatch(req: BufferedIncomingMessage, res: ServerResponse, body: Record<string, unknown>): Promise<void> {
     const app = this.app;
     if (!app) return sendJson(res, 503, { error: 'not_ready' });
+    const response = new HTTPResponseAck({ logger: this.boltLog, processBeforeResponse: false, httpRequest: req, httpRequestBody: body, httpResponse: res });
+    const boltAck = response.bind();
     let acked = false;
-    const ack = async (response?: unknown): Promise<void> => {
-      if (acked) throw new Error('slack request acknowledged twice');
+    const ack = async (answer?: unknown): Promise<void> => {
+      const bytes = preparedBytes(answer);
+      if (!bytes) {
+        acked = true;
+        return boltAck(answer);
+      }
+      if (acked) throw new ReceiverMultipleAckError();
       acked = true;
-      const bytes = preparedBytes(response);
-      if (bytes) {
-        res.writeHead(200, { 'content-type': 'application/json; charset=utf-8', 'content-length': bytes.length });
-        res.end(bytes);
-      } else if (response === undefined || response === '') {
-        res.writeHead(200, { 'content-length': 0 });
-        res.end();
-      } else if (typeof response === 'string') {
-        res.writeHead(200, { 'content-type': 'text/plain; charset=utf-8', 'content-length': Buffer.byteLength(response) });
-        res.end(response);
-      } else sendJson(res, 200, response);
+      // an ack body serialised once for many requests (SlashAckCache): written as it is, not stringified again
+      response.ack();
+      res.writeHead(200, { 'content-type': 'application/json; charset=utf-8', 'content-length': bytes.length });
+      res.end(bytes);
     };
-    const retry = retryNum(req);
-    const event: ReceiverEvent = { body, ack, customProperties, ...(retry !== undefined ? { retryNum: retry } : {}), ...(header(req, 'x-slack-retry-reason') ? { retryReason: forLog(header(req, 'x-slack-retry-reason')) } : {}) };
-    const work = app.processEvent(event);
+    const work = app.processEvent({
+      body,
+      ack,
+      retryNum: HTTPModuleFunctions.extractRetryNumFromHTTPRequest(req),
+      retryReason: HTTPModuleFunctions.extractRetryReasonFromHTTPRequest(req),
+      // the validated payload rides along, so listeners need not validate it again
+      customProperties: { [VALIDATED]: body },
+    });
     this.pending.add(work);
     try {
       await work;
     } catch (err) {
       this.opts.logger.error({ err: forLog((err as Error).message) }, 'slack request failed');
       if (!res.headersSent) sendJson(res, 500, { error: 'internal_error' });
-      return;
     } finally {
       this.pending.delete(work);
+      if (!acked) {
+        // stops Bolt's 3-second no-ack timer: every listener is done, none wanted this payload (another app's button)
+        response.ack();
+        if (!res.headersSent) sendJson(res, 404, { error: 'no_handler' });
+      }
     }
-    if (!acked && !res.headersSent) sendJson(res, 404, { error: 'no_handler' });
   }
 }

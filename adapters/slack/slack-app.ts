@@ -1,11 +1,11 @@
-import { App, type AllMiddlewareArgs, type AnyMiddlewareArgs, type Receiver } from '@slack/bolt';
+import { App, type Receiver } from '@slack/bolt';
 import { forLog, type Logger } from '../../src/logger.js';
 import type { Store } from '../../src/store/store.js';
-import { actionHandler } from './action-listener.js';
+import { actionListener, OWN_ACTIONS } from './action-listener.js';
 import { boltLogger } from './bolt-logger.js';
-import { commandHandler } from './command-listener.js';
-import { eventHandler } from './event-listeners.js';
-import type { Ack, HandlerArgs } from './listener-args.js';
+import { commandListener } from './command-listener.js';
+import { onFirstDelivery } from './event-dedup.js';
+import { ANSWERED_EVENTS, eventListener } from './event-listeners.js';
 import type { ListenerDeps } from './listener-deps.js';
 
 export interface SlackAppOptions {
@@ -19,9 +19,13 @@ export interface SlackAppOptions {
   deps: Omit<ListenerDeps, 'botUserId' | 'log'>;
 }
 
+/** Any slash command: the workspace may have installed /plan under another name. */
+const ANY_COMMAND = /^\//;
+
 /**
  * The Bolt app: the bot's identity given up front (no auth.test per start), no Bolt conversation store (the
- * core keeps context), and the /plan, event (deduplicated by event_id) and button handlers.
+ * core keeps context), and one listener per kind of request: slash commands, the app_mention and message.im
+ * events (each answered once, by event_id) and presses of plan-bot's buttons.
  */
 export function createSlackApp(opts: SlackAppOptions): App {
   const log = opts.logger;
@@ -32,25 +36,16 @@ export function createSlackApp(opts: SlackAppOptions): App {
     botUserId: opts.botUserId,
     logger: boltLogger(log),
     convoStore: false,
-    // the event listeners ignore every bot's messages (this bot's included) themselves: one middleware less per request
+    // the event listeners ignore every bot's messages (this bot's included), so Bolt's ignoreSelf would only repeat that
     ignoreSelf: false,
     clientOptions: { slackApiUrl: opts.apiUrl, logger: boltLogger(log, 'slack-web-api') },
   });
   app.error(async (err) => {
-    log.error({ code: (err as { code?: string }).code ?? 'unknown', err: forLog(err.message) }, 'slack listener failed');
+    log.error({ code: err.code ?? 'unknown', err: forLog(err.message) }, 'slack listener failed');
   });
   const deps: ListenerDeps = { ...opts.deps, botUserId: opts.botUserId, log };
-  const onCommand = commandHandler(deps);
-  const onEvent = eventHandler(deps, opts.store);
-  const onAction = actionHandler(deps);
-  // one middleware routes each payload by its kind: Bolt runs every registered listener chain on every request,
-  // and with three of them that bookkeeping cost more than the answer
-  app.use(async (args: AnyMiddlewareArgs & AllMiddlewareArgs) => {
-    // Bolt gives commands and actions an ack; events it acknowledges itself, before any middleware runs
-    const a = args as unknown as HandlerArgs & { ack: Ack; command?: unknown; event?: { type: string }; action?: unknown };
-    if (a.command) return onCommand(a);
-    if (a.event) return onEvent(a as typeof a & { event: { type: string } });
-    if (a.action) return onAction(a);
-  });
+  app.command(ANY_COMMAND, commandListener(deps));
+  app.event(ANSWERED_EVENTS, onFirstDelivery(opts.store, log), eventListener(deps));
+  app.action({ type: 'block_actions', action_id: OWN_ACTIONS }, actionListener(deps));
   return app;
 }

@@ -63,7 +63,11 @@ export class SlackSender {
     }
   }
 
-  /** Answer through a response_url: ephemeral or in_channel, as a new message unless replaceOriginal. */
+  /**
+   * Answer through a response_url: ephemeral or in_channel, as a new message unless replaceOriginal. The listeners
+   * use this rather than Bolt's `respond` because Bolt's (5.1, context/create-respond) fetches with no timeout and,
+   * on a 429, throws a RespondError that drops the Retry-After header, so the wait Slack asks for cannot be kept.
+   */
   async respond(responseUrl: string, message: SlackMessage, opts: { inChannel?: boolean; replaceOriginal?: boolean } = {}): Promise<SendResult> {
     const body = JSON.stringify({ response_type: opts.inChannel ? 'in_channel' : 'ephemeral', replace_original: Boolean(opts.replaceOriginal), text: message.text, blocks: message.blocks });
     for (let attempt = 1; attempt <= RESPONSE_URL_ATTEMPTS; attempt++) {

@@ -1,5 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { eventEnvelope, nowSeconds, sendEvent, sendInteraction, sendSlashCommand } from '../support/slack-sign.js';
+import { SlashAckCache } from '../../adapters/slack/slash-ack-cache.js';
+import type { Reply, ResultItem } from '../../src/reply/reply.js';
 import { BOT_USER_ID, HOOKS_ORIGIN, shownText, startSlackHarness, waitFor, type Harness } from './slack-harness.js';
 
 let h: Harness;
@@ -20,15 +22,28 @@ function expectInert(message: unknown): void {
   expect(all).not.toContain('<!everyone>');
 }
 
-// End to end, hostile text is inert whichever layer stops it: the core drops markup characters from what it echoes,
-// and the renderer escapes every Reply field (checked field by field in block-kit.test.ts; the share test below
-// reaches the renderer with raw markup).
+// The core drops markup characters from what it echoes, so an answer to a hostile question is inert before the
+// adapter sees it; these tests reach the adapter's own layer, the Block Kit and mrkdwn escaping, with raw markup.
 describe('hostile user text never reaches the channel as markup', () => {
   it('a slash command echoing hostile text cannot mention or link', async () => {
     const body = (await (await sendSlashCommand(h.base, { text: HOSTILE })).json()) as any;
     // markup is dropped before matching, so the words around it are answered (issue 9), and nothing echoes as markup
     expect(shownText(body)).toContain('量子');
     expectInert(body);
+  });
+
+  it('a /plan ack body renders hostile text in every shown field inert, bold highlights included', () => {
+    const item: ResultItem = { id: 'p1', kind: 'paragraph', title: HOSTILE, text: `${HOSTILE} 应急管理`, path: [HOSTILE], highlights: ['<!channel>', '应急管理', '<@U0VICTIM>'], note: HOSTILE };
+    const reply: Reply = { intent: 'search', title: HOSTILE, notice: HOSTILE, footer: HOSTILE, text: HOSTILE, results: [item, { ...item, id: 'p2' }], actions: [{ type: 'share', label: '分享到频道', value: 'share' }] };
+    const ack = new SlashAckCache().ack(reply);
+    expect(ack.response_type).toBe('ephemeral');
+    // what Slack shows: everything but the buttons' values, which are never rendered (the shared copy is checked below)
+    const shown = { text: ack.text, blocks: ack.blocks.filter((b) => b.type !== 'actions') };
+    expectInert(shown);
+    const all = JSON.stringify(shown);
+    expect(all).toContain('&lt;!channel&gt;');
+    expect(all).toContain('*&lt;!channel&gt;*');
+    expect(all).toContain('&lt;@U0VICTIM&gt;');
   });
 
   it('text carried by a button (a shared answer) is posted to the channel escaped', async () => {

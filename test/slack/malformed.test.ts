@@ -12,7 +12,10 @@ describe('malformed requests get a clean 4xx and break nothing', () => {
   const cases: Array<[string, () => Promise<Response>, number]> = [
     ['signed JSON that is not JSON', () => postSigned(h.base, '{"type": "event_callback", ', 'application/json'), 400],
     ['signed JSON of an unknown type', () => postSigned(h.base, '{"type":"surprise"}', 'application/json'), 400],
+    // Bolt's default HTTPReceiver reads body.ssl_check of these and the process dies: plan-bot must answer 400 and stay up
     ['signed JSON null', () => postSigned(h.base, 'null', 'application/json'), 400],
+    ['a signed interaction payload of null', () => postSigned(h.base, 'payload=null', 'application/x-www-form-urlencoded'), 400],
+    ['signed JSON that is an array', () => postSigned(h.base, '[{"type":"event_callback"}]', 'application/json'), 400],
     ['an event without event_id', () => sendEvent(h.base, { type: 'event_callback', team_id: 'T0TEST', event: { type: 'app_mention' } }), 400],
     ['an event whose event is a string', () => sendEvent(h.base, { type: 'event_callback', team_id: 'T0TEST', event_id: 'Ev1', event: 'app_mention' }), 400],
     ['a slash command without channel_id', () => postSigned(h.base, 'command=%2Fplan&text=x&team_id=T0TEST&user_id=U0A', 'application/x-www-form-urlencoded'), 400],

@@ -1,3 +1,4 @@
+import { createHmac } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { eventEnvelope, nowSeconds, sendEvent, sendInteraction, sendSlashCommand, signSlack, slashCommandBody } from '../support/slack-sign.js';
 import { BOT_TOKEN, quiet, startSlackHarness, type Harness } from './slack-harness.js';
@@ -52,6 +53,21 @@ describe('Slack request signatures', () => {
     const headers = signSlack(body, TEST_SIGNING_SECRET);
     const tampered = await fetch(`${h.base}/slack/events`, { method: 'POST', headers: { 'content-type': 'application/x-www-form-urlencoded', ...headers }, body: body.replace('%E5%BA%94', '%E6%95%B0') });
     expect(tampered.status).toBe(401);
+  });
+
+  it('checks the signature over the raw bytes: a signed body that is not UTF-8 is refused as malformed, not as forged', async () => {
+    const raw = Buffer.concat([Buffer.from('{"type":"event_callback","team_id":"T0TEST","event_id":"Ev0UTF8","event":{"type":"app_mention","text":"'), Buffer.from([0xe5, 0xba, 0xff, 0xfe]), Buffer.from('"}}')]);
+    const post = (secret: string) => {
+      const ts = nowSeconds();
+      const signature = 'v0=' + createHmac('sha256', secret).update(`v0:${ts}:`).update(raw).digest('hex');
+      return fetch(`${h.base}/slack/events`, { method: 'POST', headers: { 'content-type': 'application/json', 'x-slack-request-timestamp': String(ts), 'x-slack-signature': signature }, body: raw });
+    };
+    const signed = await post(TEST_SIGNING_SECRET);
+    expect(signed.status).toBe(400);
+    expect(await signed.json()).toMatchObject({ error: 'invalid_payload' });
+    expect((await post('someoneelse0secret0000000000')).status).toBe(401);
+    await quiet();
+    expect(h.sent).toHaveLength(0);
   });
 
   it('never writes the signing secret or the bot token to the log', () => {

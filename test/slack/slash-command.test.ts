@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { sendSlashCommand } from '../support/slack-sign.js';
+import { postSigned, sendSlashCommand, slashCommandBody } from '../support/slack-sign.js';
 import { quiet, shownText, startSlackHarness, type Harness } from './slack-harness.js';
 
 let h: Harness;
@@ -59,6 +59,12 @@ describe('/plan over HTTP', () => {
     expect(shownText(help)).toMatch(/应急管理/);
     const renamed = (await (await sendSlashCommand(h.base, { text: '应急管理', command: '/policy' })).json()) as any;
     expect(shownText(renamed)).toContain('专栏14');
+  });
+
+  it('reads a form whose content type carries a charset parameter', async () => {
+    const res = await postSigned(h.base, slashCommandBody({ text: '应急管理' }), 'application/x-www-form-urlencoded; charset=utf-8');
+    expect(res.status).toBe(200);
+    expect(shownText((await res.json()) as any)).toContain('专栏14');
   });
 
   it('serves /healthz and /readyz (Redis reachable) beside /slack/events', async () => {

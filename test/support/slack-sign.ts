@@ -1,5 +1,5 @@
 // Signs requests the way Slack does (v0 HMAC-SHA256 of `v0:{timestamp}:{raw body}`) and sends them to a running
-// plan-bot, so tests exercise the real HTTP endpoint. Written independently of adapters/slack/signature.ts on
+// plan-bot, so tests exercise the real HTTP endpoint. Written independently of adapters/slack/verify-signature.ts on
 // purpose: a bug there cannot hide itself here.
 import { createHmac } from 'node:crypto';
 
