@@ -31,7 +31,16 @@ function startChild(args: string[], env: NodeJS.ProcessEnv): Promise<{ child: Ch
     const onData = (b: Buffer) => {
       out += b.toString('utf8');
       const m = /listening (\d+)/.exec(out) ?? (/"msg":"plan-bot serving"/.test(out) ? /"port":(\d+)/.exec(out) : null);
-      if (m) resolve({ child, port: Number(m[1]) });
+      if (m) {
+        // from here on the child's log (a line per request) is drained, not kept: keeping and re-scanning it cost this
+        // process more CPU than the servers being measured
+        child.stdout!.off('data', onData);
+        child.stderr!.off('data', onData);
+        child.stdout!.resume();
+        child.stderr!.resume();
+        out = '';
+        resolve({ child, port: Number(m[1]) });
+      }
     };
     child.stdout!.on('data', onData);
     child.stderr!.on('data', onData);
