@@ -25,8 +25,22 @@ import { TurnMemo } from './turn-memo.js';
 import { expandAnswer, moreAnswer, openId, sourceAnswer, switchAnswer } from './follow-ups.js';
 import { backAnswer, fromEndAnswer, previousPageAnswer, stepAnswer, upAnswer } from './navigation.js';
 import { structAnswer } from './structure-answer.js';
-import { withHistory } from './topic-history.js';
+import { earlierTopics, leavesTopic, storedState } from './topic-history.js';
 import { whereAnswer } from './where-answer.js';
+
+/**
+ * The context to store after a turn: 重新开始 clears it (with its earlier topics); anything else is written, and a
+ * turn that leaves its topic keeps the replaced context as an earlier one (for 回到刚才那个话题) without reading it.
+ */
+function nextContext(intent: Intent, update: ContextUpdate | null): ContextUpdate | null {
+  if (update === null && intent.type === 'reset') return null;
+  return update ?? { intent: 'none', list: [], shown: 0 };
+}
+
+/** A context that shows nothing (no list, nothing opened) as none. */
+function showsNothing(ctx: ConversationContext | null): ConversationContext | null {
+  return ctx && ctx.list.length === 0 && !ctx.focus && !ctx.history?.length ? null : ctx;
+}
 
 /** The subscription commands, which the digest feature handles; the bot passes them on. */
 export type SubscriptionHandler = (intent: Extract<Intent, { type: 'subscribe' | 'unsubscribe' | 'subscriptions' }>, msg: InboundMessage, ctx: ConversationContext | null) => Promise<Reply>;
@@ -108,7 +122,7 @@ export class Bot {
     let ctx: ConversationContext | null = null;
     if (needsContext(intent)) {
       try {
-        ctx = await this.store.getContext(key, ConversationContext);
+        ctx = await this.readContext(key, intent);
       } catch (err) {
         notice = CONTEXT_UNAVAILABLE;
         this.log.warn({ err: forLog((err as Error).message), conversation: forLog(msg.conversation) }, 'context read failed');
@@ -124,9 +138,9 @@ export class Bot {
     }
     if (turn.ctx !== undefined) {
       try {
-        const next = await this.nextContext(key, intent, turn.ctx, ctx);
+        const next = nextContext(intent, turn.ctx);
         if (next === null) await this.store.deleteContext(key);
-        else await this.store.setContext(key, { v: 1, ...next, updatedAt: this.now() }, this.ttl);
+        else await this.store.setContext(key, { v: 1, ...storedState(next), updatedAt: this.now() }, this.ttl, { keepPrevious: leavesTopic(ctx, next) });
       } catch (err) {
         notice ??= CONTEXT_UNAVAILABLE;
         this.log.warn({ err: forLog((err as Error).message), conversation: forLog(msg.conversation) }, 'context write failed');
@@ -138,17 +152,14 @@ export class Bot {
   }
 
   /**
-   * The context to store after a turn. 重新开始 clears it; a new topic, or a question that found nothing, keeps the
-   * earlier topics (for 回到刚才那个话题), so it reads the context first when the question itself did not need it:
-   * still one read and one write per turn.
+   * The context a turn needs; going back also needs the earlier topics (the one turn that reads them). The state a
+   * question that found nothing leaves (an empty list) is no context, unless there are earlier topics to go back to.
    */
-  private async nextContext(key: ConversationKey, intent: Intent, update: ContextUpdate | null, ctx: ConversationContext | null): Promise<ContextUpdate | null> {
-    if (update === null && intent.type === 'reset') return null;
-    const fresh: ContextUpdate = update ?? { intent: 'none', list: [], shown: 0 };
-    if (fresh.history !== undefined) return fresh;
-    const prev = needsContext(intent) ? ctx : await this.store.getContext(key, ConversationContext);
-    const next = withHistory(fresh, prev);
-    return next.list.length === 0 && !next.history ? null : next;
+  private async readContext(key: ConversationKey, intent: Intent): Promise<ConversationContext | null> {
+    if (intent.type !== 'back') return showsNothing(await this.store.getContext(key, ConversationContext));
+    const { current, earlier } = await this.store.getContextWithEarlier(key, ConversationContext);
+    const history = earlierTopics(current, earlier);
+    return current && history.length > 0 ? { ...current, history } : showsNothing(current);
   }
 
   private async answer(intent: Intent, ctx: ConversationContext | null, msg: InboundMessage): Promise<Turn> {

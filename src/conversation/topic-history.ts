@@ -13,17 +13,29 @@ export function sameTopic(a: TopicState, b: TopicState): boolean {
 }
 
 /**
- * The context to store after a turn. A follow-up of the current topic carries the history already (it spreads the
- * old context); a new topic has none, and gets the old context pushed onto the old history, newest first.
+ * The earlier topics of a conversation, most recent first, as backAnswer reads them: the contexts the current one
+ * replaced (the Store keeps them, see Store.setContext), each with any history a context stored before they were kept
+ * apart, without repeats of one topic or of the current one, at most MAX_TOPICS.
  */
-export function withHistory(next: ContextUpdate, prev: ConversationContext | null): ContextUpdate {
-  if (next.history !== undefined) return next;
-  const earlier: TopicState[] = [...(prev && prev.list.length > 0 ? [snapshot(prev)] : []), ...(prev?.history ?? [])];
-  const history: TopicState[] = [];
-  for (const h of earlier) {
-    if (sameTopic(h, next) || history.some((x) => sameTopic(x, h))) continue;
-    history.push(h);
-    if (history.length === MAX_TOPICS) break;
+export function earlierTopics(current: ConversationContext | null, earlier: readonly ConversationContext[]): TopicState[] {
+  const candidates: TopicState[] = [...(current?.history ?? [])];
+  for (const e of earlier) candidates.push(...(e.list.length > 0 ? [snapshot(e)] : []), ...(e.history ?? []));
+  const topics: TopicState[] = [];
+  for (const h of candidates) {
+    if ((current && sameTopic(h, current)) || topics.some((x) => sameTopic(x, h))) continue;
+    topics.push(h);
+    if (topics.length === MAX_TOPICS) break;
   }
-  return history.length ? { ...next, history } : next;
+  return topics;
+}
+
+/** Whether a turn leaves its topic, so the context it replaces is kept as an earlier topic (unknown: kept). */
+export function leavesTopic(previous: ConversationContext | null | undefined, next: ContextUpdate): boolean {
+  return !previous || previous.list.length === 0 || !sameTopic(previous, next);
+}
+
+/** The context as stored: without the history (the Store keeps earlier topics apart). */
+export function storedState(next: ContextUpdate): Omit<ContextUpdate, 'history'> {
+  const { history: _h, ...state } = next;
+  return state;
 }

@@ -16,6 +16,11 @@ export class Keys {
     return k.thread ? `${base}:${part(k.thread)}` : base;
   }
 
+  /** plan-bot:ctxe:…: the contexts a conversation's context replaced (a list, most recent first), under the same parts. */
+  earlierContexts(k: ConversationKey): string {
+    return `${this.prefix}ctxe:${this.context(k).slice(this.prefix.length + 'ctx:'.length)}`;
+  }
+
   /** A claim-once key (dedup of platform retries). */
   claim(id: string): string {
     return `${this.prefix}claim:${id}`;

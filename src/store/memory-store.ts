@@ -1,8 +1,8 @@
 import type { ConversationKey } from '../conversation-key.js';
 import { Keys } from './keys.js';
 import { MemorySubscriptions } from './memory-subscriptions.js';
-import { parseStored } from './parse-stored.js';
-import type { CorruptHandler, Store, ValueSchema } from './store.js';
+import { parseStored, parseStoredList } from './parse-stored.js';
+import { EARLIER_CONTEXTS, type CorruptHandler, type Store, type ValueSchema } from './store.js';
 import type { ChannelRef, DigestCursor, Subscription } from './subscription.js';
 
 interface Entry {
@@ -64,11 +64,30 @@ export class MemoryStore implements Store {
     const k = this.keys.context(key);
     return parseStored(k, this.get(k), schema, this.onCorrupt);
   }
-  async setContext(key: ConversationKey, ctx: unknown, ttlSeconds: number) {
-    this.set(this.keys.context(key), JSON.stringify(ctx), ttlSeconds);
+  async getContextWithEarlier<T>(key: ConversationKey, schema: ValueSchema<T>) {
+    const k = this.keys.context(key);
+    const ek = this.keys.earlierContexts(key);
+    return { current: parseStored(k, this.get(k), schema, this.onCorrupt), earlier: parseStoredList(ek, this.earlier(ek), schema, this.onCorrupt) };
+  }
+  async setContext(key: ConversationKey, ctx: unknown, ttlSeconds: number, opts: { keepPrevious?: boolean } = {}) {
+    const k = this.keys.context(key);
+    const ek = this.keys.earlierContexts(key);
+    const previous = opts.keepPrevious ? this.get(k) : undefined;
+    this.set(k, JSON.stringify(ctx), ttlSeconds);
+    const earlier = this.earlier(ek);
+    if (previous !== undefined) earlier.unshift(previous);
+    if (earlier.length > 0) this.set(ek, JSON.stringify(earlier.slice(0, EARLIER_CONTEXTS)), ttlSeconds);
   }
   async deleteContext(key: ConversationKey) {
     this.data.delete(this.keys.context(key));
+    this.data.delete(this.keys.earlierContexts(key));
+  }
+  /** The raw earlier contexts under ek (kept as one JSON array of strings, like a Redis list of them). */
+  private earlier(ek: string): string[] {
+    const raw = this.get(ek);
+    if (raw === undefined) return [];
+    const list: unknown = JSON.parse(raw);
+    return Array.isArray(list) ? list.filter((x): x is string => typeof x === 'string') : [];
   }
   async claimOnce(id: string, ttlSeconds: number) {
     const k = this.keys.claim(id);

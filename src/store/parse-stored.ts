@@ -23,3 +23,13 @@ export function parseStored<T>(key: string, raw: string | null | undefined, sche
   }
   return r.data;
 }
+
+/** Read a stored list of JSON values through their schema, for both stores: the invalid ones are dropped and reported. */
+export function parseStoredList<T>(key: string, raws: readonly string[], schema: Schema<T>, onCorrupt: CorruptHandler): T[] {
+  const out: T[] = [];
+  raws.forEach((raw, i) => {
+    const v = parseStored(`${key}[${i}]`, raw, schema, onCorrupt);
+    if (v !== null) out.push(v);
+  });
+  return out;
+}

@@ -2,11 +2,12 @@ import { Redis } from 'ioredis';
 import type { ConversationKey } from '../conversation-key.js';
 import { CodedError } from '../errors.js';
 import { DataEpoch } from './data-epoch.js';
+import { setContextScript } from './redis-context-script.js';
 import { Keys } from './keys.js';
 import { migrateLegacySubscriptions } from './legacy-subscriptions.js';
-import { parseStored } from './parse-stored.js';
+import { parseStored, parseStoredList } from './parse-stored.js';
 import { RedisSubscriptions } from './redis-subscriptions.js';
-import type { CorruptHandler, Store, ValueSchema } from './store.js';
+import { EARLIER_CONTEXTS, type CorruptHandler, type Store, type ValueSchema } from './store.js';
 import type { ChannelRef, DigestCursor, Subscription } from './subscription.js';
 
 export interface RedisStoreOptions {
@@ -106,11 +107,23 @@ export class RedisStore implements Store {
     }
     return parseStored(k, raw, schema, this.onCorrupt);
   }
-  async setContext(key: ConversationKey, ctx: unknown, ttlSeconds: number) {
-    await this.redis.set(this.keys.context(key), JSON.stringify(ctx), 'EX', ttlSeconds);
+  async getContextWithEarlier<T>(key: ConversationKey, schema: ValueSchema<T>) {
+    const ek = this.keys.earlierContexts(key);
+    const [current, raws] = await Promise.all([
+      this.getContext(key, schema),
+      this.redis.lrange(ek, 0, EARLIER_CONTEXTS - 1).catch((err: unknown) => {
+        if (!(err instanceof Error) || !err.message.startsWith('WRONGTYPE')) throw err;
+        this.onCorrupt(ek, err.message);
+        return [] as string[];
+      }),
+    ]);
+    return { current, earlier: parseStoredList(ek, raws, schema, this.onCorrupt) };
+  }
+  async setContext(key: ConversationKey, ctx: unknown, ttlSeconds: number, opts: { keepPrevious?: boolean } = {}) {
+    await setContextScript(this.redis, this.keys.context(key), this.keys.earlierContexts(key), JSON.stringify(ctx), ttlSeconds, opts.keepPrevious === true, EARLIER_CONTEXTS);
   }
   async deleteContext(key: ConversationKey) {
-    await this.redis.del(this.keys.context(key));
+    await this.redis.del(this.keys.context(key), this.keys.earlierContexts(key));
   }
   async claimOnce(id: string, ttlSeconds: number) {
     return (await this.redis.set(this.keys.claim(id), '1', 'EX', ttlSeconds, 'NX')) === 'OK';

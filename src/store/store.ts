@@ -13,7 +13,17 @@ export interface Store extends SubscriptionStore {
   readonly durable: boolean;
   /** the context saved for a conversation, validated by the caller's schema; null when absent, expired or invalid */
   getContext<T>(key: ConversationKey, schema: ValueSchema<T>): Promise<T | null>;
-  setContext(key: ConversationKey, ctx: unknown, ttlSeconds: number): Promise<void>;
+  /**
+   * The context and the values it replaced (most recent first, at most EARLIER_CONTEXTS, invalid ones dropped and
+   * reported): what going back to an earlier topic reads. Only that reads the earlier values.
+   */
+  getContextWithEarlier<T>(key: ConversationKey, schema: ValueSchema<T>): Promise<{ current: T | null; earlier: T[] }>;
+  /**
+   * Write the context (and refresh the TTL of its earlier values). With keepPrevious, the value it replaces moves to
+   * the head of the earlier values, in the same command: a new topic keeps the old one without reading it first.
+   */
+  setContext(key: ConversationKey, ctx: unknown, ttlSeconds: number, opts?: { keepPrevious?: boolean }): Promise<void>;
+  /** Delete the context and its earlier values. */
   deleteContext(key: ConversationKey): Promise<void>;
   /** true for the first caller within ttl, false for every later one (SET NX EX) */
   claimOnce(id: string, ttlSeconds: number): Promise<boolean>;
@@ -31,6 +41,9 @@ export interface Store extends SubscriptionStore {
   checkData(): Promise<{ lostAt?: number }>;
   close(): Promise<void>;
 }
+
+/** How many replaced contexts a conversation keeps (raw: repeats of one topic count, so twice the topics it shows). */
+export const EARLIER_CONTEXTS = 10;
 
 /** What a stored value is validated with on reading (a zod schema fits). */
 export type ValueSchema<T> = { safeParse(v: unknown): { success: true; data: T } | { success: false; error: { message: string } } };

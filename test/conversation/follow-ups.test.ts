@@ -19,7 +19,7 @@ function countingStore(inner: Store) {
       const value = Reflect.get(target, prop, receiver) as unknown;
       if (typeof value !== 'function') return value;
       return (...args: unknown[]) => {
-        if (prop === 'getContext') counts.reads++;
+        if (prop === 'getContext' || prop === 'getContextWithEarlier') counts.reads++;
         if (prop === 'setContext' || prop === 'deleteContext') counts.writes++;
         return (value as (...a: unknown[]) => unknown).apply(target, args);
       };

@@ -5,7 +5,8 @@ import { randomUUID } from 'node:crypto';
 import { Redis } from 'ioredis';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { Bot } from '../../src/conversation/bot.js';
-import { MAX_TOPICS } from '../../src/conversation/context.js';
+import { ConversationContext, MAX_TOPICS } from '../../src/conversation/context.js';
+import { earlierTopics } from '../../src/conversation/topic-history.js';
 import { Reply } from '../../src/reply/reply.js';
 import { RedisStore } from '../../src/store/redis-store.js';
 import type { Store } from '../../src/store/store.js';
@@ -26,7 +27,7 @@ const counted = new Proxy(store, {
     const value = Reflect.get(target, prop, receiver) as unknown;
     if (typeof value !== 'function') return value;
     return (...args: unknown[]) => {
-      if (prop === 'getContext') counts.reads++;
+      if (prop === 'getContext' || prop === 'getContextWithEarlier') counts.reads++;
       if (prop === 'setContext' || prop === 'deleteContext') counts.writes++;
       return (value as (...a: unknown[]) => unknown).apply(target, args);
     };
@@ -180,12 +181,30 @@ describe('back to an earlier topic', () => {
     expect((await lone('回到上一个话题')).title).toBe('没有更早的话题');
   });
 
+  it('goes back to a topic kept inside a context stored before earlier topics were kept apart', async () => {
+    const say = conversation();
+    await say('/plan 量子信息');
+    const old = await stored(say.key.conversation);
+    await say('/plan 智慧水利');
+    const now = await stored(say.key.conversation);
+    // the shape an earlier version stored: the earlier topics inside the context, nothing kept beside it
+    await raw.del(`${prefix}ctxe:slack:T1:${encodeURIComponent(say.key.conversation)}`);
+    const { v: _v, updatedAt: _u, ...oldTopic } = old!;
+    await raw.set(`${prefix}ctx:slack:T1:${encodeURIComponent(say.key.conversation)}`, JSON.stringify({ ...now, history: [oldTopic] }));
+    expect(top(await say('回到上一个话题'))).toContain('量子信息');
+  });
+
   it(`keeps at most ${MAX_TOPICS} earlier topics`, async () => {
     const say = conversation();
     for (const t of ['应急管理', '数据安全', '区块链', '智慧养老', '数字乡村', '量子信息', '智慧水利']) await say(`/plan ${t}`);
     const ctx = await stored(say.key.conversation);
     expect(ctx?.topic).toBe('智慧水利');
-    expect(ctx?.history?.map((h: { topic: string }) => h.topic)).toEqual(['量子信息', '数字乡村', '智慧养老', '区块链', '数据安全']);
+    // what going back reads: the contexts the Store kept, without repeats, at most MAX_TOPICS
+    const { current, earlier } = await store.getContextWithEarlier(say.key, ConversationContext);
+    expect(earlierTopics(current, earlier).map((h) => h.topic)).toEqual(['量子信息', '数字乡村', '智慧养老', '区块链', '数据安全']);
+    // and going back walks them: the newest first, the current one kept in its place
+    expect(top(await say('回到上一个话题'))).toContain('量子信息');
+    expect(top(await say('回到上一个话题'))).toContain('智慧水利');
   });
 });
 

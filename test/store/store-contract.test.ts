@@ -5,7 +5,7 @@ import type { ConversationKey } from '../../src/conversation-key.js';
 import { ConversationContext } from '../../src/conversation/context.js';
 import { MemoryStore } from '../../src/store/memory-store.js';
 import { RedisStore } from '../../src/store/redis-store.js';
-import type { Store } from '../../src/store/store.js';
+import { EARLIER_CONTEXTS, type Store } from '../../src/store/store.js';
 import type { Subscription } from '../../src/store/subscription.js';
 
 const ctx = (topic: string): ConversationContext => ({ v: 1, intent: 'search', topic, list: ['p:a', 'p:b'], shown: 1, updatedAt: 1 });
@@ -103,6 +103,36 @@ describe.each([
     await h.store.setContext(key('C1'), ctx('x'), 60);
     await h.store.deleteContext(key('C1'));
     expect(await h.store.getContext(key('C1'), ConversationContext)).toBeNull();
+  });
+
+  it('keeps the contexts a write replaced when asked to, newest first, at most EARLIER_CONTEXTS, without a read', async () => {
+    await h.store.setContext(key('C1'), ctx('a'), 60, { keepPrevious: true });
+    await h.store.setContext(key('C1'), ctx('b'), 60, { keepPrevious: true });
+    // a follow-up of the same topic replaces the context without keeping it
+    await h.store.setContext(key('C1'), { ...ctx('b'), shown: 2 }, 60);
+    await h.store.setContext(key('C1'), ctx('c'), 60, { keepPrevious: true });
+    const read = await h.store.getContextWithEarlier(key('C1'), ConversationContext);
+    expect(read.current?.topic).toBe('c');
+    expect(read.earlier.map((e) => [e.topic, e.shown])).toEqual([['b', 2], ['a', 1]]);
+    // other conversations and threads have their own
+    expect((await h.store.getContextWithEarlier(key('C1', '1.1'), ConversationContext)).earlier).toEqual([]);
+    for (let i = 0; i < EARLIER_CONTEXTS + 5; i++) await h.store.setContext(key('C2'), ctx(`t${i}`), 60, { keepPrevious: true });
+    const many = await h.store.getContextWithEarlier(key('C2'), ConversationContext);
+    expect(many.earlier).toHaveLength(EARLIER_CONTEXTS);
+    expect(many.earlier[0]?.topic).toBe(`t${EARLIER_CONTEXTS + 3}`);
+    // deleting a context deletes its earlier ones too
+    await h.store.deleteContext(key('C1'));
+    expect(await h.store.getContextWithEarlier(key('C1'), ConversationContext)).toEqual({ current: null, earlier: [] });
+  });
+
+  it('drops a corrupt earlier context, reports it, and keeps the rest', async () => {
+    await h.plantContext(key('C3'), '{not json');
+    await h.store.setContext(key('C3'), ctx('a'), 60, { keepPrevious: true });
+    await h.store.setContext(key('C3'), ctx('b'), 60, { keepPrevious: true });
+    const read = await h.store.getContextWithEarlier(key('C3'), ConversationContext);
+    expect(read.current?.topic).toBe('b');
+    expect(read.earlier.map((e) => e.topic)).toEqual(['a']);
+    expect(h.corrupt).toHaveLength(1);
   });
 
   it('reads a corrupt or old-format context as absent and reports it', async () => {
@@ -225,6 +255,25 @@ describe('RedisStore only', () => {
     expect((await h.store.getContext(key('probe'), ConversationContext))?.topic).toBe('x');
     await h.store.setContext(key('wrongtype'), ctx('fixed'), 60);
     expect((await h.store.getContext(key('wrongtype'), ConversationContext))?.topic).toBe('fixed');
+    // an earlier-contexts key of the wrong type: reads as none, and the next write that keeps one replaces it
+    const earlierKey = wrong.replace(':ctx:', ':ctxe:');
+    await raw.set(earlierKey, 'not a list');
+    expect((await h.store.getContextWithEarlier(key('wrongtype'), ConversationContext)).earlier).toEqual([]);
+    expect(h.corrupt).toContain(earlierKey);
+    await h.store.setContext(key('wrongtype'), ctx('next'), 60, { keepPrevious: true });
+    expect((await h.store.getContextWithEarlier(key('wrongtype'), ConversationContext)).earlier.map((e) => e.topic)).toEqual(['fixed']);
+    await h.store.close();
+  });
+
+  it('gives the earlier contexts the TTL of the context, refreshed by every write', async () => {
+    const h = redisHarness();
+    await (h.store as RedisStore).ready();
+    await h.store.setContext(key('ttl'), ctx('a'), 60);
+    await h.store.setContext(key('ttl'), ctx('b'), 60, { keepPrevious: true });
+    const earlierKey = (await h.keys()).find((k) => k.includes(':ctxe:'))!;
+    expect(await raw.ttl(earlierKey)).toBeGreaterThan(50);
+    await h.store.setContext(key('ttl'), { ...ctx('b'), shown: 2 }, 600);
+    expect(await raw.ttl(earlierKey)).toBeGreaterThan(550);
     await h.store.close();
   });
 });
