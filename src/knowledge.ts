@@ -30,7 +30,7 @@ const USER_WORD_FREQ = 20000;
  * (without them jieba cuts 碳中和 or 宽带 into pieces and the synonym is never seen). Written once to a temp file,
  * because nodejieba only loads dictionaries from files.
  */
-function writeUserDict(lexicon: Lexicon): string {
+export function writeUserDict(lexicon: Lexicon): string {
   const own = lexicon.userDictPath ? readFileSync(lexicon.userDictPath, 'utf8') : '';
   const known = new Set(lexicon.userWords);
   const extra = [...lexicon.synonyms.keys()].filter((t) => /^[\u3400-\u9fff]{2,}$/.test(t) && !known.has(t));
@@ -43,7 +43,7 @@ function writeUserDict(lexicon: Lexicon): string {
 /** Load the plans and dictionaries under a content folder and build the index over them. */
 export function loadKnowledge(contentDir: string): Knowledge {
   const lexicon = loadLexicon(join(contentDir, 'dict'));
-  const jieba = loadSegmenter(writeUserDict(lexicon));
+  const jieba = loadSegmenter({ jiebaDir: join(contentDir, 'dict', 'jieba'), userDict: writeUserDict(lexicon) });
   const tables = { variants: lexicon.variants, keep: lexicon.keep, regional: lexicon.regional };
   const normalize = makeNormalizer(tables);
   const display = makeDisplayFixer(tables);
