@@ -8,8 +8,13 @@ const ZWSP = '\u200B';
  * mention (`<!channel>`, `<!here>`, `<@U…>`) or a link (`<https://…|…>`) when it is rendered.
  */
 export function escapeMrkdwn(s: string): string {
-  return s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
+  // most plan text has none of the three: one scan, and the string itself back (uncached answers render a lot of it)
+  return MRKDWN_SPECIAL.test(s) ? s.replace(MRKDWN_SPECIALS, (c) => MRKDWN_ENTITY[c]!) : s;
 }
+
+const MRKDWN_SPECIAL = /[&<>]/;
+const MRKDWN_SPECIALS = /[&<>]/g;
+const MRKDWN_ENTITY: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;' };
 
 /** Turn Slack's escaped incoming text (`&lt;`, `&gt;`, `&amp;`) back into what the user typed, for the core to read. */
 export function unescapeSlackText(s: string): string {
@@ -18,8 +23,11 @@ export function unescapeSlackText(s: string): string {
 
 /** Remove control characters (other than newline and tab) that have no business in a chat message. */
 export function stripControl(s: string): string {
-  return s.replace(/[\u0000-\u0008\u000b-\u001f\u007f-\u009f]/g, '');
+  return CONTROL.test(s) ? s.replace(CONTROLS, '') : s;
 }
+
+const CONTROL = /[\u0000-\u0008\u000b-\u001f\u007f-\u009f]/;
+const CONTROLS = /[\u0000-\u0008\u000b-\u001f\u007f-\u009f]/g;
 
 /**
  * Render untrusted text as mrkdwn with the highlighted words in bold: every piece is escaped first,

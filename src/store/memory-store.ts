@@ -15,6 +15,8 @@ export class MemoryStore implements Store {
   readonly kind = 'memory' as const;
   readonly durable = false;
   private readonly data = new Map<string, Entry>();
+  /** the earlier contexts of each conversation (a Redis list in RedisStore), with the TTL of its context */
+  private readonly earlierLists = new Map<string, { list: string[]; expiresAt: number }>();
   private readonly keys: Keys;
   private readonly subs: MemorySubscriptions;
 
@@ -57,7 +59,7 @@ export class MemoryStore implements Store {
 
   /** Every key held, as Redis would name it: for the contract tests. */
   rawKeys(): string[] {
-    return [...this.data.keys(), ...this.subs.rawKeys()];
+    return [...this.data.keys(), ...this.earlierLists.keys(), ...this.subs.rawKeys()];
   }
 
   async getContext<T>(key: ConversationKey, schema: ValueSchema<T>) {
@@ -75,19 +77,25 @@ export class MemoryStore implements Store {
     const previous = opts.keepPrevious ? this.get(k) : undefined;
     this.set(k, JSON.stringify(ctx), ttlSeconds);
     const earlier = this.earlier(ek);
-    if (previous !== undefined) earlier.unshift(previous);
-    if (earlier.length > 0) this.set(ek, JSON.stringify(earlier.slice(0, EARLIER_CONTEXTS)), ttlSeconds);
+    if (previous !== undefined) {
+      earlier.unshift(previous);
+      earlier.length = Math.min(earlier.length, EARLIER_CONTEXTS);
+    }
+    if (earlier.length > 0) this.earlierLists.set(ek, { list: earlier, expiresAt: this.now() + ttlSeconds * 1000 });
   }
   async deleteContext(key: ConversationKey) {
     this.data.delete(this.keys.context(key));
-    this.data.delete(this.keys.earlierContexts(key));
+    this.earlierLists.delete(this.keys.earlierContexts(key));
   }
-  /** The raw earlier contexts under ek (kept as one JSON array of strings, like a Redis list of them). */
+  /** The raw earlier contexts under ek, most recent first (a live array: setContext updates it in place). */
   private earlier(ek: string): string[] {
-    const raw = this.get(ek);
-    if (raw === undefined) return [];
-    const list: unknown = JSON.parse(raw);
-    return Array.isArray(list) ? list.filter((x): x is string => typeof x === 'string') : [];
+    const e = this.earlierLists.get(ek);
+    if (!e) return [];
+    if (e.expiresAt <= this.now()) {
+      this.earlierLists.delete(ek);
+      return [];
+    }
+    return e.list;
   }
   async claimOnce(id: string, ttlSeconds: number) {
     const k = this.keys.claim(id);
