@@ -1,4 +1,6 @@
-import * as OpenCC from 'opencc-js';
+import { ConverterBuilder, type ConverterFunction } from 'opencc-js/core';
+import * as CN_TO_T from 'opencc-js/preset/cn2t';
+import * as T_TO_CN from 'opencc-js/preset/t2cn';
 
 /** The tables normalisation needs; they come from content/dict so that the code holds no word lists. */
 export interface NormalizeTables {
@@ -10,10 +12,23 @@ export interface NormalizeTables {
   regional?: Map<string, string>;
 }
 
-const twToCn = OpenCC.Converter({ from: 'twp', to: 'cn' });
-const hkToCn = OpenCC.Converter({ from: 'hk', to: 'cn' });
+// Only the four converters in use, each built on first use: building OpenCC's tries is what costs (cn → tw alone,
+// over the 1 MB simplified→traditional phrase table, ~140 ms), and simplified text, the usual input, needs only the
+// t → cn probe. The presets hold just the two directions' dictionaries (the main entry also has Japanese and more).
+const fromTraditional = ConverterBuilder(T_TO_CN);
+const toTraditional = ConverterBuilder(CN_TO_T);
+
+/** A converter built the first time it is called. */
+function lazy(build: () => ConverterFunction): ConverterFunction {
+  let convert: ConverterFunction | undefined;
+  return (s) => (convert ??= build())(s);
+}
+
+const twToCn = lazy(() => fromTraditional({ from: 'twp', to: 'cn' }));
+const hkToCn = lazy(() => fromTraditional({ from: 'hk', to: 'cn' }));
 /** Characters that differ between traditional and simplified; used to skip OpenCC for text that is already simplified. */
-const tradProbe = OpenCC.Converter({ from: 't', to: 'cn' });
+const tradProbe = lazy(() => fromTraditional({ from: 't', to: 'cn' }));
+const cnToTw = lazy(() => toTraditional({ from: 'cn', to: 'tw' }));
 
 /** Full-width ASCII (Ａ１！) → half width, ideographic space → space. */
 export function toHalfWidth(s: string): string {
@@ -39,11 +54,13 @@ export function makeNormalizer(tables: NormalizeTables): (s: string) => string {
   const fixVariants = makeDisplayFixer(tables);
   const regionalTerms = [...(tables.regional?.keys() ?? [])].sort((a, b) => b.length - a.length);
   const regional = regionalTerms.length ? new RegExp(regionalTerms.map((t) => t.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')).join('|'), 'g') : undefined;
-  const cnToTw = OpenCC.Converter({ from: 'cn', to: 'tw' });
-  // each kept word with its traditional forms, guarded by a private-use placeholder during conversion
-  const keep = tables.keep.filter(Boolean).map((word) => ({ word, forms: [...new Set([word, cnToTw(word)])] }));
+  // each kept word with its traditional forms, guarded by a private-use placeholder during conversion; worked out
+  // with the first traditional text, as simplified text never needs them
+  let keepForms: { word: string; forms: string[] }[] | undefined;
+  const keepWithForms = () => (keepForms ??= tables.keep.filter(Boolean).map((word) => ({ word, forms: [...new Set([word, cnToTw(word)])] })));
   const toSimplified = (s: string): string => {
     if (tradProbe(s) === s) return s; // already simplified: skip the phrase tables (and their 智慧 → 智能)
+    const keep = keepWithForms();
     const slots: string[] = [];
     let guarded = s;
     for (const [i, { word, forms }] of keep.entries()) {
