@@ -3,7 +3,8 @@ import { defineConfig } from 'vitest/config';
 export default defineConfig({
   test: {
     include: ['test/**/*.test.ts'],
-    globalSetup: ['test/support/redis-global-setup.ts'],
+    // the build first: the CLI tests run bin/plan-bot.js, which runs dist/
+    globalSetup: ['test/support/build-global-setup.ts', 'test/support/redis-global-setup.ts'],
     // tests that start real plan-bot processes one after another need up to ~10 s per process on a loaded 2-core
     // machine; the bound is for hangs, not for speed
     testTimeout: 60_000,

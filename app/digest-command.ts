@@ -11,7 +11,7 @@ import { loadKnowledge } from '../src/knowledge.js';
 import { createLogger } from '../src/logger.js';
 import { openStore } from '../src/store/open-store.js';
 import type { Config } from './config.js';
-import { digestSenders, PLATFORM_LOADERS } from './platforms.js';
+import { digestSenders, isChatPlatform, loadChatPlatforms } from './platforms.js';
 
 /** The usage lines of `plan-bot digest`, shown by plan-bot help. */
 export const DIGEST_USAGE = `  plan-bot digest preview [--topic T] [--date YYYY-MM-DD] [--tz Zone] [--json]   print a day's digest
@@ -78,8 +78,8 @@ async function run(config: Config, flags: DigestFlags): Promise<number> {
     const due = await findDue(store, now());
     // content and the platform SDKs load only when something is due, and only for the platforms it goes to
     const knowledge = due.length ? loadKnowledge(config.contentDir) : undefined;
-    const names = [...new Set(due.map((d) => d.sub.platform))].filter((p): p is keyof typeof PLATFORM_LOADERS => p in PLATFORM_LOADERS);
-    const senders: DigestSenders = digestSenders(await Promise.all(names.map((p) => PLATFORM_LOADERS[p]())), { config, store, logger });
+    const names = [...new Set(due.map((d) => d.sub.platform))].filter(isChatPlatform);
+    const senders: DigestSenders = digestSenders(await loadChatPlatforms(config, names), { config, store, logger });
     for (const p of names) if (!senders[p]) logger.warn({ platform: p }, `${p} digests are due but ${p} is not configured; they wait for a run that has it`);
     const report = knowledge
       ? await deliverDue({ knowledge, store, senders, leaseMs: config.digestLeaseSeconds * 1000, now, logger }, { concurrency: config.digestConcurrency, ...DEFAULT_RETRIES }, due)

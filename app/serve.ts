@@ -1,5 +1,3 @@
-import { slackPlatform } from '../adapters/slack/slack-platform.js';
-import { teamsPlatform } from '../adapters/teams/teams-platform.js';
 import { Bot, type SubscriptionHandler } from '../src/conversation/bot.js';
 import { digestProvider } from '../src/digest/digest-platform.js';
 import { createSubscriptionHandler } from '../src/digest/subscription-commands.js';
@@ -13,16 +11,17 @@ import { openStore } from '../src/store/open-store.js';
 import type { Store } from '../src/store/store.js';
 import { loadConfig, type Config } from './config.js';
 import { storeReadiness, warnAboutDurability } from './readiness.js';
-import { digestSenders } from './platforms.js';
+import { digestSenders, loadChatPlatforms } from './platforms.js';
 
-/** The chat platforms plan-bot serve starts; each brings its routes, digest sender and conversation reference. */
-export const CHAT_PLATFORMS: PlatformProvider<Config>[] = [slackPlatform, teamsPlatform];
-
-/** The daily digest scheduler, posting through the chat platforms' digest senders. */
-const digestPlatform = digestProvider<Config>({ senders: (deps) => digestSenders(CHAT_PLATFORMS, deps) });
-
-/** The platforms plan-bot serve starts, in order: the chat platforms, then the digest scheduler. */
-export const DEFAULT_PROVIDERS: PlatformProvider<Config>[] = [...CHAT_PLATFORMS, digestPlatform];
+/**
+ * The platforms plan-bot serve starts, in order: the chat platforms (each brings its routes, digest sender and
+ * conversation reference; only the configured ones load their SDK), then the daily digest scheduler, posting
+ * through the chat platforms' digest senders.
+ */
+export async function defaultProviders(config: Config): Promise<PlatformProvider<Config>[]> {
+  const chat = await loadChatPlatforms(config);
+  return [...chat, digestProvider<Config>({ senders: (deps) => digestSenders(chat, deps) })];
+}
 
 /** What a subscription made from a message keeps for posting later: asked of the message's platform. */
 function conversationRef(providers: PlatformProvider<Config>[], store: Store): (msg: InboundMessage) => Promise<unknown> {
@@ -35,7 +34,7 @@ export interface ServeOptions {
   logger?: Logger;
   /** already loaded content (tests load it once per file) */
   knowledge?: Knowledge;
-  /** platforms to start; default DEFAULT_PROVIDERS */
+  /** platforms to start; default defaultProviders(config) */
   providers?: PlatformProvider<Config>[];
   /** the digest feature's handler for 订阅 / 取消订阅 / 订阅列表, passed to the bot */
   subscriptions?: SubscriptionHandler;
@@ -93,10 +92,11 @@ export async function startServe(opts: ServeOptions = {}): Promise<Serving> {
   const knowledge = opts.knowledge ?? loadKnowledge(config.contentDir);
   // the typo corrector's pinyin keys (tens of ms) are built off the request path, once the server is up
   setImmediate(() => knowledge.corrector.warm());
+  // the platforms first (their SDKs load here, only for the configured ones), before there is a store to close
+  const providers = opts.providers ?? (await defaultProviders(config));
   const store = await openStore(config.redisUrl ?? 'memory', { prefix: config.redisPrefix, timeoutMs: config.redisTimeoutMs, logger });
   if (!config.redisUrl) logger.warn('REDIS_URL is not set: context, dedup and subscriptions are kept in memory and lost on restart');
   else await warnAboutDurability(store, logger);
-  const providers = opts.providers ?? DEFAULT_PROVIDERS;
   const subscriptions = opts.subscriptions ?? createSubscriptionHandler({ knowledge, store, logger, conversationRef: conversationRef(providers, store) });
   const bot = new Bot({ knowledge, store, contextTtlSeconds: config.contextTtlSeconds, logger, subscriptions, answerCacheSize: config.answerCacheSize });
   let opened: { name: string; platform: Platform }[] = [];

@@ -1,7 +1,16 @@
 #!/usr/bin/env node
-// Runs the TypeScript CLI directly (no build step), so `npx plan-bot` works right after `npm ci`.
-import { register } from 'tsx/esm/api';
+// Runs the built CLI (dist/, JavaScript emitted by `npm run build`, which `npm ci` runs through `prepare`): no
+// TypeScript is compiled at start. After editing src/, adapters/ or app/, run `npm run build` (the tests do it first).
+import { fileURLToPath } from 'node:url';
 
-register();
-const { main } = await import('../app/cli.ts');
-process.exitCode = await main(process.argv.slice(2));
+const CLI = new URL('../dist/app/cli.js', import.meta.url);
+
+let cli;
+try {
+  cli = await import(CLI.href);
+} catch (err) {
+  if (err?.code !== 'ERR_MODULE_NOT_FOUND' || !String(err.message).includes(fileURLToPath(CLI))) throw err;
+  process.stderr.write('plan-bot: BUILD_MISSING: dist/app/cli.js is not built; run `npm run build` (npm ci does it through prepare)\n');
+  process.exit(1);
+}
+process.exitCode = await cli.main(process.argv.slice(2));

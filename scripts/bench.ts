@@ -1,8 +1,9 @@
 // npm run bench [-- [--profile] FILE.jsonl …] : the matcher's per-query latency (mean, p50, p99) and queries per second, in process,
-// beside MiniSearch over the same passages with the same jieba tokens as the reference; plus cold start and RSS.
+// beside MiniSearch over the same passages with the same jieba tokens as the reference; then the cold start and peak
+// RSS of `plan-bot ask` (the built bin, fresh processes) beside `node -e 0` and a bare Bolt app's start (scripts/bench-cold-start.ts).
 // Both engines get the same prepared query (normalised, English read through the glossary) and are timed per call, in
 // alternating rounds (ABBA) after a warm-up, within a fixed time budget. --profile adds a CPU profile of the matcher
-// alone (self time per function), to show where its time goes.
+// alone (self time per function), to show where its time goes. `npm run bench` builds dist/ first (prebench).
 import { existsSync, readFileSync } from 'node:fs';
 import { Session } from 'node:inspector/promises';
 import { fileURLToPath } from 'node:url';
@@ -204,7 +205,7 @@ const row = (name: string, s: Stats) => `${name.padEnd(18)} ${us(s.mean)} ${us(s
 const mb = (n: number) => `${(n / 1024 / 1024).toFixed(0)} MB`;
 
 console.log(`plan-bot bench — ${k.library.passages.length} passages, ${queries.length} queries × ${rounds} rounds per engine (after ${WARMUP_MS} ms warm-up), node ${process.version}`);
-console.log(`cold start: ${coldMs.toFixed(0)} ms to load the knowledge (modules, jieba dictionary, plans, index); ${(processStartMs + coldMs).toFixed(0)} ms since process start`);
+console.log(`in this process (tsx): ${coldMs.toFixed(0)} ms to load the knowledge (modules, jieba dictionary, plans, index); ${(processStartMs + coldMs).toFixed(0)} ms since process start`);
 console.log(`memory after load: RSS ${mb(rssAfterLoad)}, JS heap ${mb(heapAfterLoad)}; MiniSearch indexed in ${miniIndexMs.toFixed(1)} ms`);
 console.log('');
 console.log(`${'engine'.padEnd(18)} ${'mean'.padStart(11)} ${'p50'.padStart(11)} ${'p99'.padStart(11)} ${'max'.padStart(11)} ${'queries/s'.padStart(10)}`);
@@ -251,6 +252,13 @@ console.log(`slowest queries (plan-bot, median): ${perQuery
   console.log('');
   console.log(`typo path (parse + correct, median of ${TYPOS.length} slips × 300): ${(typed * 1000).toFixed(1)} µs with a slip vs ${(right * 1000).toFixed(1)} µs typed right (+${((typed - right) * 1000).toFixed(1)} µs); the vocabulary's pinyin keys built once in ${buildMs.toFixed(0)} ms`);
   console.log(`a question with no unknown term (应急管理 …): ${(plain * 1000).toFixed(1)} µs to parse, the corrector only checking its two-character pieces`);
+}
+
+// ---- cold start of the real CLI, in fresh processes, beside node -e 0 and a bare Bolt app's start ----
+{
+  const { coldStartTable, measureColdStarts } = await import('./bench-cold-start.ts');
+  console.log('');
+  console.log(coldStartTable(await measureColdStarts(5)));
 }
 
 if (process.argv.includes('--profile')) await profileOurs(3000);

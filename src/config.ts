@@ -1,5 +1,6 @@
-import { fileURLToPath } from 'node:url';
+import { join } from 'node:path';
 import { z } from 'zod';
+import { packageRoot } from './package-root.js';
 
 /**
  * The core's slice of the configuration: content, Redis, context, logging, digests, the HTTP port and address. Each platform
@@ -7,7 +8,8 @@ import { z } from 'zod';
  * puts them together into one schema, read once at start. Nothing else reads process.env.
  */
 
-const DEFAULT_CONTENT_DIR = fileURLToPath(new URL('../content', import.meta.url));
+// the repository's content/, whether this runs from src/ (tests, scripts) or from the build in dist/
+const DEFAULT_CONTENT_DIR = join(packageRoot(), 'content');
 
 /** An optional variable: unset or blank reads as undefined, anything else is trimmed. */
 export const optionalString = z

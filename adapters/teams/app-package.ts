@@ -1,12 +1,12 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import AdmZip from 'adm-zip';
 import { z } from 'zod';
 import { CodedError } from '../../src/errors.js';
+import { packageRoot } from '../../src/package-root.js';
 
-/** The folder holding manifest.json and the two icons. */
-export const TEAMS_APP_DIR = fileURLToPath(new URL('./app/', import.meta.url));
+/** The folder holding manifest.json and the two icons (in the repository, also when this runs from dist/). */
+export const TEAMS_APP_DIR = join(packageRoot(), 'adapters', 'teams', 'app');
 
 /** Where the bot's app id goes in manifest.json. */
 const APP_ID_PLACEHOLDER = '${{MICROSOFT_APP_ID}}';

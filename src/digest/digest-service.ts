@@ -2,7 +2,7 @@ import type { CoreConfig } from '../config.js';
 import type { Knowledge } from '../knowledge.js';
 import type { Logger } from '../logger.js';
 import type { Store } from '../store/store.js';
-import { BullmqTrigger } from './bullmq-trigger.js';
+import type { BullmqTrigger } from './bullmq-trigger.js';
 import type { DeliveryDeps } from './deliver-digest.js';
 import { DEFAULT_RETRIES, type RunOptions } from './deliver-due.js';
 import type { DigestSenders } from './digest-sender.js';
@@ -41,6 +41,8 @@ export async function startDigestDelivery(opts: DigestDeliveryOptions): Promise<
   const run: RunOptions = { concurrency: config.digestConcurrency, ...DEFAULT_RETRIES, ...opts.run };
   const platforms = Object.keys(opts.senders);
   if (store.kind === 'redis' && config.redisUrl) {
+    // BullMQ is loaded only here: memory mode and the CLI never need it
+    const { BullmqTrigger } = await import('./bullmq-trigger.js');
     const queue = new BullmqTrigger({
       redisUrl: config.redisUrl,
       prefix: opts.queuePrefix ?? `${config.redisPrefix}bull`,

@@ -10,10 +10,23 @@ export interface NormalizeTables {
   regional?: Map<string, string>;
 }
 
-const twToCn = OpenCC.Converter({ from: 'twp', to: 'cn' });
-const hkToCn = OpenCC.Converter({ from: 'hk', to: 'cn' });
+// Only the four converters in use, each built on first use: building OpenCC's tries is what costs (cn → tw alone,
+// over the 1 MB simplified→traditional phrase table, ~140 ms; all four ~300 ms and ~70 MB), and simplified text,
+// the usual input, needs only the t → cn probe. The main entry stays: it is one bundled module whose dictionaries
+// are string literals, quicker to load (median 35 ms) than the per-dictionary presets (opencc-js/core with
+// preset/t2cn and preset/cn2t, some 30 modules: 55 ms), at the same RSS.
+
+/** A converter built the first time it is called. */
+function lazy(build: () => (s: string) => string): (s: string) => string {
+  let convert: ((s: string) => string) | undefined;
+  return (s) => (convert ??= build())(s);
+}
+
+const twToCn = lazy(() => OpenCC.Converter({ from: 'twp', to: 'cn' }));
+const hkToCn = lazy(() => OpenCC.Converter({ from: 'hk', to: 'cn' }));
 /** Characters that differ between traditional and simplified; used to skip OpenCC for text that is already simplified. */
-const tradProbe = OpenCC.Converter({ from: 't', to: 'cn' });
+const tradProbe = lazy(() => OpenCC.Converter({ from: 't', to: 'cn' }));
+const cnToTw = lazy(() => OpenCC.Converter({ from: 'cn', to: 'tw' }));
 
 /** Full-width ASCII (Ａ１！) → half width, ideographic space → space. */
 export function toHalfWidth(s: string): string {
@@ -39,11 +52,13 @@ export function makeNormalizer(tables: NormalizeTables): (s: string) => string {
   const fixVariants = makeDisplayFixer(tables);
   const regionalTerms = [...(tables.regional?.keys() ?? [])].sort((a, b) => b.length - a.length);
   const regional = regionalTerms.length ? new RegExp(regionalTerms.map((t) => t.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')).join('|'), 'g') : undefined;
-  const cnToTw = OpenCC.Converter({ from: 'cn', to: 'tw' });
-  // each kept word with its traditional forms, guarded by a private-use placeholder during conversion
-  const keep = tables.keep.filter(Boolean).map((word) => ({ word, forms: [...new Set([word, cnToTw(word)])] }));
+  // each kept word with its traditional forms, guarded by a private-use placeholder during conversion; worked out
+  // with the first traditional text, as simplified text never needs them
+  let keepForms: { word: string; forms: string[] }[] | undefined;
+  const keepWithForms = () => (keepForms ??= tables.keep.filter(Boolean).map((word) => ({ word, forms: [...new Set([word, cnToTw(word)])] })));
   const toSimplified = (s: string): string => {
     if (tradProbe(s) === s) return s; // already simplified: skip the phrase tables (and their 智慧 → 智能)
+    const keep = keepWithForms();
     const slots: string[] = [];
     let guarded = s;
     for (const [i, { word, forms }] of keep.entries()) {

@@ -1,4 +1,9 @@
-import { pinyin } from 'pinyin-pro';
+import { createRequire } from 'node:module';
+
+// pinyin-pro (~80 ms to load) is required the first time a syllable is needed: a question whose every piece the
+// plan writes never needs one, so `plan-bot ask` usually does without it (a server loads it in warm()).
+const require = createRequire(import.meta.url);
+let pinyinPro: typeof import('pinyin-pro') | undefined;
 
 /** One slip the corrector fixed: what was typed and the plan term it was read as. */
 export interface Correction {
@@ -162,5 +167,6 @@ export class TypoCorrector {
 
 /** Toneless pinyin of each character of a CJK string, read in context (so 行 in 银行 and 行动 differ). */
 function syllables(s: string): string[] {
-  return pinyin(s, { toneType: 'none', type: 'array', v: true }) as string[];
+  pinyinPro ??= require('pinyin-pro') as typeof import('pinyin-pro');
+  return pinyinPro.pinyin(s, { toneType: 'none', type: 'array', v: true }) as string[];
 }

@@ -1,13 +1,14 @@
 import type { Logger } from '../logger.js';
 import { forLog } from '../logger.js';
 import { MemoryStore } from './memory-store.js';
-import { RedisStore } from './redis-store.js';
 import type { Store } from './store.js';
 
 /** Open the store a deployment asked for: "memory", or a redis:// URL (waits briefly for the first connection). */
 export async function openStore(spec: string, opts: { prefix: string; timeoutMs: number; logger: Logger }): Promise<Store> {
   const onCorrupt = (key: string, problem: string) => opts.logger.warn({ key: forLog(key), problem: forLog(problem) }, 'stored value is corrupt or from an old format; treated as absent');
   if (spec === 'memory') return new MemoryStore({ prefix: opts.prefix, onCorrupt });
+  // ioredis (~100 ms to load) only when the store is Redis
+  const { RedisStore } = await import('./redis-store.js');
   let lastError = '';
   const store = new RedisStore({
     url: spec,
