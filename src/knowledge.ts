@@ -6,6 +6,7 @@ import { loadPlans } from './content/load-content.js';
 import { Library } from './match/library.js';
 import { Matcher } from './match/matcher.js';
 import { loadLexicon, type Lexicon } from './nlp/lexicon.js';
+import { boundedMemo } from './bounded-memo.js';
 import { makeDisplayFixer, makeNormalizer } from './nlp/normalize.js';
 import { loadSegmenter } from './nlp/segmenter.js';
 import { TypoCorrector } from './nlp/typo-correction.js';
@@ -45,7 +46,8 @@ export function loadKnowledge(contentDir: string): Knowledge {
   const lexicon = loadLexicon(join(contentDir, 'dict'));
   const jieba = loadSegmenter({ jiebaDir: join(contentDir, 'dict', 'jieba'), userDict: writeUserDict(lexicon) });
   const tables = { variants: lexicon.variants, keep: lexicon.keep, regional: lexicon.regional };
-  const normalize = makeNormalizer(tables);
+  // a question's text goes through normalize in several stages of one turn (intent, topic, matcher, answers)
+  const normalize = boundedMemo(makeNormalizer(tables), 4096);
   const display = makeDisplayFixer(tables);
   const plans = loadPlans(join(contentDir, 'plans'), display);
   const library = new Library(plans);

@@ -99,8 +99,14 @@ export class TypoCorrector {
 
   private correctRun(run: string, out: Correction[]): string {
     if (run.length < 2) return run;
-    const syl = syllables(run);
-    const fz = syl.map(fuzzy);
+    // unknown[j]: the plan never writes run[j..j+2]; a window is a slip candidate only if it holds one (prefix sums),
+    // so windows, and whole runs, the plan writes cost no pinyin and no lookup
+    const unknownBefore = new Int32Array(run.length);
+    for (let j = 0; j + 1 < run.length; j++) unknownBefore[j + 1] = unknownBefore[j]! + (this.src.planHasBigram(run.slice(j, j + 2)) ? 0 : 1);
+    if (unknownBefore[run.length - 1] === 0) return run;
+    const unknownIn = (from: number, to: number) => unknownBefore[to - 1]! - unknownBefore[from]! > 0;
+    let syl: string[] | undefined;
+    let fz: string[] | undefined;
     // positions where the dictionary segmentation puts a word boundary (是不是|提到 has none between 是 and 提)
     const bounds = new Set<number>([0]);
     let at = 0;
@@ -110,11 +116,13 @@ export class TypoCorrector {
     while (i < run.length) {
       let taken = 0;
       for (let len = Math.min(MAX_WINDOW, run.length - i); len >= 2 && !taken; len--) {
-        if (!bounds.has(i) || !bounds.has(i + len)) continue;
+        if (!bounds.has(i) || !bounds.has(i + len) || !unknownIn(i, i + len)) continue;
         const window = run.slice(i, i + len);
+        syl ??= syllables(run);
+        fz ??= syl.map(fuzzy);
         // the cheap map lookups first; the guards only for a window that sounds like a plan term
         const to = this.lookup(window, syl.slice(i, i + len), fz.slice(i, i + len));
-        if (!to || to === window || !this.unknownInside(window) || this.src.planHas(window)) continue;
+        if (!to || to === window || this.src.planHas(window)) continue;
         // a short real word (会议室, 版号) is what the person meant, even when a plan term sounds the same
         if (len <= 3 && this.src.isWord(window)) continue;
         out.push({ from: window, to });
@@ -125,12 +133,6 @@ export class TypoCorrector {
       else result += run[i++];
     }
     return result;
-  }
-
-  /** Whether a window holds a two-character piece the plan never writes (else it is no slip). */
-  private unknownInside(window: string): boolean {
-    for (let i = 0; i + 1 < window.length; i++) if (!this.src.planHasBigram(window.slice(i, i + 2))) return true;
-    return false;
   }
 
   /** The one plan term this window could be a slip of: same sound, a near sound, or one character off for long terms. */
