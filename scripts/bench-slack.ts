@@ -72,6 +72,8 @@ interface Figures {
   errors: number;
   /** the server's CPU time per request, in µs (Linux only): steadier than req/s when other work shares the cores */
   cpuUs?: number;
+  /** the bench's own redis-server's CPU time per request, in µs (it shares the same cores) */
+  redisUs?: number;
 }
 
 /** CPU time (user + system) a process has used so far, in ms, from /proc (Linux; clock ticks of 10 ms). */
@@ -88,6 +90,7 @@ function cpuMs(pid: number | undefined): number | undefined {
 async function load(server: { port: number; child: ChildProcess }, seconds: number): Promise<Figures> {
   const requests = signedRequests();
   let n = 0;
+  const redisBefore = cpuMs(redisPid);
   const cpuBefore = cpuMs(server.child.pid);
   const r = await autocannon({
     url: `http://127.0.0.1:${server.port}`,
@@ -96,8 +99,11 @@ async function load(server: { port: number; child: ChildProcess }, seconds: numb
     requests: [{ method: 'POST', path: '/slack/events', setupRequest: (req) => ({ ...req, ...requests[n++ % requests.length]! }) }],
   });
   const cpuAfter = cpuMs(server.child.pid);
-  const cpuUs = cpuBefore !== undefined && cpuAfter !== undefined && r.requests.total > 0 ? ((cpuAfter - cpuBefore) * 1000) / r.requests.total : undefined;
-  return { rps: r.requests.average, p50: r.latency.p50, p99: r.latency.p99, non2xx: r.non2xx, errors: r.errors + r.timeouts, ...(cpuUs !== undefined ? { cpuUs } : {}) };
+  const redisAfter = cpuMs(redisPid);
+  const perRequest = (before?: number, after?: number) => (before !== undefined && after !== undefined && r.requests.total > 0 ? ((after - before) * 1000) / r.requests.total : undefined);
+  const cpuUs = perRequest(cpuBefore, cpuAfter);
+  const redisUs = perRequest(redisBefore, redisAfter);
+  return { rps: r.requests.average, p50: r.latency.p50, p99: r.latency.p99, non2xx: r.non2xx, errors: r.errors + r.timeouts, ...(cpuUs !== undefined ? { cpuUs } : {}), ...(redisUs !== undefined ? { redisUs } : {}) };
 }
 
 /** The run with the median throughput (its own latency figures come with it). */
@@ -133,6 +139,8 @@ const stopChild = (c?: ChildProcess) =>
   });
 
 const { url: redisUrl, child: redisChild } = await redis();
+/** the redis-server this bench started (undefined with REDIS_URL: its CPU is not ours to read) */
+const redisPid = redisChild?.pid;
 const env = { PATH: process.env.PATH, NODE_ENV: 'production' };
 const ours = await startChild(['bin/plan-bot.js', 'serve'], {
   ...env,
@@ -191,12 +199,14 @@ try {
   console.log(`ratio ours / bare (median of rounds): ${ratio.toFixed(2)}× (must be ≥ 0.80) ${ratio >= 0.8 ? 'PASS' : 'FAIL'}`);
   const uncachedRatios = uncachedRuns.map((f, i) => f.rps / bareRuns[i]!.rps).sort((a, b) => a - b);
   console.log(`ratio with the answer cache off / bare (median of rounds, informational): ${uncachedRatios[Math.floor(uncachedRatios.length / 2)]!.toFixed(2)}×`);
-  const cpu = (runs: Figures[]) => {
-    const xs = runs.flatMap((f) => (f.cpuUs !== undefined ? [f.cpuUs] : [])).sort((a, b) => a - b);
+  const cpu = (runs: Figures[], field: 'cpuUs' | 'redisUs' = 'cpuUs') => {
+    const xs = runs.flatMap((f) => (f[field] !== undefined ? [f[field]] : [])).sort((a, b) => a - b);
     return xs.length ? xs[Math.floor(xs.length / 2)]! : undefined;
   };
   const [bareCpu, ourCpu] = [cpu(bareRuns), cpu(ourRuns)];
   if (bareCpu !== undefined && ourCpu !== undefined) console.log(`server CPU per /plan (median of rounds, informational): bare ${bareCpu.toFixed(0)} µs, ours ${ourCpu.toFixed(0)} µs, answer cache off ${cpu(uncachedRuns)?.toFixed(0)} µs; bare / ours ${(bareCpu / ourCpu).toFixed(2)}×`);
+  const redisCpu = cpu(ourRuns, 'redisUs');
+  if (redisCpu !== undefined) console.log(`redis-server CPU per /plan (median of rounds, informational): ours ${redisCpu.toFixed(0)} µs, answer cache off ${cpu(uncachedRuns, 'redisUs')?.toFixed(0)} µs (it shares the same cores)`);
   console.log(`single /plan ack latency, ${latency.n} sequential requests: mean ${latency.mean.toFixed(1)} ms, max ${latency.max.toFixed(1)} ms`);
   const clean = [...bareRuns, ...ourRuns].every((f) => f.non2xx === 0 && f.errors === 0);
   process.exitCode = ratio >= 0.8 && clean ? 0 : 1;
