@@ -26,9 +26,12 @@ export interface PlanBotChild {
   kill(): void;
 }
 
-/** Run `node bin/plan-bot.js ARGS…` with exactly this environment (plus PATH), keeping every line it prints. */
-export function startPlanBotChild(args: string[], env: Record<string, string>): PlanBotChild {
-  const child = spawn(process.execPath, ['bin/plan-bot.js', ...args], { cwd: REPO_DIR, env: { PATH: process.env.PATH ?? '', ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
+/**
+ * Run `node [NODE_ARGS…] bin/plan-bot.js ARGS…` with exactly this environment (plus PATH), keeping every line it
+ * prints. nodeArgs are node's own options (e.g. --import of a test preload).
+ */
+export function startPlanBotChild(args: string[], env: Record<string, string>, nodeArgs: string[] = []): PlanBotChild {
+  const child = spawn(process.execPath, [...nodeArgs, 'bin/plan-bot.js', ...args], { cwd: REPO_DIR, env: { PATH: process.env.PATH ?? '', ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
   const lines: string[] = [];
   const waiters = new Set<() => void>();
   const take = (stream: NodeJS.ReadableStream) => {
@@ -102,8 +105,8 @@ export function startPlanBotChild(args: string[], env: Record<string, string>): 
 }
 
 /** Start `plan-bot serve` and wait until it serves; resolves with the child and its base URL. */
-export async function startServeChild(env: Record<string, string>, startMs = 30_000): Promise<PlanBotChild & { port: number; base: string }> {
-  const c = startPlanBotChild(['serve'], { PORT: '0', HOST: '127.0.0.1', LOG_LEVEL: 'info', ...env });
+export async function startServeChild(env: Record<string, string>, startMs = 30_000, nodeArgs: string[] = []): Promise<PlanBotChild & { port: number; base: string }> {
+  const c = startPlanBotChild(['serve'], { PORT: '0', HOST: '127.0.0.1', LOG_LEVEL: 'info', ...env }, nodeArgs);
   try {
     const line = await c.waitForLine(/"msg":"plan-bot serving"/, startMs);
     const port = Number(/"port":(\d+)/.exec(line)![1]);
