@@ -118,13 +118,15 @@ export async function startServe(opts: ServeOptions = {}): Promise<Serving> {
   const subscriptions = opts.subscriptions ?? createSubscriptionHandler({ knowledge, store, logger, conversationRef: conversationRef(providers, store) });
   const bot = new Bot({ knowledge, store, contextTtlSeconds: config.contextTtlSeconds, logger, subscriptions, answerCacheSize: config.answerCacheSize });
   let opened: { name: string; platform: Platform }[] = [];
-  let server: RunningServer;
+  let server: RunningServer | undefined;
   try {
     opened = await openPlatforms(providers, { config, knowledge, store, bot, logger });
     if (opened.length === 0) logger.warn('no chat platform is configured: serving only /healthz and /readyz');
     server = await startHttpServer({ port: config.port, host: opts.host ?? config.host, routes: mergeRoutes(opened), ready: config.redisUrl ? storeReadiness(store) : undefined, logger });
     for (const { platform } of opened) await platform.start?.();
   } catch (err) {
+    // a platform that fails to start (Socket Mode refused) must not leave the listening server holding the process
+    await server?.close(0);
     await Promise.allSettled(opened.map((o) => o.platform.close()));
     await store.close();
     throw err;
