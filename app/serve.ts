@@ -40,7 +40,7 @@ export interface ServeOptions {
   subscriptions?: SubscriptionHandler;
   /** interface to listen on; default the configuration's HOST */
   host?: string;
-  /** how long close() waits for in-flight requests; default 10 s */
+  /** how long close() gives in-flight requests, answers being posted and digest passes; default SHUTDOWN_GRACE_MS */
   graceMs?: number;
 }
 
@@ -52,8 +52,26 @@ export interface Serving {
   store: Store;
   bot: Bot;
   logger: Logger;
-  /** stop taking requests, finish those in flight and the answers being posted, then close Redis */
-  close(): Promise<void>;
+  /** stop taking requests, finish those in flight and the answers being posted, then close Redis; says what did not finish in time */
+  close(): Promise<CloseReport>;
+}
+
+/** How a close ended: clean, or what was still unfinished when the grace period ran out (and was cut off). */
+export interface CloseReport {
+  clean: boolean;
+  unfinished: string[];
+}
+
+/** How long Redis gets to close when the grace period has already run out. */
+const STORE_CLOSE_MS = 1_000;
+
+/** Settle with the promise's outcome, or 'late' once ms have passed (the work itself goes on). */
+async function settleWithin(work: Promise<unknown>, ms: number): Promise<'done' | 'late' | Error> {
+  let timer: NodeJS.Timeout | undefined;
+  const late = new Promise<'late'>((resolve) => (timer = setTimeout(() => resolve('late'), Math.max(ms, 0))));
+  const r = await Promise.race([work.then(() => 'done' as const, (err: unknown) => (err instanceof Error ? err : new Error(String(err)))), late]);
+  clearTimeout(timer);
+  return r;
 }
 
 async function openPlatforms(providers: PlatformProvider<Config>[], deps: PlatformDeps<Config>): Promise<{ name: string; platform: Platform }[]> {
@@ -100,58 +118,92 @@ export async function startServe(opts: ServeOptions = {}): Promise<Serving> {
   const subscriptions = opts.subscriptions ?? createSubscriptionHandler({ knowledge, store, logger, conversationRef: conversationRef(providers, store) });
   const bot = new Bot({ knowledge, store, contextTtlSeconds: config.contextTtlSeconds, logger, subscriptions, answerCacheSize: config.answerCacheSize });
   let opened: { name: string; platform: Platform }[] = [];
-  let server: RunningServer;
+  let server: RunningServer | undefined;
   try {
     opened = await openPlatforms(providers, { config, knowledge, store, bot, logger });
     if (opened.length === 0) logger.warn('no chat platform is configured: serving only /healthz and /readyz');
     server = await startHttpServer({ port: config.port, host: opts.host ?? config.host, routes: mergeRoutes(opened), ready: config.redisUrl ? storeReadiness(store) : undefined, logger });
     for (const { platform } of opened) await platform.start?.();
   } catch (err) {
+    // a platform that fails to start (Socket Mode refused) must not leave the listening server holding the process
+    await server?.close(0);
     await Promise.allSettled(opened.map((o) => o.platform.close()));
     await store.close();
     throw err;
   }
-  let closing: Promise<void> | undefined;
+  let closing: Promise<CloseReport> | undefined;
+  // one grace period for all of it: requests in flight, then each platform's pending work, then Redis
   const close = () =>
     (closing ??= (async () => {
-      await server.close(opts.graceMs ?? 10_000);
+      const graceMs = opts.graceMs ?? config.shutdownGraceMs;
+      const deadline = Date.now() + graceMs;
+      const unfinished: string[] = [];
+      const { cut } = await server.close(graceMs);
+      if (cut > 0) unfinished.push(`${cut} request(s) still in flight after ${graceMs} ms, cut off`);
       for (const { name, platform } of [...opened].reverse()) {
-        await platform.close().catch((err: Error) => logger.error({ platform: name, err: forLog(err.message) }, 'platform did not close cleanly'));
+        const r = await settleWithin(platform.close(), deadline - Date.now());
+        if (r === 'late') unfinished.push(`${name} still finishing its work after ${graceMs} ms`);
+        else if (r instanceof Error) logger.error({ platform: name, err: forLog(r.message) }, 'platform did not close cleanly');
       }
-      await store.close();
+      const r = await settleWithin(store.close(), Math.max(deadline - Date.now(), STORE_CLOSE_MS));
+      if (r === 'late') unfinished.push('Redis still closing');
+      else if (r instanceof Error) unfinished.push(`Redis did not close: ${forLog(r.message)}`);
+      return { clean: unfinished.length === 0, unfinished };
     })());
   logger.info({ host: opts.host ?? config.host, port: server.port, platforms: opened.map((o) => o.name), store: store.kind }, 'plan-bot serving');
   return { port: server.port, server, config, store, bot, logger, close };
 }
 
-/** How long in-flight requests get to finish on SIGTERM, and how long the whole shutdown may take before it is forced. */
-const REQUEST_GRACE_MS = 10_000;
-const SHUTDOWN_DEADLINE_MS = 20_000;
+/** After the grace period, how long the process may take to exit before it is forced out anyway. */
+const EXIT_MARGIN_MS = 3_000;
 
 /**
- * plan-bot serve: run until SIGTERM or SIGINT, then drain in-flight requests, finish the digests being sent, close
- * Redis, log "plan-bot stopped" once all of that is done, and exit 0. A shutdown that outlives its deadline (a
- * digest pass waiting on a platform, a socket that will not close), or a second signal, forces exit 1.
+ * plan-bot serve: run until SIGTERM or SIGINT, then drain in-flight requests, finish the answers being posted and
+ * the digests being sent, and close Redis, all within SHUTDOWN_GRACE_MS. "plan-bot stopped" is logged only when that
+ * all finished and the process is about to exit by itself (exit 0). Anything still unfinished when the grace period
+ * runs out (a request that never completes, a post to a platform that does not answer, a Redis that does not
+ * answer), something still holding the process open after that, or a second signal, forces exit 1 with an error
+ * line saying why.
  */
 export async function runServe(config: Config): Promise<number> {
-  const serving = await startServe({ config, graceMs: REQUEST_GRACE_MS });
-  const log = serving.logger;
-  await new Promise<void>((resolve) => {
-    const stop = (signal: NodeJS.Signals) => {
-      log.info({ signal, graceMs: REQUEST_GRACE_MS, deadlineMs: SHUTDOWN_DEADLINE_MS }, 'draining in-flight requests, then closing');
-      const force = (why: string) => {
-        log.error({ signal }, `plan-bot did not stop cleanly (${why}); forcing exit`);
-        process.exit(1);
-      };
-      setTimeout(() => force(`still closing after ${SHUTDOWN_DEADLINE_MS} ms`), SHUTDOWN_DEADLINE_MS).unref();
-      process.once('SIGTERM', () => force('second SIGTERM'));
-      process.once('SIGINT', () => force('second SIGINT'));
-      void serving.close().then(resolve, (err: Error) => force(`close failed: ${forLog(err.message)}`));
-    };
-    process.once('SIGTERM', stop);
-    process.once('SIGINT', stop);
-  });
-  // true now: no request in flight, no digest pass running, platforms and Redis closed
-  log.info('plan-bot stopped');
-  return 0;
+  const graceMs = config.shutdownGraceMs;
+  const log = createLogger(config.logLevel);
+  let serving: Serving | undefined;
+  let signalled: NodeJS.Signals | undefined;
+  let finish!: (code: number) => void;
+  const finished = new Promise<number>((resolve) => (finish = resolve));
+  const force = (signal: NodeJS.Signals, why: string) => {
+    log.error({ signal, graceMs }, `plan-bot did not stop cleanly (${why}); forcing exit`);
+    process.exit(1);
+  };
+  const shutDown = (s: Serving, signal: NodeJS.Signals) =>
+    void s.close().then(
+      (report) => {
+        if (!report.clean) return force(signal, report.unfinished.join('; '));
+        // true only once nothing is left: the event loop is empty and the process exits by itself
+        process.once('beforeExit', () => log.info('plan-bot stopped'));
+        finish(0);
+      },
+      (err: Error) => force(signal, `close failed: ${forLog(err.message)}`),
+    );
+  // listening from before start-up: a signal then is a shutdown once started, not the default kill
+  const onSignal = (signal: NodeJS.Signals) => {
+    if (signalled) return force(signal, `second ${signal}`);
+    signalled = signal;
+    log.info({ signal, graceMs }, serving ? 'draining in-flight requests, then closing' : 'signal during start-up: closing as soon as started');
+    // a close that hangs, or a handle nothing closes, cannot keep the process past the grace period and a margin
+    setTimeout(() => force(signal, `still not exited ${graceMs + EXIT_MARGIN_MS} ms after ${signal}`), graceMs + EXIT_MARGIN_MS).unref();
+    if (serving) shutDown(serving, signal);
+  };
+  process.on('SIGTERM', onSignal);
+  process.on('SIGINT', onSignal);
+  try {
+    serving = await startServe({ config, logger: log, graceMs });
+  } catch (err) {
+    process.off('SIGTERM', onSignal);
+    process.off('SIGINT', onSignal);
+    throw err;
+  }
+  if (signalled) shutDown(serving, signalled);
+  return finished;
 }

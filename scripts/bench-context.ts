@@ -1,5 +1,7 @@
-// npm run bench:context : the cost of keeping conversation context in Redis, beside the in-memory store, in one run.
-// Prints per-turn latency (median, p99) for both, the added latency, and Redis commands per turn (from INFO stats).
+// npm run bench:context [-- --rounds 300] : the cost of keeping conversation context in Redis, beside the in-memory
+// store, in one run. Prints per-turn latency (median, p99) for both, the added latency, and Redis commands per turn
+// (from INFO stats). Redis: REDIS_URL when set (every key the bench wrote is deleted at the end, also on failure or
+// Ctrl-C), otherwise a redis-server of its own; never a Redis nobody named.
 import { randomUUID } from 'node:crypto';
 import { Redis } from 'ioredis';
 import { loadConfig } from '../app/config.ts';
@@ -8,12 +10,20 @@ import { loadKnowledge } from '../src/knowledge.ts';
 import { MemoryStore } from '../src/store/memory-store.ts';
 import { RedisStore } from '../src/store/redis-store.ts';
 import type { Store } from '../src/store/store.ts';
+import { benchRedis } from './bench-redis.ts';
+
+function arg(name: string, fallback: number): number {
+  const i = process.argv.indexOf(`--${name}`);
+  const v = i >= 0 ? Number(process.argv[i + 1]) : fallback;
+  if (!Number.isInteger(v) || v <= 0) throw new Error(`--${name}: expected a positive integer`);
+  return v;
+}
 
 const config = loadConfig();
-const url = config.redisUrl ?? 'redis://127.0.0.1:6379';
 const knowledge = loadKnowledge(config.contentDir);
 const DIALOGUE = ['/plan 应急管理', '更多', '第2条', '2025年的目标是什么?', '那养老呢?', '有哪些重点工程?', '出处', '/plan 数据安全', '更多', '专栏12第3条'];
-const ROUNDS = 300;
+const ROUNDS = arg('rounds', 300);
+const PREFIX = `bench-ctx-${process.pid}-${randomUUID().slice(0, 8)}:`;
 
 async function run(store: Store): Promise<number[]> {
   const bot = new Bot({ knowledge, store });
@@ -39,27 +49,33 @@ async function commandsProcessed(r: Redis): Promise<number> {
   return Number(/total_commands_processed:(\d+)/.exec(info)?.[1] ?? NaN);
 }
 
-const admin = new Redis(url);
-const redisStore = new RedisStore({ url, prefix: `bench-ctx-${randomUUID().slice(0, 8)}:` });
-await redisStore.ready();
-const memory = new MemoryStore();
-// warm both paths, then alternate measured rounds so machine noise hits both alike
-await run(memory);
-await run(redisStore);
-const mem: number[] = [];
-const red: number[] = [];
-let commands = 0;
-for (let i = 0; i < 3; i++) {
-  mem.push(...(await run(memory)));
-  const before = await commandsProcessed(admin);
-  red.push(...(await run(redisStore)));
-  commands += (await commandsProcessed(admin)) - before - 1; // the INFO call itself counts once
+const redis = await benchRedis({ prefer: 'named', prefixes: [PREFIX], ...(config.redisUrl ? { redisUrl: config.redisUrl } : {}) });
+console.log(`Redis: ${redis.describe}`);
+const admin = new Redis(redis.url);
+const redisStore = new RedisStore({ url: redis.url, prefix: PREFIX });
+try {
+  await redisStore.ready();
+  const memory = new MemoryStore();
+  // warm both paths, then alternate measured rounds so machine noise hits both alike
+  await run(memory);
+  await run(redisStore);
+  const mem: number[] = [];
+  const red: number[] = [];
+  let commands = 0;
+  for (let i = 0; i < 3; i++) {
+    mem.push(...(await run(memory)));
+    const before = await commandsProcessed(admin);
+    red.push(...(await run(redisStore)));
+    commands += (await commandsProcessed(admin)) - before - 1; // the INFO call itself counts once
+  }
+  const turns = red.length;
+  console.log(`turns per store: ${turns} (${DIALOGUE.length}-turn dialogue × ${ROUNDS} × 3)`);
+  console.log(`memory: median ${pct(mem, 50).toFixed(3)} ms, p99 ${pct(mem, 99).toFixed(3)} ms`);
+  console.log(`redis:  median ${pct(red, 50).toFixed(3)} ms, p99 ${pct(red, 99).toFixed(3)} ms`);
+  console.log(`added by redis per turn: median ${(pct(red, 50) - pct(mem, 50)).toFixed(3)} ms (ratio ${(pct(red, 50) / pct(mem, 50)).toFixed(2)}×)`);
+  console.log(`redis commands per turn: ${(commands / turns).toFixed(2)} (each is one round trip; a read for follow-ups and for a new topic, which keeps the earlier ones)${redis.named ? '; a named Redis counts other clients\' commands too' : ''}`);
+} finally {
+  await redisStore.close();
+  admin.disconnect();
+  await redis.release();
 }
-const turns = red.length;
-console.log(`turns per store: ${turns} (${DIALOGUE.length}-turn dialogue × ${ROUNDS} × 3)`);
-console.log(`memory: median ${pct(mem, 50).toFixed(3)} ms, p99 ${pct(mem, 99).toFixed(3)} ms`);
-console.log(`redis:  median ${pct(red, 50).toFixed(3)} ms, p99 ${pct(red, 99).toFixed(3)} ms`);
-console.log(`added by redis per turn: median ${(pct(red, 50) - pct(mem, 50)).toFixed(3)} ms (ratio ${(pct(red, 50) / pct(mem, 50)).toFixed(2)}×)`);
-console.log(`redis commands per turn: ${(commands / turns).toFixed(2)} (each is one round trip; a read for follow-ups and for a new topic, which keeps the earlier ones)`);
-await redisStore.close();
-admin.disconnect();

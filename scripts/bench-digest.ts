@@ -1,13 +1,14 @@
-// npm run bench:digest [-- --subs 10000 --concurrency 50] : deliver N daily digests to a local mock of Slack's Web API
+// npm run bench:digest [-- --subs 10000 --concurrency 50 --use-redis-url] : deliver N daily digests to a local mock of Slack's Web API
 // (chat.postMessage) and report the wall time and the Redis commands per delivery, for two triggers of the one
 // delivery pass: BullMQ's job scheduler (what plan-bot serve replicas run) and `plan-bot digest run` (cron). The
 // subscriptions, the Store, BullMQ, the Slack sender (@slack/web-api WebClient) and the composer are the real ones;
 // only Slack is mocked.
-// Redis: a redis-server of its own on a free port (so no other client's commands are counted), else REDIS_URL.
-import type { ChildProcess } from 'node:child_process';
+// Redis: a redis-server of its own on a free port (so no other client's commands are counted), else (or with
+// --use-redis-url) REDIS_URL, where every key the bench wrote is deleted at the end (also on failure or Ctrl-C);
+// never a Redis nobody named.
 import { createServer as createHttpServer } from 'node:http';
 import { Redis } from 'ioredis';
-import { startRedisServer } from '../test/support/local-redis.ts';
+import { benchRedis } from './bench-redis.ts';
 
 const { SlackDigestSender } = await import('../adapters/slack/slack-digest-sender.ts');
 const { BullmqTrigger } = await import('../src/digest/bullmq-trigger.ts');
@@ -28,15 +29,8 @@ const SUBS = arg('subs', 10_000);
 const CONCURRENCY = arg('concurrency', 50);
 const NOW = Date.parse('2026-12-01T09:05:00+08:00');
 
-/** A redis-server of the bench's own; undefined when none can be started (then REDIS_URL is used). */
-async function ownRedis(): Promise<{ url: string; child: ChildProcess } | undefined> {
-  try {
-    return await startRedisServer();
-  } catch (err) {
-    console.error(`no redis-server of our own (${(err as Error).message}); using REDIS_URL`);
-    return undefined;
-  }
-}
+/** The key prefix of one path's subscriptions, deliveries and BullMQ queue: the bench's alone (its pid). */
+const prefixOf = (path: 'bullmq' | 'digest-run') => `bench-digest:${path}:${process.pid}:`;
 
 /** The mock Web API: chat.postMessage answers ok (about as Slack does), counted per channel. */
 async function mockSlack(): Promise<{ url: string; posts: Map<string, number>; close: () => Promise<void> }> {
@@ -77,10 +71,11 @@ Redis.prototype.sendCommand = function (this: Redis, ...args: Parameters<Redis['
   return sendCommand.apply(this, args);
 } as Redis['sendCommand'];
 
-const own = await ownRedis();
-const redisUrl = own?.url ?? loadConfig().redisUrl ?? 'redis://127.0.0.1:6379';
+const config = loadConfig();
+const redis = await benchRedis({ prefer: process.argv.includes('--use-redis-url') ? 'named' : 'own', prefixes: [prefixOf('bullmq'), prefixOf('digest-run')], ...(config.redisUrl ? { redisUrl: config.redisUrl } : {}) });
+const redisUrl = redis.url;
 const admin = new Redis(redisUrl);
-const k = loadKnowledge(loadConfig().contentDir);
+const k = loadKnowledge(config.contentDir);
 const log = silentLogger();
 const slack = await mockSlack();
 const sender = new SlackDigestSender({ botToken: 'xoxb-bench', apiUrl: slack.url, logger: log });
@@ -96,7 +91,7 @@ interface Result {
 }
 
 async function bench(path: 'bullmq' | 'digest-run'): Promise<Result> {
-  const prefix = `bench-digest:${path}:${process.pid}:`;
+  const prefix = prefixOf(path);
   const store = new RedisStore({ url: redisUrl, prefix, timeoutMs: 5000 });
   await store.ready();
   const workspace = `TBENCH${path === 'bullmq' ? 'Q' : 'R'}`;
@@ -144,7 +139,7 @@ async function bench(path: 'bullmq' | 'digest-run'): Promise<Result> {
 }
 
 try {
-  console.log(`delivering ${SUBS} digests to a local mock of Slack's Web API, ${CONCURRENCY} at a time; Redis ${own ? 'of its own' : redisUrl}`);
+  console.log(`delivering ${SUBS} digests to a local mock of Slack's Web API, ${CONCURRENCY} at a time; Redis: ${redis.describe}`);
   for (const path of ['bullmq', 'digest-run'] as const) {
     const r = await bench(path);
     const perDelivery = r.commands / SUBS;
@@ -158,5 +153,5 @@ try {
 } finally {
   admin.disconnect();
   await slack.close();
-  own?.child.kill();
+  await redis.release();
 }

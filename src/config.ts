@@ -41,6 +41,7 @@ export const CoreConfigSchema = z
       .default('0.0.0.0')
       .refine((v) => z.ipv4().safeParse(v).success || z.ipv6().safeParse(v).success || /^(?=.{1,253}$)[a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?(\.[a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?)*$/i.test(v), 'expected an address to listen on, like 0.0.0.0, 127.0.0.1, :: or localhost'),
     ANSWER_CACHE_SIZE: z.coerce.number().int().min(0).max(100_000).default(512),
+    SHUTDOWN_GRACE_MS: z.coerce.number().int().min(100).max(300_000).default(10_000),
   })
   .transform((e) => ({
     contentDir: e.CONTENT_DIR,
@@ -64,6 +65,8 @@ export const CoreConfigSchema = z
     host: e.HOST,
     /** answers to context-free questions remembered per process (0: none) */
     answerCacheSize: e.ANSWER_CACHE_SIZE,
+    /** on SIGTERM, how long in-flight requests, answers being posted and digest passes get to finish before exit is forced */
+    shutdownGraceMs: e.SHUTDOWN_GRACE_MS,
   }));
 
 /** The settings the core reads; inferred from the schema, never written out a second time. */

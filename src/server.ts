@@ -40,8 +40,11 @@ function platformOf(path: string): string {
 export interface RunningServer {
   server: Server;
   port: number;
-  /** stop accepting, wait for in-flight requests (up to graceMs), then resolve */
-  close(graceMs?: number): Promise<void>;
+  /**
+   * Stop accepting, wait for in-flight requests (up to graceMs), then resolve with how many were still in flight
+   * when the grace ran out (their connections are closed then; 0 when every request finished).
+   */
+  close(graceMs?: number): Promise<{ cut: number }>;
 }
 
 /** An error a route throws to refuse a request with this status and a stable public error code. */
@@ -147,17 +150,17 @@ export async function startHttpServer(opts: HttpServerOptions): Promise<RunningS
     server,
     port,
     close: (graceMs = 10_000) =>
-      new Promise<void>((resolve) => {
+      new Promise<{ cut: number }>((resolve) => {
         draining = true;
-        server.close(() => resolve());
+        server.close(() => resolve({ cut: 0 }));
         server.closeIdleConnections();
-        const done = () => {
+        const done = (cut: number) => {
           server.closeAllConnections();
-          resolve();
+          resolve({ cut });
         };
-        if (inFlight === 0) return done();
-        drained = done;
-        setTimeout(done, graceMs).unref();
+        if (inFlight === 0) return done(0);
+        drained = () => done(0);
+        setTimeout(() => done(inFlight), graceMs).unref();
       }),
   };
 }

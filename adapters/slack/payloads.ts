@@ -10,7 +10,7 @@ export const ResponseUrl = z.string().max(2000).regex(/^https:\/\/[^\s/]+\/\S*$/
 /** A slash command (/plan TEXT), sent form-encoded. */
 export const SlashCommand = z.looseObject({
   command: z.string().regex(/^\/[^\s]{1,40}$/),
-  text: z.string().max(8000).default(''),
+  text: z.string().default(''), // no cap here: the body is bounded (1 MB) and a too-long question gets 问题太长了 from the bot
   team_id: SlackId,
   channel_id: SlackId,
   user_id: SlackId,

@@ -38,7 +38,7 @@ export function createSlackApp(opts: SlackAppOptions): App {
     convoStore: false,
     // the event listeners ignore every bot's messages (this bot's included), so Bolt's ignoreSelf would only repeat that
     ignoreSelf: false,
-    clientOptions: { slackApiUrl: opts.apiUrl, logger: boltLogger(log, 'slack-web-api') },
+    clientOptions: { slackApiUrl: opts.apiUrl, logger: boltLogger(log, 'slack-web-api'), timeout: 10_000 },
   });
   app.error(async (err) => {
     log.error({ code: err.code ?? 'unknown', err: forLog(err.message) }, 'slack listener failed');

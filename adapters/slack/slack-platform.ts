@@ -21,7 +21,7 @@ async function open(deps: PlatformDeps<CoreConfig & SlackSettings>): Promise<Pla
   const identity = await resolveBotIdentity(c, sender);
   const common = { token: c.botToken, apiUrl: c.apiUrl, ...identity, store: deps.store, logger: log, deps: { bot: deps.bot, sender, ackBudgetMs: ACK_BUDGET_MS } };
   if (c.appToken) {
-    const receiver = new SocketModeReceiver({ appToken: c.appToken, logger: boltLogger(log, 'socket-mode'), installerOptions: { clientOptions: { slackApiUrl: c.apiUrl } } });
+    const receiver = new SocketModeReceiver({ appToken: c.appToken, logger: boltLogger(log, 'socket-mode'), installerOptions: { clientOptions: { slackApiUrl: c.apiUrl, timeout: 10_000 } } });
     const app = createSlackApp({ ...common, receiver });
     log.info({ mode: 'socket' }, 'slack: on, Socket Mode (SLACK_APP_TOKEN is set)');
     return {

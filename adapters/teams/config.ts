@@ -79,7 +79,7 @@ export const TeamsConfigSchema = z
     teamsAllowUnauthenticated: e.TEAMS_ALLOW_UNAUTHENTICATED === true,
     /** the loopback ports an unauthenticated activity's serviceUrl may name */
     teamsEmulatorPorts: e.TEAMS_EMULATOR_PORTS,
-    /** the longest one outbound Bot Connector call (with its retries) may take */
+    /** the longest one outbound Microsoft call may take: a Bot Connector call (with its retries), the token check's OpenID metadata and JWKS, a digest's token */
     teamsSendTimeoutMs: e.TEAMS_SEND_TIMEOUT_MS,
     /** how long a conversation reference is kept after the conversation's last activity */
     teamsReferenceTtlSeconds: e.TEAMS_REFERENCE_TTL_SECONDS,

@@ -51,12 +51,27 @@ export class TeamsDigestSender implements DigestSender {
     return loadReference(this.opts.store, sub.workspace, sub.conversation);
   }
 
+  /**
+   * The Authorization header, with a token from Entra ID. msal-node posts to the token endpoint with no timeout of its
+   * own, so the wait is bounded here (the post itself is abandoned) and a token endpoint that never answers is a
+   * retry-after, not a worker held forever.
+   */
   private async authorization(): Promise<Record<string, string>> {
     if (!this.opts.appId) return {};
-    const creds = await this.opts.credentials.createCredentials(this.opts.appId, CONNECTOR_SCOPE, LOGIN_URL, true);
-    const headers: Record<string, string> = {};
-    await creds.signRequest({ headers: { set: (name: string, value: string) => void (headers[name.toLowerCase()] = value) } } as never);
-    return headers;
+    const ms = this.opts.timeoutMs ?? 10_000;
+    const sign = async () => {
+      const creds = await this.opts.credentials.createCredentials(this.opts.appId, CONNECTOR_SCOPE, LOGIN_URL, true);
+      const headers: Record<string, string> = {};
+      await creds.signRequest({ headers: { set: (name: string, value: string) => void (headers[name.toLowerCase()] = value) } } as never);
+      return headers;
+    };
+    let timer: NodeJS.Timeout | undefined;
+    const late = new Promise<never>((_, reject) => (timer = setTimeout(() => reject(new Error(`no token from the Entra ID token endpoint within ${ms} ms`)), ms)));
+    try {
+      return await Promise.race([sign(), late]);
+    } finally {
+      clearTimeout(timer);
+    }
   }
 
   /** Post one digest as Adaptive Cards to the subscription's conversation. */

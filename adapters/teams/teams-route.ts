@@ -36,10 +36,10 @@ export interface TeamsRouteDeps {
   logger: Logger;
 }
 
-/** Why an authentication failed, as a status: 503 when the Bot Framework keys could not be fetched, else 401. */
+/** Why an authentication failed, as a status: 503 when the Bot Framework keys could not be fetched (in time), else 401. */
 function authFailureStatus(err: unknown): 401 | 503 {
-  const e = err as { statusCode?: unknown; name?: unknown };
-  return (typeof e.statusCode === 'number' && e.statusCode >= 500) || e.name === 'FetchError' ? 503 : 401;
+  const e = err as { statusCode?: unknown; name?: unknown; code?: unknown };
+  return (typeof e.statusCode === 'number' && e.statusCode >= 500) || e.name === 'FetchError' || e.code === 'TEAMS_AUTH_TIMEOUT' ? 503 : 401;
 }
 
 function parseJson(text: string): unknown {
@@ -51,11 +51,11 @@ function parseJson(text: string): unknown {
   }
 }
 
-/** Settle with the promise, or reject with TEAMS_SEND_TIMEOUT once ms have passed (the work itself is not stopped). */
-function withinMs<T>(work: Promise<T>, ms: number): Promise<T> {
+/** Settle with the promise, or reject with this code once ms have passed (the work itself is not stopped). */
+function withinMs<T>(work: Promise<T>, ms: number, code = 'TEAMS_SEND_TIMEOUT', what = 'the turn'): Promise<T> {
   let timer: NodeJS.Timeout | undefined;
   const late = new Promise<never>((_, reject) => {
-    timer = setTimeout(() => reject(Object.assign(new Error(`the turn did not finish within ${ms} ms`), { code: 'TEAMS_SEND_TIMEOUT' })), ms);
+    timer = setTimeout(() => reject(Object.assign(new Error(`${what} did not finish within ${ms} ms`), { code })), ms);
   });
   return Promise.race([work, late]).finally(() => clearTimeout(timer));
 }
@@ -107,6 +107,9 @@ export function createTeamsRoute(deps: TeamsRouteDeps): RouteHandler {
   const closed = !config.microsoftAppId && !config.teamsAllowUnauthenticated;
   const emulatorPorts = config.teamsEmulatorPorts ?? [];
   const turnLimitMs = (config.teamsSendTimeoutMs ?? 5_000) + 500;
+  // botbuilder fetches the OpenID metadata and JWKS (node-fetch) and the outbound token (msal-node) with no timeout
+  // of its own: the request waits at most this long for them, then is answered 503 (the fetch itself is abandoned)
+  const authLimitMs = config.teamsSendTimeoutMs ?? 5_000;
   announce(log, config);
 
   const claim = async (id: string): Promise<boolean> => {
@@ -140,7 +143,7 @@ export function createTeamsRoute(deps: TeamsRouteDeps): RouteHandler {
 
     let auth: TeamsAuthResult;
     try {
-      auth = await adapter.authenticate(body, req.headers.authorization ?? '');
+      auth = await withinMs(adapter.authenticate(body, req.headers.authorization ?? ''), authLimitMs, 'TEAMS_AUTH_TIMEOUT', 'the Bot Framework token check (OpenID metadata, JWKS)');
     } catch (err) {
       const status = authFailureStatus(err);
       const code = status === 401 ? 'TEAMS_UNAUTHORIZED' : 'TEAMS_AUTH_UNAVAILABLE';

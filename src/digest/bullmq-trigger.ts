@@ -65,7 +65,9 @@ export class BullmqTrigger {
     this.queue.on('error', (err) => log.warn(third(err), 'digest queue error'));
     this.worker.on('error', (err) => log.warn(third(err), 'digest worker error'));
     this.worker.on('failed', (job, err) => log.warn({ job: job?.id, err: forLog(err.message) }, 'digest pass failed'));
-    await this.assertState();
+    // a Redis that does not answer yet (still starting, stalled) must not stop serve from starting: the timer below
+    // asserts the same again every tick
+    await this.assertState().catch((err: Error) => log.warn({ err: forLog(err.message), code: (err as { code?: string }).code }, 'could not assert the digest scheduler at start (Redis not answering?); trying again every tick'));
     // never rely on keys written once: Redis may lose them (FLUSHALL, a restart without persistence), and a
     // scheduler that is gone triggers nothing, so this replica's own timer puts it back every tick
     this.assertTimer = setInterval(() => {

@@ -50,7 +50,13 @@ export async function startDigestDelivery(opts: DigestDeliveryOptions): Promise<
       run,
       ...(opts.tickEveryMs ? { tickEveryMs: opts.tickEveryMs } : {}),
     });
-    await queue.start();
+    try {
+      await queue.start();
+    } catch (err) {
+      // its connections are open already: close them, or they keep a process that failed to start alive
+      await queue.stop();
+      throw err;
+    }
     logger.info({ platforms, concurrency: config.digestConcurrency }, 'daily digests: passes triggered by BullMQ');
     return { queue, stop: () => queue.stop() };
   }

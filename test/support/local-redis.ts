@@ -30,13 +30,17 @@ export async function redisAnswers(url: string, onError?: (message: string) => v
   }
 }
 
-/** Start redis-server (no persistence) on a port, or a free one, and wait until it answers; throws a clear error if it cannot. */
-export async function startRedisServer(port?: number, timeoutMs = 5000): Promise<{ url: string; port: number; child: ChildProcess }> {
+/**
+ * Start redis-server (no persistence) on a port, or a free one, and wait until it answers; throws a clear error if it
+ * cannot. With `requirepass` it asks for that password, and the URL carries it.
+ */
+export async function startRedisServer(port?: number, timeoutMs = 5000, opts: { requirepass?: string } = {}): Promise<{ url: string; port: number; child: ChildProcess }> {
   const p = port ?? (await freePort());
-  const child = spawn('redis-server', ['--port', String(p), '--bind', '127.0.0.1', '--save', '', '--appendonly', 'no'], { stdio: 'ignore' });
+  const auth = opts.requirepass ? ['--requirepass', opts.requirepass] : [];
+  const child = spawn('redis-server', ['--port', String(p), '--bind', '127.0.0.1', '--save', '', '--appendonly', 'no', ...auth], { stdio: 'ignore' });
   let spawnError: Error | undefined;
   child.on('error', (err) => (spawnError = err));
-  const url = `redis://127.0.0.1:${p}`;
+  const url = opts.requirepass ? `redis://:${encodeURIComponent(opts.requirepass)}@127.0.0.1:${p}` : `redis://127.0.0.1:${p}`;
   const deadline = Date.now() + timeoutMs;
   while (Date.now() < deadline) {
     if (spawnError) throw new Error(`redis-server could not start (${spawnError.message}); install redis-server or set REDIS_URL`);

@@ -21,20 +21,31 @@ export interface BotFrameworkMocks {
   tokenRequests(): number;
 }
 
+/** The Bot Framework OpenID metadata document, pointing at the JWKS. */
+const metadata = {
+  issuer: CHANNEL_ISSUER,
+  authorization_endpoint: 'https://invalid.botframework.com',
+  jwks_uri: 'https://login.botframework.com/v1/.well-known/keys',
+  id_token_signing_alg_values_supported: ['RS256'],
+  token_endpoint_auth_methods_supported: ['private_key_jwt'],
+};
+
+export interface MockOptions {
+  /** never answer (until the promise settles) the OpenID metadata, or the token endpoint */
+  hang?: { metadata?: Promise<void>; token?: Promise<void> };
+}
+
 /** Serve the OpenID metadata, the JWKS and the token endpoint with nock; botbuilder fetches them itself. */
-export async function mockBotFramework(serviceUrl: string): Promise<BotFrameworkMocks> {
+export async function mockBotFramework(serviceUrl: string, opts: MockOptions = {}): Promise<BotFrameworkMocks> {
   const { publicKey, privateKey } = await generateKeyPair('RS256', { extractable: true });
   const stranger = await generateKeyPair('RS256');
   const jwk = { ...(await exportJWK(publicKey)), kid: KID, use: 'sig', endorsements: ['msteams'] };
   nock('https://login.botframework.com')
     .persist()
     .get('/v1/.well-known/openidconfiguration')
-    .reply(200, {
-      issuer: CHANNEL_ISSUER,
-      authorization_endpoint: 'https://invalid.botframework.com',
-      jwks_uri: 'https://login.botframework.com/v1/.well-known/keys',
-      id_token_signing_alg_values_supported: ['RS256'],
-      token_endpoint_auth_methods_supported: ['private_key_jwt'],
+    .reply(async () => {
+      await opts.hang?.metadata;
+      return [200, metadata];
     })
     .get('/v1/.well-known/keys')
     .reply(200, { keys: [jwk] });
@@ -46,6 +57,7 @@ export async function mockBotFramework(serviceUrl: string): Promise<BotFramework
     .query(true)
     .reply(async (req: Request) => {
       tokenRequests += 1;
+      await opts.hang?.token;
       const form = new URLSearchParams(await req.text());
       if (form.get('client_id') !== APP_ID || form.get('client_secret') !== APP_PASSWORD || form.get('grant_type') !== 'client_credentials') {
         return [401, { error: 'invalid_client' }];
