@@ -53,6 +53,14 @@ const redis = await benchRedis({ prefer: 'named', prefixes: [PREFIX], ...(config
 console.log(`Redis: ${redis.describe}`);
 const admin = new Redis(redis.url);
 const redisStore = new RedisStore({ url: redis.url, prefix: PREFIX });
+// commands this client sends (each a round trip, pipelined or not), beside what Redis executes (INFO counts the
+// commands a script runs too)
+let sent = 0;
+const sendCommand = redisStore.redis.sendCommand.bind(redisStore.redis);
+redisStore.redis.sendCommand = ((...args: Parameters<typeof sendCommand>) => {
+  sent += 1;
+  return sendCommand(...args);
+}) as typeof sendCommand;
 try {
   await redisStore.ready();
   const memory = new MemoryStore();
@@ -62,18 +70,22 @@ try {
   const mem: number[] = [];
   const red: number[] = [];
   let commands = 0;
+  let sentInRounds = 0;
   for (let i = 0; i < 3; i++) {
     mem.push(...(await run(memory)));
     const before = await commandsProcessed(admin);
+    const sentBefore = sent;
     red.push(...(await run(redisStore)));
     commands += (await commandsProcessed(admin)) - before - 1; // the INFO call itself counts once
+    sentInRounds += sent - sentBefore;
   }
   const turns = red.length;
   console.log(`turns per store: ${turns} (${DIALOGUE.length}-turn dialogue × ${ROUNDS} × 3)`);
   console.log(`memory: median ${pct(mem, 50).toFixed(3)} ms, p99 ${pct(mem, 99).toFixed(3)} ms`);
   console.log(`redis:  median ${pct(red, 50).toFixed(3)} ms, p99 ${pct(red, 99).toFixed(3)} ms`);
   console.log(`added by redis per turn: median ${(pct(red, 50) - pct(mem, 50)).toFixed(3)} ms (ratio ${(pct(red, 50) / pct(mem, 50)).toFixed(2)}×)`);
-  console.log(`redis commands per turn: ${(commands / turns).toFixed(2)} (each is one round trip; a read for follow-ups and for a new topic, which keeps the earlier ones)${redis.named ? '; a named Redis counts other clients\' commands too' : ''}`);
+  console.log(`redis commands sent per turn: ${(sentInRounds / turns).toFixed(2)} (a read for a follow-up, one write per turn: a new topic keeps the earlier one inside that write's script)`);
+  console.log(`redis commands executed per turn: ${(commands / turns).toFixed(2)} (INFO, counting those the context script runs)${redis.named ? '; a named Redis counts other clients\' commands too' : ''}`);
 } finally {
   await redisStore.close();
   admin.disconnect();
