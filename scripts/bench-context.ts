@@ -56,11 +56,11 @@ const redisStore = new RedisStore({ url: redis.url, prefix: PREFIX });
 // commands this client sends (each a round trip, pipelined or not), beside what Redis executes (INFO counts the
 // commands a script runs too)
 let sent = 0;
-const sendCommand = redisStore.redis.sendCommand.bind(redisStore.redis);
-redisStore.redis.sendCommand = ((...args: Parameters<typeof sendCommand>) => {
+// (the prototype's method is looked up at each call, so the clean-up's fence on Redis.prototype still applies)
+redisStore.redis.sendCommand = function (this: Redis, ...args: Parameters<Redis['sendCommand']>) {
   sent += 1;
-  return sendCommand(...args);
-}) as typeof sendCommand;
+  return (Object.getPrototypeOf(this) as Redis).sendCommand.apply(this, args);
+} as Redis['sendCommand'];
 try {
   await redisStore.ready();
   const memory = new MemoryStore();
