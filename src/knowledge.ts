@@ -45,7 +45,7 @@ export function writeUserDict(lexicon: Lexicon): string {
 export function loadKnowledge(contentDir: string): Knowledge {
   const lexicon = loadLexicon(join(contentDir, 'dict'));
   const jieba = loadSegmenter({ jiebaDir: join(contentDir, 'dict', 'jieba'), userDict: writeUserDict(lexicon) });
-  const tables = { variants: lexicon.variants, keep: lexicon.keep, regional: lexicon.regional };
+  const tables = { variants: lexicon.variants, keep: lexicon.keep, keepForms: lexicon.keepForms, regional: lexicon.regional };
   // a question's text goes through normalize in several stages of one turn (intent, topic, matcher, answers)
   const normalize = boundedMemo(makeNormalizer(tables), 4096);
   const display = makeDisplayFixer(tables);

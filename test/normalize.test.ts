@@ -6,7 +6,7 @@ import { makeDisplayFixer, makeNormalizer, toHalfWidth } from '../src/nlp/normal
 import { CONTENT_DIR } from './support/knowledge.js';
 
 const lexicon = loadLexicon(join(CONTENT_DIR, 'dict'));
-const tables = { variants: lexicon.variants, keep: lexicon.keep };
+const tables = { variants: lexicon.variants, keep: lexicon.keep, keepForms: lexicon.keepForms };
 const normalize = makeNormalizer(tables);
 const display = makeDisplayFixer(tables);
 

@@ -54,7 +54,8 @@ function normalise(s: string): string {
 // and no such spelling may already give the plan term (then OpenCC does the job and the entry is dead weight).
 const twToCn = OpenCC.Converter({ from: 'twp', to: 'cn' });
 const hkToCn = OpenCC.Converter({ from: 'hk', to: 'cn' });
-const keep = listLines(join(dictDir, 'opencc-keep.txt'));
+const keepLines = listLines(join(dictDir, 'opencc-keep.txt')).map((l) => l.split(/\s+/).filter(Boolean));
+const keep = keepLines.map((l) => l[0]!);
 function toSimplified(s: string): string {
   const parts = keep.reduce<string[]>((acc, w) => acc.flatMap((p) => p.split(w).flatMap((x, i) => (i ? [w, x] : [x]))), [s]);
   return parts.map((p) => (keep.includes(p) ? p : hkToCn(twToCn(p)))).join('');
@@ -113,6 +114,15 @@ for (const { line, key, values } of regional) {
   const roundTrips = spellings.map((toTrad) => toSimplified(toTrad(key)));
   if (roundTrips.includes(target)) errors.push(`${at}: OpenCC already maps a traditional spelling of it to 「${target}」`);
   else if (!roundTrips.includes(key)) errors.push(`${at}: not what OpenCC leaves of any traditional spelling of it (${roundTrips.join(' ')})`);
+}
+
+// the normaliser guards a kept word in the forms opencc-keep.txt lists (it never builds cn → tw): they must hold
+// every traditional spelling OpenCC gives of it
+for (const [word, ...forms] of keepLines) {
+  for (const toTrad of spellings) {
+    const trad = toTrad(word!);
+    if (trad !== word && !forms.includes(trad)) errors.push(`opencc-keep.txt: 「${word}」 needs its traditional form 「${trad}」 on its line`);
+  }
 }
 
 for (const n of notes) console.log(`note: ${n}`);

@@ -92,7 +92,7 @@ function filesIn(dir: string): string[] {
 function contentStrings(contentDir: string): string[] {
   const dictDir = join(contentDir, 'dict');
   const lexicon = loadLexicon(dictDir);
-  const tables = { variants: lexicon.variants, keep: lexicon.keep, regional: lexicon.regional };
+  const tables = { variants: lexicon.variants, keep: lexicon.keep, keepForms: lexicon.keepForms, regional: lexicon.regional };
   const normalize = makeNormalizer(tables);
   const display = makeDisplayFixer(tables);
   const pieces: string[] = [];

@@ -7,6 +7,8 @@ import type { FramePhrase } from './question-frames.js';
 export interface Lexicon {
   variants: Map<string, string>;
   keep: string[];
+  /** each kept word with the traditional forms it is guarded in (itself first; opencc-keep.txt lists the others) */
+  keepForms: Map<string, string[]>;
   stopwords: Set<string>;
   /** colloquial term → plan terms */
   synonyms: Map<string, string[]>;
@@ -63,7 +65,7 @@ export function loadLexicon(dictDir: string): Lexicon {
   const userDictPath = join(dictDir, 'user.dict.txt');
   return {
     variants,
-    keep: existsSync(keepPath) ? lines(keepPath) : [],
+    ...readKeep(keepPath),
     stopwords: new Set(existsSync(stopPath) ? lines(stopPath).map((w) => w.toLowerCase()) : []),
     synonyms: readTsvMap(join(dictDir, 'synonyms.tsv'), (s) => s.toLowerCase()),
     glossary: readTsvMap(join(dictDir, 'glossary.tsv'), (s) => s.toLowerCase()),
@@ -107,4 +109,17 @@ function readGeneralIdf(path: string): Map<string, number> {
     map.set(word, v);
   });
   return map;
+}
+
+/**
+ * opencc-keep.txt: per line a word OpenCC must leave as written, then its traditional forms where they differ (what
+ * OpenCC's cn → tw gives; scripts/dict/check-lexicon.ts checks them), so the normaliser never builds that converter.
+ */
+function readKeep(path: string): { keep: string[]; keepForms: Map<string, string[]> } {
+  const keepForms = new Map<string, string[]>();
+  for (const line of existsSync(path) ? lines(path) : []) {
+    const [word, ...forms] = line.split(/\s+/).filter(Boolean);
+    if (word) keepForms.set(word, [...new Set([word, ...forms])]);
+  }
+  return { keep: [...keepForms.keys()], keepForms };
 }

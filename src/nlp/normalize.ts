@@ -6,6 +6,8 @@ export interface NormalizeTables {
   variants: Map<string, string>;
   /** words OpenCC must leave as they are */
   keep: string[];
+  /** each kept word's traditional forms (itself included); a word missing here is guarded as written only */
+  keepForms?: Map<string, string[]>;
   /** Taiwan and Hong Kong wordings (as OpenCC leaves them, in simplified characters) → the plan's wording */
   regional?: Map<string, string>;
 }
@@ -26,7 +28,6 @@ const twToCn = lazy(() => OpenCC.Converter({ from: 'twp', to: 'cn' }));
 const hkToCn = lazy(() => OpenCC.Converter({ from: 'hk', to: 'cn' }));
 /** Characters that differ between traditional and simplified; used to skip OpenCC for text that is already simplified. */
 const tradProbe = lazy(() => OpenCC.Converter({ from: 't', to: 'cn' }));
-const cnToTw = lazy(() => OpenCC.Converter({ from: 'cn', to: 'tw' }));
 
 /** Full-width ASCII (Ａ１！) → half width, ideographic space → space. */
 export function toHalfWidth(s: string): string {
@@ -55,7 +56,7 @@ export function makeNormalizer(tables: NormalizeTables): (s: string) => string {
   // each kept word with its traditional forms, guarded by a private-use placeholder during conversion; worked out
   // with the first traditional text, as simplified text never needs them
   let keepForms: { word: string; forms: string[] }[] | undefined;
-  const keepWithForms = () => (keepForms ??= tables.keep.filter(Boolean).map((word) => ({ word, forms: [...new Set([word, cnToTw(word)])] })));
+  const keepWithForms = () => (keepForms ??= tables.keep.filter(Boolean).map((word) => ({ word, forms: tables.keepForms?.get(word) ?? [word] })));
   const toSimplified = (s: string): string => {
     if (tradProbe(s) === s) return s; // already simplified: skip the phrase tables (and their 智慧 → 智能)
     const keep = keepWithForms();

@@ -50,7 +50,7 @@ describe('content/dict/jieba', () => {
 
   it('cuts every text of the plan exactly as the full dictionary does (ordinary, without HMM, and for the index)', () => {
     const lexicon = loadLexicon(join(CONTENT_DIR, 'dict'));
-    const tables = { variants: lexicon.variants, keep: lexicon.keep, regional: lexicon.regional };
+    const tables = { variants: lexicon.variants, keep: lexicon.keep, keepForms: lexicon.keepForms, regional: lexicon.regional };
     const normalize = makeNormalizer(tables);
     const plans = loadPlans(join(CONTENT_DIR, 'plans'), makeDisplayFixer(tables));
     // the strings the matcher and the typo corrector cut: each passage's title, path and text, normalised
