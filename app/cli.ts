@@ -9,21 +9,10 @@ import type { Reply } from '../src/reply/reply.js';
 import { openStore } from '../src/store/open-store.js';
 import type { Store } from '../src/store/store.js';
 import { loadConfig, type Config } from './config.js';
-import { DIGEST_USAGE, digestCommand } from './digest-command.js';
+import { COMMAND_USAGE, USAGE, version } from './cli-usage.js';
+import { digestCommand } from './digest-command.js';
+import { parseCommandArgs } from './parse-command-args.js';
 import { readLines } from './read-lines.js';
-
-const USAGE = `plan-bot — work with a national policy plan from chat
-
-Usage:
-  plan-bot ask [--json] [--store memory|redis://…] TEXT…   answer one question
-  plan-bot chat [--json] [--store memory|redis://…]        answer each line of stdin until EOF
-  plan-bot serve                                           serve Slack (and Teams) over HTTP until SIGTERM
-${DIGEST_USAGE}
-  plan-bot help                                            this text
-
-A chat line may be plain text (one default conversation) or a JSON object
-{"conversation": "...", "text": "..."} to pick the conversation.
-The store defaults to REDIS_URL when it is set, otherwise memory.`;
 
 /** A JSON chat line: which conversation (and optionally thread and user) and what was said. */
 const ChatLine = z.object({
@@ -39,23 +28,14 @@ interface Flags {
   rest: string[];
 }
 
+/** ask and chat's flags, parsed by node:util parseArgs (an unknown flag is refused, naming it). */
 function parseFlags(args: string[]): Flags {
-  const flags: Flags = { json: false, rest: [] };
-  for (let i = 0; i < args.length; i++) {
-    const a = args[i]!;
-    if (a === '--json') flags.json = true;
-    else if (a === '--store') {
-      const v = args[++i];
-      if (!v) throw new CodedError('INPUT_INVALID', '--store needs a value: memory or redis://host:port');
-      flags.store = v;
-    } else if (a.startsWith('--store=')) flags.store = a.slice('--store='.length);
-    else if (a === '--') flags.rest.push(...args.slice(i + 1)), (i = args.length);
-    else flags.rest.push(a);
+  const { values, positionals } = parseCommandArgs(args, { json: { type: 'boolean' }, store: { type: 'string' } });
+  const store = values.store as string | undefined;
+  if (store !== undefined && store !== 'memory' && !/^rediss?:\/\/\S+$/.test(store)) {
+    throw new CodedError('INPUT_INVALID', `--store ${store}: expected memory or redis://host:port`);
   }
-  if (flags.store && flags.store !== 'memory' && !/^rediss?:\/\/\S+$/.test(flags.store)) {
-    throw new CodedError('INPUT_INVALID', `--store ${flags.store}: expected memory or redis://host:port`);
-  }
-  return flags;
+  return { json: values.json === true, ...(store !== undefined ? { store } : {}), rest: positionals };
 }
 
 interface Session {
@@ -152,6 +132,18 @@ export async function main(argv: string[]): Promise<number> {
     if (!command || command === 'help' || command === '--help' || command === '-h') {
       process.stdout.write(USAGE + '\n');
       return command ? 0 : 1;
+    }
+    if (command === '--version' || command === '-v' || command === 'version') {
+      process.stdout.write(version() + '\n');
+      return 0;
+    }
+    // COMMAND --help prints and exits before any setting is read or anything is started (serve --help serves nothing)
+    if (args.includes('--help') || args.includes('-h')) {
+      const usage = COMMAND_USAGE[command];
+      if (usage) {
+        process.stdout.write(usage + '\n');
+        return 0;
+      }
     }
     const config = loadConfig();
     if (command === 'digest') return await digestCommand(config, args);

@@ -10,12 +10,10 @@ import { CodedError } from '../src/errors.js';
 import { loadKnowledge } from '../src/knowledge.js';
 import { createLogger } from '../src/logger.js';
 import { openStore } from '../src/store/open-store.js';
+import { COMMAND_USAGE } from './cli-usage.js';
 import type { Config } from './config.js';
+import { parseCommandArgs } from './parse-command-args.js';
 import { digestSenders, isChatPlatform, loadChatPlatforms } from './platforms.js';
-
-/** The usage lines of `plan-bot digest`, shown by plan-bot help. */
-export const DIGEST_USAGE = `  plan-bot digest preview [--topic T] [--date YYYY-MM-DD] [--tz Zone] [--json]   print a day's digest
-  plan-bot digest run [--now ISO-8601]                     deliver every digest due now, once, and exit (cron)`;
 
 interface DigestFlags {
   topic: string;
@@ -25,31 +23,32 @@ interface DigestFlags {
   json: boolean;
 }
 
+/** digest preview / run flags, parsed by node:util parseArgs, each value checked. */
 function parseDigestFlags(args: string[]): DigestFlags {
-  const flags: DigestFlags = { topic: '', tz: DEFAULT_TZ, json: false };
-  for (let i = 0; i < args.length; i++) {
-    const [name, inline] = args[i]!.split(/=(.*)/s, 2) as [string, string | undefined];
-    const value = () => {
-      const v = inline ?? args[++i];
-      if (v === undefined || v === '') throw new CodedError('INPUT_INVALID', `${name} needs a value`);
-      return v;
-    };
-    if (name === '--json') flags.json = true;
-    else if (name === '--topic') flags.topic = value().trim();
-    else if (name === '--date') {
-      const d = value();
-      if (!isIsoDate(d)) throw new CodedError('INPUT_INVALID', `--date ${d}: expected a calendar date YYYY-MM-DD`);
-      flags.date = d;
-    } else if (name === '--tz') {
-      const tz = normalizeTimeZone(value());
-      if (!tz) throw new CodedError('INPUT_INVALID', `--tz: expected an IANA time zone such as Asia/Shanghai`);
-      flags.tz = tz;
-    } else if (name === '--now') {
-      const v = value();
-      const t = Date.parse(v);
-      if (!/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:?\d{2})$/.test(v) || Number.isNaN(t)) throw new CodedError('INPUT_INVALID', `--now ${v}: expected ISO-8601 with a zone, e.g. 2026-12-01T09:05:00+08:00`);
-      flags.now = t;
-    } else throw new CodedError('INPUT_INVALID', `unknown option ${name}`);
+  const { values, positionals } = parseCommandArgs(args, { json: { type: 'boolean' }, topic: { type: 'string' }, date: { type: 'string' }, tz: { type: 'string' }, now: { type: 'string' } });
+  if (positionals.length) throw new CodedError('INPUT_INVALID', `unexpected argument ${JSON.stringify(positionals[0])}; a topic goes after --topic`);
+  const str = (name: string): string | undefined => {
+    const v = values[name];
+    if (v === '') throw new CodedError('INPUT_INVALID', `--${name} needs a value`);
+    return typeof v === 'string' ? v : undefined;
+  };
+  const flags: DigestFlags = { topic: str('topic')?.trim() ?? '', tz: DEFAULT_TZ, json: values.json === true };
+  const d = str('date');
+  if (d !== undefined) {
+    if (!isIsoDate(d)) throw new CodedError('INPUT_INVALID', `--date ${d}: expected a calendar date YYYY-MM-DD`);
+    flags.date = d;
+  }
+  const zone = str('tz');
+  if (zone !== undefined) {
+    const tz = normalizeTimeZone(zone);
+    if (!tz) throw new CodedError('INPUT_INVALID', `--tz: expected an IANA time zone such as Asia/Shanghai`);
+    flags.tz = tz;
+  }
+  const v = str('now');
+  if (v !== undefined) {
+    const t = Date.parse(v);
+    if (!/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:?\d{2})$/.test(v) || Number.isNaN(t)) throw new CodedError('INPUT_INVALID', `--now ${v}: expected ISO-8601 with a zone, e.g. 2026-12-01T09:05:00+08:00`);
+    flags.now = t;
   }
   return flags;
 }
@@ -98,5 +97,5 @@ export async function digestCommand(config: Config, args: string[]): Promise<num
   const flags = parseDigestFlags(rest);
   if (sub === 'preview') return preview(config, flags);
   if (sub === 'run') return run(config, flags);
-  throw new CodedError('INPUT_INVALID', `plan-bot digest ${sub ?? ''}: expected "preview" or "run"\n${DIGEST_USAGE}`);
+  throw new CodedError('INPUT_INVALID', `plan-bot digest ${sub ?? ''}: expected "preview" or "run"\n${COMMAND_USAGE.digest}`);
 }

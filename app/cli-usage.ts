@@ -1,0 +1,52 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { packageRoot } from '../src/package-root.js';
+
+/** What `plan-bot help` prints: every command in one screen. */
+export const USAGE = `plan-bot — work with a national policy plan from chat
+
+Usage:
+  plan-bot ask [--json] [--store memory|redis://…] TEXT…   answer one question
+  plan-bot chat [--json] [--store memory|redis://…]        answer each line of stdin until EOF
+  plan-bot serve                                           serve Slack (and Teams) over HTTP until SIGTERM
+  plan-bot digest preview [--topic T] [--date YYYY-MM-DD] [--tz Zone] [--json]   print a day's digest
+  plan-bot digest run [--now ISO-8601]                     deliver every digest due now, once, and exit (cron)
+  plan-bot help | --help                                   this text; plan-bot COMMAND --help for one command
+  plan-bot --version                                       the version
+
+A chat line may be plain text (one default conversation) or a JSON object
+{"conversation": "...", "text": "..."} to pick the conversation.
+The store defaults to REDIS_URL when it is set, otherwise memory.`;
+
+/** Each command's own --help: what it does, its flags, and the settings it reads (nothing is started). */
+export const COMMAND_USAGE: Record<string, string> = {
+  ask: `Usage: plan-bot ask [--json] [--store memory|redis://…] TEXT…
+
+Answer one question, as Slack or Teams would, and exit.
+  --json           print the reply as JSON (the Reply model) instead of text
+  --store SPEC     memory, or redis://host:port for the conversation's context (default: REDIS_URL, else memory)
+Use -- before a question that starts with "-".`,
+  chat: `Usage: plan-bot chat [--json] [--store memory|redis://…]
+
+Answer each line of stdin until EOF, one output per line. A line is plain text (one default conversation) or
+{"conversation": "...", "text": "...", "thread"?: "...", "user"?: "..."}; a bad line gets an error line and the
+loop goes on.
+  --json           one JSON reply per line
+  --store SPEC     memory, or redis://host:port (default: REDIS_URL, else memory)`,
+  serve: `Usage: plan-bot serve
+
+Serve Slack (/slack/events), Teams (/api/messages), /healthz and /readyz over HTTP until SIGTERM, and deliver
+the daily digests. Configured by the environment (README: Configuration, Slack, Microsoft Teams): PORT, HOST,
+REDIS_URL, SLACK_BOT_TOKEN, SLACK_SIGNING_SECRET, MICROSOFT_APP_ID, … A bad setting stops it at start, naming it.`,
+  digest: `Usage:
+  plan-bot digest preview [--topic T] [--date YYYY-MM-DD] [--tz Zone] [--json]
+      print the digest a channel would get on a day (default: today in --tz, default Asia/Shanghai)
+  plan-bot digest run [--now ISO-8601]
+      deliver every digest due now, once, and exit (for cron; needs REDIS_URL)`,
+};
+
+/** plan-bot's version, from its package.json. */
+export function version(): string {
+  const pkg = JSON.parse(readFileSync(join(packageRoot(), 'package.json'), 'utf8')) as { name?: string; version?: string };
+  return `${pkg.name ?? 'plan-bot'} ${pkg.version ?? '0.0.0'}`;
+}
