@@ -1,6 +1,12 @@
 import { MentionEntity, SubmitData, splitConversationId, type TeamsActivity } from './activity.js';
 import type { ReplyChains } from './reply-chains.js';
 
+/**
+ * The resource-specific consent that makes Teams deliver every channel message, not only @mentions: what the
+ * follow-ups without a mention below need, and the one RSC permission the manifest declares (a test checks it).
+ */
+export const CHANNEL_MESSAGES_RSC = { name: 'ChannelMessage.Read.Group', type: 'Application' } as const;
+
 /** Whether a message was sent by a bot (another app, or plan-bot itself): Teams bot ids start with 28:. */
 export function fromBot(a: TeamsActivity): boolean {
   const from = a.from;
