@@ -52,7 +52,7 @@ function botWasAdded(a: TeamsActivity): boolean {
  * One Teams turn: a message for the bot (typed, @mentioned, a card button's data in activity.value, or a follow-up
  * in a channel reply chain it has answered in; see addressed.ts) is answered by the core bot in its conversation's
  * context; an invoke is answered in the HTTP response (teams-invoke.ts); the bot being added gets a short welcome
- * with help. Every turn keeps the conversation reference for the digest's proactive posts.
+ * with help. Every turn for the bot keeps the conversation reference for the digest's proactive posts.
  */
 export function createTurnLogic(deps: TurnDeps): (context: TurnContext, activity: TeamsActivity) => Promise<void> {
   const { bot, references, chains, logger } = deps;
@@ -62,11 +62,12 @@ export function createTurnLogic(deps: TurnDeps): (context: TurnContext, activity
   };
   return async (context, a) => {
     if (a.type === 'message') {
-      await references.save(a);
+      // with ChannelMessage.Read.Group every channel message arrives: those not for the bot leave nothing behind
       if (!(await addressedToBot(a, chains))) {
         logger.debug({ activity: forLog(a.id), conversation: forLog(a.conversation.id) }, 'teams channel message not for the bot');
         return;
       }
+      await references.save(a);
       const msg = toInbound(a);
       if (!msg) {
         logger.debug({ activity: forLog(a.id), value: forLog(a.value) }, 'teams message with nothing to answer');

@@ -4,8 +4,9 @@
 import '../support/node20-nock.js';
 import nock from 'nock';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { loadReference } from '../../adapters/teams/conversation-reference.js';
 import { replyChainName } from '../../adapters/teams/reply-chains.js';
-import { cards, mention, message, startTeams, texts, UNAUTHENTICATED, type TeamsHarness } from './teams-harness.js';
+import { cards, mention, message, startTeams, TENANT, texts, UNAUTHENTICATED, type TeamsHarness } from './teams-harness.js';
 
 /** A short context TTL, so that the chain's record is seen to expire with it. */
 const CONTEXT_TTL_SECONDS = 3;
@@ -65,6 +66,13 @@ describe('Teams channel follow-ups without a mention', () => {
     // a mention still works anywhere, and makes that chain one the bot is in
     await send(mention('数据治理', { ...inChannel, conversationId: chain('1700000100012') }), true);
     await send(message('更多', { ...inChannel, conversationId: chain('1700000100012') }), true);
+  });
+
+  it('a plain message in a channel the bot was never asked in leaves nothing behind: no answer, no reference, no chain record', async () => {
+    const quiet = '19:quiet@thread.tacv2';
+    await send(message('应急管理', { ...inChannel, conversationId: `${quiet};messageid=1700000100050`, id: '1700000100050' }), false);
+    expect(await loadReference(h.store, TENANT, quiet)).toBeNull();
+    expect(await h.store.getValue(replyChainName(quiet, '1700000100050'))).toBeUndefined();
   });
 
   it('ignores bots, plan-bot itself included, in a chain the bot is in', async () => {
