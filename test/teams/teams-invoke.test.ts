@@ -12,7 +12,7 @@ import { CARD_RESPONSE_TYPE, MESSAGE_RESPONSE_TYPE } from '../../adapters/teams/
 import { createLogger } from '../../src/logger.js';
 import { knowledge } from '../support/knowledge.js';
 import { APP_ID, APP_PASSWORD, mockBotFramework, type BotFrameworkMocks } from './bot-framework-auth.js';
-import { EMULATOR_PORT, SERVICE_URL, cards, mention, message, mockConnector, submits, texts, type ActivityOptions, type Posted } from './teams-harness.js';
+import { EMULATOR_PORT, SERVICE_URL, cards, mention, message, mockConnector, startTeams, submits, texts, type ActivityOptions, type Posted } from './teams-harness.js';
 
 let posted: Posted[];
 let logs: string[];
@@ -206,5 +206,26 @@ describe('Teams invokes, plan-bot serve with an app id: signed Bot Framework tok
     expect((await post(message('2025年的目标是什么?', { conversationId: '19:signed@thread.tacv2;messageid=1700000300002', conversationType: 'channel' }), await bf.token())).status).toBe(200);
     await new Promise((r) => setTimeout(r, 50));
     expect(posted.length).toBe(2);
+  });
+});
+
+describe('Teams invokes when Redis is gone', () => {
+  it('adaptiveCard/action and the other invokes still get 200 with a valid body', async () => {
+    const h = await startTeams();
+    try {
+      await h.store.close();
+      const res = await h.post(invoke('adaptiveCard/action', execute({ planBot: 1, text: '应急管理' }), { conversationId: 'a:invoke-no-redis' }));
+      expect(res.status).toBe(200);
+      const body = await res.json();
+      expect(body).toMatchObject({ statusCode: 200, type: CARD_RESPONSE_TYPE });
+      expect(texts(body.value)[0]).toMatch(/^应急管理 · /);
+      for (const [name, value, check] of OTHER_INVOKES) {
+        const r = await h.post(invoke(name, value, { conversationId: 'a:invoke-no-redis' }));
+        expect(r.status).toBe(200);
+        check(await r.json());
+      }
+    } finally {
+      await h.close();
+    }
   });
 });
