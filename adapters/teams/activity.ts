@@ -5,6 +5,8 @@ const Account = z.looseObject({
   id: z.string().min(1).max(500),
   name: z.string().max(500).optional(),
   aadObjectId: z.string().max(100).optional(),
+  /** 'bot' for a bot's messages, 'user' (or absent) for a person's */
+  role: z.string().max(50).optional(),
 });
 
 /** An at-mention entity: `text` is the `<at>…</at>` span inside the message text. */
@@ -20,6 +22,8 @@ export const MentionEntity = z.looseObject({
  */
 export const TeamsActivity = z.looseObject({
   type: z.string().min(1).max(100),
+  /** an invoke's name (adaptiveCard/action, composeExtension/query, …) */
+  name: z.string().max(200).optional(),
   id: z.string().min(1).max(500).optional(),
   channelId: z.string().min(1).max(100),
   serviceUrl: z.url({ protocol: /^https?$/ }).max(2000),

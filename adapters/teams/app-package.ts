@@ -4,6 +4,7 @@ import AdmZip from 'adm-zip';
 import { z } from 'zod';
 import { CodedError } from '../../src/errors.js';
 import { packageRoot } from '../../src/package-root.js';
+import { MAX_DESCRIPTION, MAX_STARTERS, MAX_TITLE } from './prompt-starters.js';
 
 /** The folder holding manifest.json and the two icons (in the repository, also when this runs from dist/). */
 export const TEAMS_APP_DIR = join(packageRoot(), 'adapters', 'teams', 'app');
@@ -13,6 +14,8 @@ const APP_ID_PLACEHOLDER = '${{MICROSOFT_APP_ID}}';
 
 const GUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
+const Scope = z.enum(['personal', 'team', 'groupChat']);
+
 /** The parts of the manifest a sideload fails on when they are wrong, checked before zipping. */
 const Manifest = z.looseObject({
   manifestVersion: z.string(),
@@ -21,7 +24,25 @@ const Manifest = z.looseObject({
   name: z.looseObject({ short: z.string().min(1).max(30), full: z.string().max(100).optional() }),
   description: z.looseObject({ short: z.string().min(1).max(80), full: z.string().min(1).max(4000) }),
   icons: z.object({ color: z.literal('color.png'), outline: z.literal('outline.png') }),
-  bots: z.array(z.looseObject({ botId: z.string().regex(GUID), scopes: z.array(z.enum(['personal', 'team', 'groupChat'])).min(1) })).length(1),
+  bots: z
+    .array(
+      z.looseObject({
+        botId: z.string().regex(GUID),
+        scopes: z.array(Scope).min(1),
+        commandLists: z
+          .array(z.object({ scopes: z.array(Scope).min(1), commands: z.array(z.object({ title: z.string().min(1).max(MAX_TITLE), description: z.string().min(1).max(MAX_DESCRIPTION) })).min(1).max(MAX_STARTERS) }))
+          .max(3)
+          .optional(),
+      }),
+    )
+    .length(1),
+  webApplicationInfo: z.looseObject({ id: z.string().regex(GUID), resource: z.string().min(1) }).optional(),
+  authorization: z
+    .looseObject({ permissions: z.looseObject({ resourceSpecific: z.array(z.object({ name: z.string().min(1), type: z.enum(['Application', 'Delegated']) })).optional() }) })
+    .optional(),
+}).refine((m) => !m.authorization?.permissions.resourceSpecific?.length || m.webApplicationInfo, {
+  path: ['webApplicationInfo'],
+  message: 'resource-specific consent (authorization.permissions.resourceSpecific) needs webApplicationInfo with the app id',
 });
 
 /**

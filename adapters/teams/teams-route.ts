@@ -6,6 +6,8 @@ import type { Store } from '../../src/store/store.js';
 import { TeamsActivity } from './activity.js';
 import type { TeamsConfig } from './config.js';
 import { ReferenceKeeper } from './conversation-reference.js';
+import { fallbackInvokeReply, RECEIVED_TEXT, UNAVAILABLE_TEXT } from './invoke-response.js';
+import { ReplyChains } from './reply-chains.js';
 import { allowedWithoutAuth } from './service-url.js';
 import { createTeamsAdapter, type TeamsAuthResult } from './teams-adapter.js';
 import { createTurnLogic } from './teams-turn.js';
@@ -28,11 +30,17 @@ export const TEAMS_MAX_JSON_DEPTH = 32;
 /** A conversation reference's TTL when the configuration does not say (90 days). */
 const DEFAULT_REFERENCE_TTL_SECONDS = 90 * 24 * 3600;
 
-/** What the Teams endpoint is built from: the core bot, the store (dedup, references), the MICROSOFT_APP_* settings. */
+/** A conversation context's TTL when the configuration does not say (CONTEXT_TTL_SECONDS' default, 24 h). */
+const DEFAULT_CONTEXT_TTL_SECONDS = 24 * 3600;
+
+/**
+ * What the Teams endpoint is built from: the core bot, the store (dedup, references, reply chains), the
+ * MICROSOFT_APP_* settings and the context TTL (how long a channel reply chain takes follow-ups without a mention).
+ */
 export interface TeamsRouteDeps {
   bot: Bot;
   store: Store;
-  config: Partial<TeamsConfig>;
+  config: Partial<TeamsConfig> & { contextTtlSeconds?: number };
   logger: Logger;
 }
 
@@ -102,7 +110,8 @@ export function createTeamsRoute(deps: TeamsRouteDeps): RouteHandler {
     ...(config.teamsSendTimeoutMs ? { sendTimeoutMs: config.teamsSendTimeoutMs } : {}),
   });
   const references = new ReferenceKeeper(store, log, config.teamsReferenceTtlSeconds ?? DEFAULT_REFERENCE_TTL_SECONDS);
-  const turn = createTurnLogic({ bot: deps.bot, references, logger: log });
+  const chains = new ReplyChains(store, log, config.contextTtlSeconds ?? DEFAULT_CONTEXT_TTL_SECONDS);
+  const turn = createTurnLogic({ bot: deps.bot, references, chains, logger: log });
   // closed unless an app id authenticates requests or unauthenticated testing was asked for explicitly
   const closed = !config.microsoftAppId && !config.teamsAllowUnauthenticated;
   const emulatorPorts = config.teamsEmulatorPorts ?? [];
@@ -163,19 +172,29 @@ export function createTeamsRoute(deps: TeamsRouteDeps): RouteHandler {
       return sendJson(res, 403, { error: 'service_url_not_allowed' });
     }
     const claimId = a.id ? `teams:${a.conversation.id}:${a.id}` : undefined;
+    const isInvoke = a.type === 'invoke';
     if (claimId && !(await claim(claimId))) {
       log.info({ activity: forLog(a.id) }, 'duplicate Teams activity ignored');
+      if (isInvoke) return sendJson(res, 200, fallbackInvokeReply(a.name, RECEIVED_TEXT).body);
       return endEmpty(res, 200);
     }
     try {
       // the turn's replies have their own deadline in the connector pipeline; this bounds the request as a whole
       const invoke = await withinMs(adapter.run(auth, a, (context) => turn(context, a)), turnLimitMs);
+      if (isInvoke) {
+        // an invoke is always answered with a body Teams accepts: the turn's own, or the minimal one of its kind
+        if (invoke && invoke.status >= 200 && invoke.status < 300) return sendJson(res, invoke.status, invoke.body ?? {});
+        log.warn({ code: 'TEAMS_INVOKE_UNANSWERED', invoke: forLog(a.name ?? ''), status: invoke?.status }, 'the turn set no invoke response; answered with the minimal one');
+        return sendJson(res, 200, fallbackInvokeReply(a.name).body);
+      }
       if (invoke) return sendJson(res, invoke.status, invoke.body ?? {});
       return endEmpty(res, 200);
     } catch (err) {
       if (claimId) await release(claimId);
       const e = err as { message?: string; statusCode?: number; code?: string };
-      log.error({ code: 'TEAMS_SEND_FAILED', err: forLog(e.message), status: e.statusCode, apiCode: forLog(e.code) }, 'could not answer a Teams activity');
+      log.error({ code: 'TEAMS_SEND_FAILED', err: forLog(e.message), status: e.statusCode, apiCode: forLog(e.code), ...(isInvoke ? { invoke: forLog(a.name ?? '') } : {}) }, 'could not answer a Teams activity');
+      // Teams shows an invoke's failure to the user as an error: answer it with a short apology instead, so the button can be pressed again
+      if (isInvoke) return sendJson(res, 200, fallbackInvokeReply(a.name, UNAVAILABLE_TEXT).body);
       return sendJson(res, 500, { error: 'internal_error' });
     }
   };

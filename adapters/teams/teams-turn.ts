@@ -4,8 +4,11 @@ import type { Bot } from '../../src/conversation/bot.js';
 import { forLog, type Logger } from '../../src/logger.js';
 import type { Reply } from '../../src/reply/reply.js';
 import type { TeamsActivity } from './activity.js';
+import { addressedToBot, channelChain } from './addressed.js';
 import type { ReferenceKeeper } from './conversation-reference.js';
 import { renderCards } from './render-card.js';
+import type { ReplyChains } from './reply-chains.js';
+import { answerInvoke } from './teams-invoke.js';
 import { toInbound } from './to-inbound.js';
 
 /** The heading of the card the bot posts when it is added to a chat, a group chat or a team. */
@@ -14,10 +17,11 @@ export const WELCOME_HEADING = '你好,我是 plan-bot';
 /** What the bot is asked for when it is added: the core's help, shown under the welcome heading. */
 const WELCOME_TEXT = '帮助';
 
-/** What a Teams turn needs: the core bot, the keeper of conversation references, a logger. */
+/** What a Teams turn needs: the core bot, the keeper of conversation references, the reply chains answered in, a logger. */
 export interface TurnDeps {
   bot: Bot;
   references: ReferenceKeeper;
+  chains: ReplyChains;
   logger: Logger;
 }
 
@@ -28,16 +32,16 @@ export function replyActivities(reply: Reply, heading?: string): Partial<Activit
 }
 
 /**
- * Post a Reply into the conversation the activity came from. It is posted to the conversation (in a
- * channel: the reply chain's id, `…;messageid=…`), not as a reply to the user's activity, which is how
- * Teams threads channel answers.
+ * Post message activities (a Reply's cards) into the conversation the activity came from. They are posted to the
+ * conversation (in a channel: the reply chain's id, `…;messageid=…`), not as a reply to the user's activity, which
+ * is how Teams threads channel answers.
  */
-async function send(context: TurnContext, reply: Reply, heading?: string): Promise<void> {
-  context.onSendActivities(async (_ctx, activities, next) => {
-    for (const a of activities) delete a.replyToId;
+async function post(context: TurnContext, activities: Partial<Activity>[]): Promise<void> {
+  context.onSendActivities(async (_ctx, sent, next) => {
+    for (const a of sent) delete a.replyToId;
     return next();
   });
-  await context.sendActivities(replyActivities(reply, heading));
+  await context.sendActivities(activities);
 }
 
 function botWasAdded(a: TeamsActivity): boolean {
@@ -45,14 +49,24 @@ function botWasAdded(a: TeamsActivity): boolean {
 }
 
 /**
- * One Teams turn: a message (typed, @mentioned, or a card button's data in activity.value) is answered
- * by the core bot in its conversation's context; the bot being added gets a short welcome with help.
- * Every turn keeps the conversation reference for the digest's proactive posts.
+ * One Teams turn: a message for the bot (typed, @mentioned, a card button's data in activity.value, or a follow-up
+ * in a channel reply chain it has answered in; see addressed.ts) is answered by the core bot in its conversation's
+ * context; an invoke is answered in the HTTP response (teams-invoke.ts); the bot being added gets a short welcome
+ * with help. Every turn for the bot keeps the conversation reference for the digest's proactive posts.
  */
 export function createTurnLogic(deps: TurnDeps): (context: TurnContext, activity: TeamsActivity) => Promise<void> {
-  const { bot, references, logger } = deps;
+  const { bot, references, chains, logger } = deps;
+  const answered = async (a: TeamsActivity): Promise<void> => {
+    const where = channelChain(a);
+    if (where) await chains.remember(where.conversation, where.chain);
+  };
   return async (context, a) => {
     if (a.type === 'message') {
+      // with ChannelMessage.Read.Group every channel message arrives: those not for the bot leave nothing behind
+      if (!(await addressedToBot(a, chains))) {
+        logger.debug({ activity: forLog(a.id), conversation: forLog(a.conversation.id) }, 'teams channel message not for the bot');
+        return;
+      }
       await references.save(a);
       const msg = toInbound(a);
       if (!msg) {
@@ -61,13 +75,18 @@ export function createTurnLogic(deps: TurnDeps): (context: TurnContext, activity
       }
       const reply = await bot.handle(msg);
       logger.debug({ intent: reply.intent, text: forLog(msg.text), conversation: forLog(msg.conversation), ...(msg.thread ? { thread: forLog(msg.thread) } : {}) }, 'teams answer');
-      return send(context, reply);
+      await post(context, replyActivities(reply));
+      return answered(a);
+    }
+    if (a.type === 'invoke') {
+      await references.save(a);
+      return answerInvoke(context, a, { bot, logger, post, render: (reply) => replyActivities(reply), answered });
     }
     if (a.type === 'conversationUpdate' || a.type === 'installationUpdate') await references.save(a);
     if (a.type === 'conversationUpdate' && botWasAdded(a)) {
       const msg = toInbound({ ...a, text: WELCOME_TEXT, value: undefined, entities: undefined });
       if (!msg) return;
-      return send(context, await bot.handle(msg), WELCOME_HEADING);
+      return post(context, replyActivities(await bot.handle(msg), WELCOME_HEADING));
     }
   };
 }

@@ -63,7 +63,7 @@ export function mockConnector(): Posted[] {
 export async function startTeams(config: Partial<Config> = UNAUTHENTICATED): Promise<TeamsHarness> {
   const log = process.env.TEAMS_TEST_LOG ? createLogger(process.env.TEAMS_TEST_LOG) : silentLogger();
   const store = await openStore(inject('redisUrl'), { prefix: `test-teams-${randomUUID()}:`, timeoutMs: 1000, logger: log });
-  const bot = new Bot({ knowledge: knowledge(), store, logger: log });
+  const bot = new Bot({ knowledge: knowledge(), store, logger: log, ...(config.contextTtlSeconds ? { contextTtlSeconds: config.contextTtlSeconds } : {}) });
   const route = createTeamsRoute({ bot, store, logger: log, config });
   const server: RunningServer = await startHttpServer({ port: 0, host: '127.0.0.1', routes: { '/api/messages': route }, logger: log });
   const url = `http://127.0.0.1:${server.port}/api/messages`;
@@ -89,6 +89,8 @@ export interface ActivityOptions {
   value?: unknown;
   entities?: object[];
   serviceUrl?: string;
+  /** the sender (default: the user Li Lei) */
+  from?: { id: string; name?: string; role?: string; aadObjectId?: string };
 }
 
 /** A Teams message activity as the Bot Framework Connector posts it. */
@@ -100,7 +102,7 @@ export function message(text: string | undefined, o: ActivityOptions = {}): Reco
     timestamp: new Date().toISOString(),
     channelId: 'msteams',
     serviceUrl: o.serviceUrl ?? SERVICE_URL,
-    from: { id: '29:user-1', name: 'Li Lei', aadObjectId: '00000000-0000-0000-0000-0000000000a1' },
+    from: o.from ?? { id: '29:user-1', name: 'Li Lei', aadObjectId: '00000000-0000-0000-0000-0000000000a1' },
     conversation: { id: o.conversationId ?? 'a:personal-chat-1', conversationType: o.conversationType ?? 'personal', tenantId: TENANT },
     recipient: { id: BOT_ID, name: 'plan-bot' },
     ...(text !== undefined ? { text, textFormat: 'plain' } : {}),
