@@ -97,6 +97,12 @@ export class MemoryStore implements Store {
     }
     return e.list;
   }
+  async markBotThread(key: ConversationKey, ttlSeconds: number) {
+    this.set(this.keys.botThread(key), '1', ttlSeconds);
+  }
+  async isBotThread(key: ConversationKey) {
+    return this.get(this.keys.botThread(key)) !== undefined;
+  }
   async claimOnce(id: string, ttlSeconds: number) {
     const k = this.keys.claim(id);
     if (this.get(k) !== undefined) return false;

@@ -125,6 +125,12 @@ export class RedisStore implements Store {
   async deleteContext(key: ConversationKey) {
     await this.redis.del(this.keys.context(key), this.keys.earlierContexts(key));
   }
+  async markBotThread(key: ConversationKey, ttlSeconds: number) {
+    await this.redis.set(this.keys.botThread(key), '1', 'EX', ttlSeconds);
+  }
+  async isBotThread(key: ConversationKey) {
+    return (await this.redis.exists(this.keys.botThread(key))) === 1;
+  }
   async claimOnce(id: string, ttlSeconds: number) {
     return (await this.redis.set(this.keys.claim(id), '1', 'EX', ttlSeconds, 'NX')) === 'OK';
   }

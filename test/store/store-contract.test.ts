@@ -145,6 +145,33 @@ describe.each([
     expect(h.corrupt).toHaveLength(3);
   });
 
+  it('remembers the threads the bot answered in, each apart, until the TTL the last answer gave runs out', async () => {
+    expect(await h.store.isBotThread(key('C1', '171.1'))).toBe(false);
+    await h.store.markBotThread(key('C1', '171.1'), 120);
+    expect(await h.store.isBotThread(key('C1', '171.1'))).toBe(true);
+    expect(await h.store.isBotThread(key('C1', '171.2'))).toBe(false);
+    expect(await h.store.isBotThread(key('C1'))).toBe(false);
+    expect(await h.store.isBotThread(key('C2', '171.1'))).toBe(false);
+    expect(await h.store.isBotThread({ ...key('C1', '171.1'), workspace: 'T2' })).toBe(false);
+    // a context in a thread is not a mark: only an answer marks it
+    await h.store.setContext(key('C1', '171.3'), ctx('养老'), 120);
+    expect(await h.store.isBotThread(key('C1', '171.3'))).toBe(false);
+    if (name === 'memory') {
+      h.advance(60_000);
+      await h.store.markBotThread(key('C1', '171.1'), 120);
+      h.advance(100_000);
+      expect(await h.store.isBotThread(key('C1', '171.1'))).toBe(true);
+      h.advance(21_000);
+      expect(await h.store.isBotThread(key('C1', '171.1'))).toBe(false);
+    } else {
+      const marked = (await h.keys()).filter((k) => k.includes(':thr:'));
+      expect(marked).toHaveLength(1);
+      const ttl = await raw.ttl(marked[0]!);
+      expect(ttl).toBeGreaterThan(0);
+      expect(ttl).toBeLessThanOrEqual(120);
+    }
+  });
+
   it('claims a key once until it expires or is released', async () => {
     const id = `evt-${randomUUID()}`;
     expect(await h.store.claimOnce(id, 60)).toBe(true);
