@@ -51,6 +51,11 @@ export class Keys {
     return `${this.prefix}dlv:${part(subscriptionId)}`;
   }
 
+  /** A subscription's delivery log (list, newest first, at most DELIVERY_LOG_SIZE attempts). */
+  deliveryLog(subscriptionId: string): string {
+    return `${this.prefix}dlog:${part(subscriptionId)}`;
+  }
+
   /** A digest runner's heartbeat (expires unless the living runner refreshes it); delivery leases name it. */
   runner(id: string): string {
     return `${this.prefix}runner:${part(id)}`;

@@ -8,6 +8,7 @@ import { migrateLegacySubscriptions } from './legacy-subscriptions.js';
 import { parseStored, parseStoredList } from './parse-stored.js';
 import { RedisSubscriptions } from './redis-subscriptions.js';
 import { EARLIER_CONTEXTS, type CorruptHandler, type Store, type ValueSchema } from './store.js';
+import type { DeliveryLogEntry } from './delivery-log.js';
 import type { ChannelRef, DigestCursor, Subscription } from './subscription.js';
 
 export interface RedisStoreOptions {
@@ -166,6 +167,12 @@ export class RedisStore implements Store {
   }
   releaseDelivery(subscriptionId: string, retryAt: number, opts?: { outcomeUnknown?: boolean }) {
     return this.subs.releaseDelivery(subscriptionId, retryAt, opts);
+  }
+  logDelivery(subscriptionId: string, entry: DeliveryLogEntry) {
+    return this.subs.logDelivery(subscriptionId, entry);
+  }
+  deliveryLog(subscriptionId: string) {
+    return this.subs.deliveryLog(subscriptionId);
   }
   async getValue(name: string) {
     const raw = await this.redis.get(this.keys.value(name));
