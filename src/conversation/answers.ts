@@ -110,7 +110,7 @@ export function targetText(p: Passage, year?: number): string {
  * Whether a passage speaks of the topic: every word of it whole (as typed or as a synonym), or a long word's
  * two-character pieces close together (社会治安 in 加强社会安全…治安), not scattered over the passage.
  */
-function namesTopic(k: Knowledge, p: Passage, topic: string): boolean {
+export function namesTopic(k: Knowledge, p: Passage, topic: string): boolean {
   const hay = k.normalize(`${p.title} ${p.path.join(' ')} ${p.text}`).replace(/\s+/g, '');
   const concepts = k.matcher.concepts(k.normalize(topic)).filter((c) => c.counts);
   return concepts.length > 0 && concepts.every((c) => c.alts.some((a) => hay.includes(a.text)) || piecesNear(hay, c.text));

@@ -25,6 +25,7 @@ import { TurnMemo } from './turn-memo.js';
 import { expandAnswer, moreAnswer, openId, sourceAnswer, switchAnswer } from './follow-ups.js';
 import { backAnswer, fromEndAnswer, previousPageAnswer, stepAnswer, upAnswer } from './navigation.js';
 import { structAnswer } from './structure-answer.js';
+import { withSuggestions } from './suggestions.js';
 import { earlierTopics, leavesTopic, storedState } from './topic-history.js';
 import { whereAnswer } from './where-answer.js';
 
@@ -130,7 +131,7 @@ export class Bot {
     }
     let turn = memo?.turn;
     if (!turn) {
-      turn = await this.answer(intent, ctx, msg);
+      turn = withSuggestions(this.k, await this.answer(intent, ctx, msg));
       const understood = correctionNotice(parsed?.corrections ?? []);
       if (understood) turn = { ...turn, reply: withNotice(turn.reply, understood) };
       // an answer that needed no context is the same for everyone who asks the same words: remember it
