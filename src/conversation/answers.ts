@@ -110,10 +110,27 @@ export function targetText(p: Passage, year?: number): string {
  * Whether a passage speaks of the topic: every word of it whole (as typed or as a synonym), or a long word's
  * two-character pieces close together (社会治安 in 加强社会安全…治安), not scattered over the passage.
  */
-export function namesTopic(k: Knowledge, p: Passage, topic: string): boolean {
-  const hay = k.normalize(`${p.title} ${p.path.join(' ')} ${p.text}`).replace(/\s+/g, '');
+function namesTopic(k: Knowledge, p: Passage, topic: string): boolean {
+  return topicNamer(k, topic)(p);
+}
+
+/** Each passage's normalised title, path and text, as namesTopic searches them (worked out once per passage). */
+const hays = new WeakMap<Passage, string>();
+
+function hayOf(k: Knowledge, p: Passage): string {
+  let hay = hays.get(p);
+  if (hay === undefined) hays.set(p, (hay = k.normalize(`${p.title} ${p.path.join(' ')} ${p.text}`).replace(/\s+/g, '')));
+  return hay;
+}
+
+/** namesTopic for one topic and many passages: the topic's concepts are worked out once. */
+export function topicNamer(k: Knowledge, topic: string): (p: Passage) => boolean {
   const concepts = k.matcher.concepts(k.normalize(topic)).filter((c) => c.counts);
-  return concepts.length > 0 && concepts.every((c) => c.alts.some((a) => hay.includes(a.text)) || piecesNear(hay, c.text));
+  if (concepts.length === 0) return () => false;
+  return (p) => {
+    const hay = hayOf(k, p);
+    return concepts.every((c) => c.alts.some((a) => hay.includes(a.text)) || piecesNear(hay, c.text));
+  };
 }
 
 /** Whether every two-character piece of a word of four or more characters occurs within a short span of the text. */

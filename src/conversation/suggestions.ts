@@ -1,7 +1,8 @@
 import type { Knowledge } from '../knowledge.js';
 import { renderPlainText } from '../reply/render-text.js';
 import { MAX_SUGGESTIONS, type Reply, type Suggestion } from '../reply/reply.js';
-import { namesTopic, type ContextUpdate, type Turn } from './answers.js';
+import type { Passage } from '../content/plan-schema.js';
+import { topicNamer, type ContextUpdate, type Turn } from './answers.js';
 
 /** What a topic offers beyond the answer just given: its 行动目标, and boxes (专栏, 重点工程) that name it. */
 interface TopicOffers {
@@ -9,20 +10,28 @@ interface TopicOffers {
   boxes: boolean;
 }
 
-/** Topics looked at per loaded content (emptied when full): each is two matcher searches, once. */
+/** Topics looked at per loaded content (emptied when full): each is one look over the plan's goals and boxes. */
 const MAX_TOPICS = 2048;
-const offersByKnowledge = new WeakMap<Knowledge, Map<string, TopicOffers>>();
+interface Seen {
+  targets: Passage[];
+  boxes: Passage[];
+  topics: Map<string, TopicOffers>;
+}
+const seenByKnowledge = new WeakMap<Knowledge, Seen>();
 
 function offersOf(k: Knowledge, topic: string): TopicOffers {
-  let seen = offersByKnowledge.get(k);
-  if (!seen) offersByKnowledge.set(k, (seen = new Map()));
-  let o = seen.get(topic);
+  let seen = seenByKnowledge.get(k);
+  if (!seen) {
+    seen = { targets: k.library.passages.filter((p) => p.kind === 'target'), boxes: k.library.passages.filter((p) => p.kind === 'box' || p.kind === 'box-item'), topics: new Map() };
+    seenByKnowledge.set(k, seen);
+  }
+  let o = seen.topics.get(topic);
   if (!o) {
-    const targets = k.matcher.search(topic, { filter: (p) => p.kind === 'target' && namesTopic(k, p, topic), highlight: 0 });
-    const boxes = k.matcher.search(topic, { filter: (p) => (p.kind === 'box' || p.kind === 'box-item') && namesTopic(k, p, topic), highlight: 0 });
-    o = { targets: !targets.noMatch, boxes: !boxes.noMatch };
-    if (seen.size >= MAX_TOPICS) seen.clear();
-    seen.set(topic, o);
+    // the passages targetAnswer and boxesAnswer would show are among those that name the topic
+    const names = topicNamer(k, topic);
+    o = { targets: seen.targets.some(names), boxes: seen.boxes.some(names) };
+    if (seen.topics.size >= MAX_TOPICS) seen.topics.clear();
+    seen.topics.set(topic, o);
   }
   return o;
 }
