@@ -28,7 +28,8 @@ describe('the Slack app manifest', () => {
 
   it('asks for the scopes the bot uses, and no more', () => {
     // channels:history and groups:history: message.channels / message.groups (plain replies in the threads it answered in),
-    // and a digest runner taking over an unfinished claim looks for its post in conversations.history
-    expect(manifest.oauth_config.scopes.bot.sort()).toEqual(['app_mentions:read', 'channels:history', 'chat:write', 'chat:write.public', 'commands', 'groups:history', 'im:history']);
+    // and a digest runner taking over an unfinished claim looks for its post in conversations.history;
+    // channels:read and groups:read: /plan status asks conversations.info whether the bot can post there
+    expect(manifest.oauth_config.scopes.bot.sort()).toEqual(['app_mentions:read', 'channels:history', 'channels:read', 'chat:write', 'chat:write.public', 'commands', 'groups:history', 'groups:read', 'im:history']);
   });
 });
