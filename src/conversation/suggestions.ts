@@ -2,7 +2,8 @@ import type { Knowledge } from '../knowledge.js';
 import { renderPlainText } from '../reply/render-text.js';
 import { MAX_SUGGESTIONS, type Reply, type Suggestion } from '../reply/reply.js';
 import type { Passage } from '../content/plan-schema.js';
-import { topicNamer, type ContextUpdate, type Turn } from './answers.js';
+import type { ContextUpdate, Turn } from './answers.js';
+import { topicNamer } from './names-topic.js';
 
 /** What a topic offers beyond the answer just given: its 行动目标, and boxes (专栏, 重点工程) that name it. */
 interface TopicOffers {
