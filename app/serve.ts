@@ -1,6 +1,7 @@
 import { Bot, type SubscriptionHandler } from '../src/conversation/bot.js';
 import { digestProvider } from '../src/digest/digest-platform.js';
 import { createSubscriptionHandler } from '../src/digest/subscription-commands.js';
+import type { PostCheck } from '../src/digest/subscription-status.js';
 import { CodedError } from '../src/errors.js';
 import type { InboundMessage } from '../src/inbound.js';
 import { loadKnowledge, type Knowledge } from '../src/knowledge.js';
@@ -26,6 +27,12 @@ export async function defaultProviders(config: Config): Promise<PlatformProvider
 /** What a subscription made from a message keeps for posting later: asked of the message's platform. */
 function conversationRef(providers: PlatformProvider<Config>[], store: Store): (msg: InboundMessage) => Promise<unknown> {
   return async (msg) => providers.find((p) => p.name === msg.platform)?.conversationRef?.(store, msg);
+}
+
+/** Whether the bot can post in a channel: asked of the channel's platform, when it can tell (状态 / /plan status). */
+function postCheck(providers: PlatformProvider<Config>[], config: Config, logger: Logger): PostCheck {
+  const checks = new Map(providers.map((p) => [p.name, p.postCheck?.({ config, logger })] as const));
+  return async (channel) => checks.get(channel.platform)?.(channel);
 }
 
 export interface ServeOptions {
@@ -115,7 +122,7 @@ export async function startServe(opts: ServeOptions = {}): Promise<Serving> {
   const store = await openStore(config.redisUrl ?? 'memory', { prefix: config.redisPrefix, timeoutMs: config.redisTimeoutMs, logger });
   if (!config.redisUrl) logger.warn('REDIS_URL is not set: context, dedup and subscriptions are kept in memory and lost on restart');
   else await warnAboutDurability(store, logger);
-  const subscriptions = opts.subscriptions ?? createSubscriptionHandler({ knowledge, store, logger, conversationRef: conversationRef(providers, store) });
+  const subscriptions = opts.subscriptions ?? createSubscriptionHandler({ knowledge, store, logger, conversationRef: conversationRef(providers, store), canPost: postCheck(providers, config, logger) });
   const bot = new Bot({ knowledge, store, contextTtlSeconds: config.contextTtlSeconds, logger, subscriptions, answerCacheSize: config.answerCacheSize });
   let opened: { name: string; platform: Platform }[] = [];
   let server: RunningServer | undefined;

@@ -1,6 +1,7 @@
 import type { CoreConfig } from './config.js';
 import type { Bot } from './conversation/bot.js';
 import type { DigestSender } from './digest/digest-sender.js';
+import type { PostCheck } from './digest/subscription-status.js';
 import type { InboundMessage } from './inbound.js';
 import type { Knowledge } from './knowledge.js';
 import type { Logger } from './logger.js';
@@ -39,6 +40,8 @@ export interface PlatformProvider<C extends CoreConfig = CoreConfig> {
   open(deps: PlatformDeps<C>): Promise<Platform | { off: string }>;
   /** posts daily digests to this platform; undefined when the platform is not configured */
   digestSender?(deps: Pick<PlatformDeps<C>, 'config' | 'store' | 'logger'>): DigestSender | undefined;
+  /** whether the bot can post in one of this platform's channels, asked by 状态 (/plan status); undefined when it cannot tell */
+  postCheck?(deps: Pick<PlatformDeps<C>, 'config' | 'logger'>): PostCheck | undefined;
   /** what a subscription made from this message keeps for posting later (Teams: the conversation reference) */
   conversationRef?(store: Store, msg: InboundMessage): Promise<unknown>;
 }

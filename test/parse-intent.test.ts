@@ -155,6 +155,10 @@ describe('subscriptions (parsed now, executed by the digest)', () => {
   it.each(['订阅列表', '我的订阅', 'my subscriptions', 'list subscriptions', 'subscriptions'])('"%s" → subscriptions', (text) => {
     expect(intent(text)).toEqual({ type: 'subscriptions' });
   });
+
+  it.each(['状态', '订阅状态', 'status', 'Status', '/plan status', 'digest status'])('"%s" → status', (text) => {
+    expect(intent(text)).toEqual({ type: 'status' });
+  });
 });
 
 describe('reset', () => {

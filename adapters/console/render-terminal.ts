@@ -1,5 +1,5 @@
 import { highlightSegments } from '../../src/reply/highlight-segments.js';
-import { viewReply, type ResultView } from '../../src/reply/reply-view.js';
+import { SUGGESTIONS_LEAD, viewReply, type ResultView } from '../../src/reply/reply-view.js';
 import type { Reply } from '../../src/reply/reply.js';
 
 export interface TerminalStyle {
@@ -38,7 +38,7 @@ function resultLines(r: ResultView, style: TerminalStyle): string[] {
   return lines;
 }
 
-/** Render a Reply for a terminal: notice, title, each result with its breadcrumb and highlighted terms, then the hint line. */
+/** Render a Reply for a terminal: notice, title, each result with its breadcrumb and highlighted terms, then the hint line and the suggested next questions. */
 export function renderTerminal(reply: Reply, style: TerminalStyle): string {
   const v = viewReply(reply);
   const out: string[] = [];
@@ -46,5 +46,6 @@ export function renderTerminal(reply: Reply, style: TerminalStyle): string {
   if (v.title) out.push(style.bold(safe(v.title)));
   for (const r of v.results) out.push(...resultLines(r, style));
   if (v.footer) out.push(v.results.length ? style.dim(safe(v.footer)) : safe(v.footer));
+  if (v.suggestions.length) out.push(style.dim(`${SUGGESTIONS_LEAD}${v.suggestions.map((s) => safe(s.label)).join(' · ')}`));
   return out.join('\n');
 }

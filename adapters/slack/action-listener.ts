@@ -1,6 +1,7 @@
 import type { BlockAction, Middleware, SlackActionMiddlewareArgs } from '@slack/bolt';
 import { forLog } from '../../src/logger.js';
 import { ACTION_PREFIX, renderBlockKit } from './block-kit.js';
+import { markAnsweredThread } from './bot-threads.js';
 import { deliver } from './deliver.js';
 import { ask, type ListenerDeps } from './listener-deps.js';
 import { BlockActions, validated } from './payloads.js';
@@ -49,6 +50,7 @@ export function actionListener(deps: ListenerDeps): Middleware<SlackActionMiddle
       return;
     }
     const reply = await ask(deps, turn.message);
-    await deliver(deps.sender, turn.target, reply, deps.log);
+    const sent = await deliver(deps.sender, turn.target, reply, deps.log);
+    await markAnsweredThread(deps.store, deps.log, turn, sent, deps.threadTtlSeconds);
   };
 }

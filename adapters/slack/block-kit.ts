@@ -1,5 +1,5 @@
 import { clipText } from '../../src/reply/clip.js';
-import { viewReply, type ReplyView, type ResultView } from '../../src/reply/reply-view.js';
+import { SUGGESTIONS_LEAD, viewReply, type ReplyView, type ResultView } from '../../src/reply/reply-view.js';
 import type { Action, Reply } from '../../src/reply/reply.js';
 import { clipEscaped, LIMITS, splitRendered } from './block-limits.js';
 import type { Block, ButtonElement, Mrkdwn, SlackMessage } from './block-types.js';
@@ -63,7 +63,23 @@ function button(action: Action, index: number, value: string): ButtonElement {
   };
 }
 
-function actionBlocks(reply: Reply, opts: BlockKitOptions): Block[] {
+/** The action_id kind of a suggested next question's button (plan.next.N); a press is the suggestion typed. */
+export const SUGGESTION_ACTION = 'next';
+
+/** The suggested next questions as buttons, leaving out any that repeat a button the answer has (更多). */
+function suggestionButtons(reply: Reply, v: ReplyView): ButtonElement[] {
+  const taken = new Set((reply.actions ?? []).map((a) => a.value));
+  return v.suggestions
+    .filter((s) => !taken.has(s.value))
+    .map((s, i) => ({
+      type: 'button' as const,
+      action_id: `${ACTION_PREFIX}${SUGGESTION_ACTION}.${i}`,
+      text: { type: 'plain_text' as const, text: clipText(stripControl(s.label), LIMITS.buttonText), emoji: true },
+      value: clipText(s.value, LIMITS.buttonValue),
+    }));
+}
+
+function actionBlocks(reply: Reply, v: ReplyView, opts: BlockKitOptions): Block[] {
   if (opts.buttons === false) return [];
   const chosen = (reply.actions ?? []).filter((a) => a.type !== 'share' || opts.share);
   const elements = chosen.map((a, i) => button(a, i, a.type === 'share' ? encodeShare(reply) : a.value));
@@ -71,6 +87,9 @@ function actionBlocks(reply: Reply, opts: BlockKitOptions): Block[] {
   for (let i = 0; i < elements.length; i += LIMITS.actionsElements) {
     blocks.push({ type: 'actions', elements: elements.slice(i, i + LIMITS.actionsElements) });
   }
+  // the next questions get a row of their own, under a line saying what they are
+  const next = suggestionButtons(reply, v);
+  if (next.length) blocks.push(context(escapeMrkdwn(SUGGESTIONS_LEAD)), { type: 'actions', elements: next });
   return blocks;
 }
 
@@ -93,7 +112,7 @@ function fallbackText(reply: Reply, v: ReplyView): string {
 
 /**
  * Render a Reply as a Slack message: header, notice, the passages with matched terms in bold, each with its
- * breadcrumb, the closing line and the buttons. Always within Block Kit's limits (50 blocks, 3,000 characters
+ * breadcrumb, the closing line, the buttons and the suggested next questions (buttons too). Always within Block Kit's limits (50 blocks, 3,000 characters
  * per section, 150 per header) and always with a plain `text` fallback: a long answer is split or clipped.
  */
 export function renderBlockKit(reply: Reply, opts: BlockKitOptions = {}): SlackMessage {
@@ -107,7 +126,7 @@ export function renderBlockKit(reply: Reply, opts: BlockKitOptions = {}): SlackM
     bottom.push(v.results.length ? context(footer) : { type: 'section', text: mrkdwn(clipEscaped(footer, LIMITS.sectionText)) });
   }
   if (opts.byline) bottom.push(context(opts.byline));
-  const actions = actionBlocks(reply, opts);
+  const actions = actionBlocks(reply, v, opts);
   // one block is kept for the "N more not shown" line
   let room = LIMITS.blocks - top.length - bottom.length - actions.length - 1;
   const body: Block[] = [];

@@ -1,4 +1,3 @@
-import type { Middleware, SlackEventMiddlewareArgs } from '@slack/bolt';
 import { forLog, type Logger } from '../../src/logger.js';
 import type { Store } from '../../src/store/store.js';
 
@@ -22,11 +21,4 @@ export async function firstDelivery(store: Store, log: Logger, body: unknown, co
   }
   log.info({ eventId: forLog(b.event_id), retryNum: context.retryNum, retryReason: forLog(context.retryReason ?? '') }, 'duplicate slack event ignored');
   return false;
-}
-
-/** Listener middleware: pass an event on to its listener only on its first delivery. */
-export function onFirstDelivery(store: Store, log: Logger): Middleware<SlackEventMiddlewareArgs> {
-  return async ({ body, context, next }) => {
-    if (await firstDelivery(store, log, body, context)) await next();
-  };
 }

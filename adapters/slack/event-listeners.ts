@@ -1,20 +1,24 @@
 import type { Middleware, SlackEventMiddlewareArgs } from '@slack/bolt';
 import { forLog } from '../../src/logger.js';
+import { inAnsweredThread, markAnsweredThread } from './bot-threads.js';
 import { deliver } from './deliver.js';
+import { firstDelivery } from './event-dedup.js';
 import { ask, type ListenerDeps } from './listener-deps.js';
-import { DirectMessageEvent, EventCallback, MentionEvent, validated } from './payloads.js';
-import { directTurn, isIgnorable, mentionTurn, type SlackTurn } from './to-inbound.js';
+import { ChannelMessageEvent, DirectMessageEvent, EventCallback, MentionEvent, validated } from './payloads.js';
+import { directTurn, isIgnorable, mentionTurn, threadReplyTurn, type SlackTurn } from './to-inbound.js';
 
 /**
- * The event types plan-bot answers: app_mention and message (of those, only message.im, which is all the
- * manifest subscribes to). One app.event listener takes both rather than one each: Bolt runs every registered
+ * The event types plan-bot answers: app_mention and message (message.im, and message.channels / message.groups
+ * in the threads it answered in). One app.event listener takes both rather than one each: Bolt runs every registered
  * listener chain on every request, slash commands included, and a fourth chain cost 16 µs of server CPU per /plan
  * (212 µs against 196 µs, the bare Bolt app 163 µs; bench:slack's signed /plan load, 9 alternating rounds).
  */
 export const ANSWERED_EVENTS = /^(app_mention|message)$/;
 
-/** The turn an app_mention or message.im event asks for, or null when it is malformed or to be ignored. */
-function turnOf(deps: ListenerDeps, body: unknown, event: { type: string; channel_type?: unknown }, context: Record<string, unknown>): SlackTurn | null {
+type EventLike = { type: string; channel_type?: unknown };
+
+/** The turn an app_mention or message event asks for, or null when it is malformed or to be ignored. */
+async function turnOf(deps: ListenerDeps, body: unknown, event: EventLike, context: Record<string, unknown>): Promise<SlackTurn | null> {
   const envelope = validated(EventCallback, context, body);
   if (event.type === 'app_mention') {
     const mention = MentionEvent.safeParse(event);
@@ -23,6 +27,16 @@ function turnOf(deps: ListenerDeps, body: unknown, event: { type: string; channe
       return null;
     }
     return isIgnorable(mention.data, deps.botUserId) ? null : mentionTurn(envelope.data, mention.data, deps.botUserId);
+  }
+  if (event.channel_type === 'channel' || event.channel_type === 'group') {
+    const msg = ChannelMessageEvent.safeParse(event);
+    if (!envelope.success || !msg.success) {
+      deps.log.warn({ problem: forLog((msg.error ?? envelope.error)?.issues[0]?.message) }, 'malformed channel message ignored');
+      return null;
+    }
+    if (isIgnorable(msg.data, deps.botUserId)) return null;
+    const turn = threadReplyTurn(envelope.data, msg.data, deps.botUserId);
+    return turn && (await inAnsweredThread(deps.store, deps.log, turn)) ? turn : null;
   }
   if (event.channel_type !== 'im') return null;
   const dm = DirectMessageEvent.safeParse(event);
@@ -34,14 +48,18 @@ function turnOf(deps: ListenerDeps, body: unknown, event: { type: string; channe
 }
 
 /**
- * app_mention (answered in a thread under the mention, in that thread's context) and message.im (answered in
- * the DM, in the DM's context). Bot messages, edits and other subtypes are ignored.
+ * app_mention (answered in a thread under the mention, in that thread's context), message.im (answered in the DM,
+ * in the DM's context) and plain replies in a channel thread the bot answered in while its context lives (answered
+ * there, in that context). Bot messages, the bot's own, edits, deletions and other subtypes are ignored; what is
+ * left is answered once per event_id (event-dedup.ts), claimed only for events that are to be answered.
  */
 export function eventListener(deps: ListenerDeps): Middleware<SlackEventMiddlewareArgs> {
   return async ({ body, event, context }) => {
-    const turn = turnOf(deps, body, event, context);
+    const turn = await turnOf(deps, body, event, context);
     if (!turn) return;
+    if (!(await firstDelivery(deps.store, deps.log, body, context))) return;
     const reply = await ask(deps, turn.message);
-    await deliver(deps.sender, turn.target, reply, deps.log);
+    const sent = await deliver(deps.sender, turn.target, reply, deps.log);
+    await markAnsweredThread(deps.store, deps.log, turn, sent, deps.threadTtlSeconds);
   };
 }

@@ -2,15 +2,20 @@ import type { Bot } from '../../src/conversation/bot.js';
 import type { InboundMessage } from '../../src/inbound.js';
 import { forLog, type Logger } from '../../src/logger.js';
 import type { Reply } from '../../src/reply/reply.js';
+import type { Store } from '../../src/store/store.js';
 import type { SlackSender } from './slack-sender.js';
 
-/** What the Slack listeners need: the bot to answer, the sender to reply, and who the bot is. */
+/** What the Slack listeners need: the bot to answer, the sender to reply, the Store, and who the bot is. */
 export interface ListenerDeps {
   bot: Bot;
   sender: SlackSender;
   /** the bot's own user id, to strip its mention and ignore its own messages */
   botUserId: string;
   log: Logger;
+  /** where the threads the bot answered in are remembered (and events claimed once) */
+  store: Store;
+  /** how long a thread the bot answered in takes plain replies: the context's TTL */
+  threadTtlSeconds: number;
   /** how long a slash command may take before it is acked and answered at response_url */
   ackBudgetMs: number;
 }

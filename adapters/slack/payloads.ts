@@ -128,3 +128,18 @@ export const DirectMessageEvent = z.looseObject({
   bot_id: z.string().optional(),
 });
 export type DirectMessageEvent = z.infer<typeof DirectMessageEvent>;
+
+/** A message in a public or private channel (message.channels, message.groups): answered only in a thread the bot is in. */
+export const ChannelMessageEvent = z.looseObject({
+  type: z.literal('message'),
+  channel_type: z.enum(['channel', 'group']),
+  user: SlackId.optional(),
+  text: z.string().max(40_000).optional(),
+  ts: MessageTs,
+  channel: SlackId,
+  thread_ts: MessageTs.optional(),
+  subtype: z.string().optional(),
+  bot_id: z.string().optional(),
+  edited: z.unknown().optional(),
+});
+export type ChannelMessageEvent = z.infer<typeof ChannelMessageEvent>;

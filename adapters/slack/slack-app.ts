@@ -4,7 +4,6 @@ import type { Store } from '../../src/store/store.js';
 import { actionListener, OWN_ACTIONS } from './action-listener.js';
 import { boltLogger } from './bolt-logger.js';
 import { commandListener } from './command-listener.js';
-import { onFirstDelivery } from './event-dedup.js';
 import { ANSWERED_EVENTS, eventListener } from './event-listeners.js';
 import type { ListenerDeps } from './listener-deps.js';
 
@@ -16,7 +15,7 @@ export interface SlackAppOptions {
   botId: string;
   store: Store;
   logger: Logger;
-  deps: Omit<ListenerDeps, 'botUserId' | 'log'>;
+  deps: Omit<ListenerDeps, 'botUserId' | 'log' | 'store'>;
 }
 
 /** Any slash command: the workspace may have installed /plan under another name. */
@@ -24,8 +23,8 @@ const ANY_COMMAND = /^\//;
 
 /**
  * The Bolt app: the bot's identity given up front (no auth.test per start), no Bolt conversation store (the
- * core keeps context), and one listener per kind of request: slash commands, the app_mention and message.im
- * events (each answered once, by event_id) and presses of plan-bot's buttons.
+ * core keeps context), and one listener per kind of request: slash commands, the app_mention and message events
+ * (each answered once, by event_id) and presses of plan-bot's buttons.
  */
 export function createSlackApp(opts: SlackAppOptions): App {
   const log = opts.logger;
@@ -43,9 +42,9 @@ export function createSlackApp(opts: SlackAppOptions): App {
   app.error(async (err) => {
     log.error({ code: err.code ?? 'unknown', err: forLog(err.message) }, 'slack listener failed');
   });
-  const deps: ListenerDeps = { ...opts.deps, botUserId: opts.botUserId, log };
+  const deps: ListenerDeps = { ...opts.deps, store: opts.store, botUserId: opts.botUserId, log };
   app.command(ANY_COMMAND, commandListener(deps));
-  app.event(ANSWERED_EVENTS, onFirstDelivery(opts.store, log), eventListener(deps));
+  app.event(ANSWERED_EVENTS, eventListener(deps));
   app.action({ type: 'block_actions', action_id: OWN_ACTIONS }, actionListener(deps));
   return app;
 }

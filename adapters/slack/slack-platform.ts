@@ -8,6 +8,7 @@ import { RouteReceiver } from './route-receiver.js';
 import type { SlackSettings } from './config.js';
 import { createSlackApp } from './slack-app.js';
 import { slackDigestSenderFrom } from './slack-digest-sender.js';
+import { slackPostCheck } from './slack-post-check.js';
 import { SlackSender } from './slack-sender.js';
 
 /** The path Slack posts slash commands, events and interactivity to (one Request URL for all three). */
@@ -19,7 +20,7 @@ async function open(deps: PlatformDeps<CoreConfig & SlackSettings>): Promise<Pla
   const log = deps.logger.child({ platform: 'slack' });
   const sender = new SlackSender({ token: c.botToken, apiUrl: c.apiUrl, logger: log });
   const identity = await resolveBotIdentity(c, sender);
-  const common = { token: c.botToken, apiUrl: c.apiUrl, ...identity, store: deps.store, logger: log, deps: { bot: deps.bot, sender, ackBudgetMs: ACK_BUDGET_MS } };
+  const common = { token: c.botToken, apiUrl: c.apiUrl, ...identity, store: deps.store, logger: log, deps: { bot: deps.bot, sender, ackBudgetMs: ACK_BUDGET_MS, threadTtlSeconds: deps.config.contextTtlSeconds } };
   if (c.appToken) {
     const receiver = new SocketModeReceiver({ appToken: c.appToken, logger: boltLogger(log, 'socket-mode'), installerOptions: { clientOptions: { slackApiUrl: c.apiUrl, timeout: 10_000 } } });
     const app = createSlackApp({ ...common, receiver });
@@ -41,10 +42,11 @@ async function open(deps: PlatformDeps<CoreConfig & SlackSettings>): Promise<Pla
 
 /**
  * Slack for plan-bot serve: /slack/events over HTTP, or Socket Mode when SLACK_APP_TOKEN is set; off without credentials.
- * Digests go out through chat.postMessage. Its configuration slice is ./config.ts.
+ * Digests go out through chat.postMessage; 状态 asks conversations.info whether it can post. Its configuration slice is ./config.ts.
  */
 export const slackPlatform: PlatformProvider<CoreConfig & SlackSettings> = {
   name: 'slack',
   open,
   digestSender: ({ config, logger }) => slackDigestSenderFrom(config, logger),
+  postCheck: ({ config, logger }) => slackPostCheck(config, logger.child({ platform: 'slack' })),
 };

@@ -1,6 +1,6 @@
 import type { InboundMessage } from '../../src/inbound.js';
 import { unescapeSlackText } from './mrkdwn.js';
-import type { BlockActions, DirectMessageEvent, EventCallback, MentionEvent, SlashCommand } from './payloads.js';
+import type { BlockActions, ChannelMessageEvent, DirectMessageEvent, EventCallback, MentionEvent, SlashCommand } from './payloads.js';
 
 /** Where and how an answer goes back: a channel, maybe a thread, or privately through a response_url. */
 export interface SlackTarget {
@@ -82,6 +82,33 @@ export function directTurn(envelope: EventCallback, event: DirectMessageEvent, b
       messageId: envelope.event_id,
     },
     target: { channel: event.channel, ...(event.thread_ts ? { threadTs: event.thread_ts } : {}), ephemeral: false },
+  };
+}
+
+/** Whether a message's text mentions the bot (then Slack also sends it as an app_mention, which answers it). */
+export function mentionsBot(text: string, botUserId: string): boolean {
+  return text.includes(`<@${botUserId}>`) || text.includes(`<@${botUserId}|`);
+}
+
+/**
+ * A plain reply in a channel thread → a message in that thread's context, or null when it is not a thread reply
+ * (a top-level message, or the thread's parent) or when it mentions the bot (its app_mention is answered instead).
+ * Whether the bot is in that thread is for the caller to ask the Store.
+ */
+export function threadReplyTurn(envelope: EventCallback, event: ChannelMessageEvent, botUserId: string): SlackTurn | null {
+  const text = event.text ?? '';
+  if (!event.thread_ts || event.thread_ts === event.ts || mentionsBot(text, botUserId)) return null;
+  return {
+    message: {
+      platform: 'slack',
+      workspace: envelope.team_id,
+      conversation: event.channel,
+      thread: event.thread_ts,
+      user: event.user ?? 'unknown',
+      text: unescapeSlackText(text).trim(),
+      messageId: envelope.event_id,
+    },
+    target: { channel: event.channel, threadTs: event.thread_ts, ephemeral: false },
   };
 }
 

@@ -7,6 +7,7 @@ import { finish } from '../reply/finish.js';
 import { toResult, type Action, type Reply, type ResultItem } from '../reply/reply.js';
 import type { ConversationContext } from './context.js';
 import { cleanTopic } from '../intents/clean-topic.js';
+import { namesTopic } from './names-topic.js';
 
 /** Results per page of a search or list answer. */
 export const PAGE_SIZE = 3;
@@ -104,29 +105,6 @@ export function targetText(p: Passage, year?: number): string {
     .filter(([y]) => y !== String(year))
     .map(([y, g]) => `到${y}年,${g}`);
   return [first, ...rest].join('\n');
-}
-
-/**
- * Whether a passage speaks of the topic: every word of it whole (as typed or as a synonym), or a long word's
- * two-character pieces close together (社会治安 in 加强社会安全…治安), not scattered over the passage.
- */
-function namesTopic(k: Knowledge, p: Passage, topic: string): boolean {
-  const hay = k.normalize(`${p.title} ${p.path.join(' ')} ${p.text}`).replace(/\s+/g, '');
-  const concepts = k.matcher.concepts(k.normalize(topic)).filter((c) => c.counts);
-  return concepts.length > 0 && concepts.every((c) => c.alts.some((a) => hay.includes(a.text)) || piecesNear(hay, c.text));
-}
-
-/** Whether every two-character piece of a word of four or more characters occurs within a short span of the text. */
-function piecesNear(hay: string, word: string): boolean {
-  if (word.length < 4) return false;
-  const pieces: string[] = [];
-  for (let i = 0; i + 1 < word.length; i += 2) pieces.push(word.slice(i, i + 2));
-  const span = word.length * 4;
-  for (let at = hay.indexOf(pieces[0]!); at >= 0; at = hay.indexOf(pieces[0]!, at + 1)) {
-    const window = hay.slice(Math.max(0, at - span), at + span);
-    if (pieces.every((x) => window.includes(x))) return true;
-  }
-  return false;
 }
 
 /** The goals of a topic: its 行动目标 (the year asked for first), else the 发展目标 paragraphs that speak of it. */

@@ -25,6 +25,7 @@ import { TurnMemo } from './turn-memo.js';
 import { expandAnswer, moreAnswer, openId, sourceAnswer, switchAnswer } from './follow-ups.js';
 import { backAnswer, fromEndAnswer, previousPageAnswer, stepAnswer, upAnswer } from './navigation.js';
 import { structAnswer } from './structure-answer.js';
+import { withSuggestions } from './suggestions.js';
 import { earlierTopics, leavesTopic, storedState } from './topic-history.js';
 import { whereAnswer } from './where-answer.js';
 
@@ -42,8 +43,8 @@ function showsNothing(ctx: ConversationContext | null): ConversationContext | nu
   return ctx && ctx.list.length === 0 && !ctx.focus && !ctx.history?.length ? null : ctx;
 }
 
-/** The subscription commands, which the digest feature handles; the bot passes them on. */
-export type SubscriptionHandler = (intent: Extract<Intent, { type: 'subscribe' | 'unsubscribe' | 'subscriptions' }>, msg: InboundMessage, ctx: ConversationContext | null) => Promise<Reply>;
+/** The subscription commands and 状态, which the digest feature handles; the bot passes them on. */
+export type SubscriptionHandler = (intent: Extract<Intent, { type: 'subscribe' | 'unsubscribe' | 'subscriptions' | 'status' }>, msg: InboundMessage, ctx: ConversationContext | null) => Promise<Reply>;
 
 export interface BotOptions {
   knowledge: Knowledge;
@@ -130,7 +131,7 @@ export class Bot {
     }
     let turn = memo?.turn;
     if (!turn) {
-      turn = await this.answer(intent, ctx, msg);
+      turn = withSuggestions(this.k, await this.answer(intent, ctx, msg));
       const understood = correctionNotice(parsed?.corrections ?? []);
       if (understood) turn = { ...turn, reply: withNotice(turn.reply, understood) };
       // an answer that needed no context is the same for everyone who asks the same words: remember it
@@ -218,6 +219,7 @@ export class Bot {
       case 'subscribe':
       case 'unsubscribe':
       case 'subscriptions':
+      case 'status':
         if (this.subscriptions) return { reply: await this.subscriptions(intent, msg, ctx) };
         return { reply: finish({ intent: intent.type, title: '订阅需要在 Slack 或 Teams 中使用', results: [] }, '每日摘要由 plan-bot serve 发送到频道;在命令行中可用 plan-bot digest preview 预览。') };
       case 'invalid':

@@ -5,7 +5,7 @@ import type { Turn } from './answers.js';
 const MAX_ENTRIES = 512;
 
 /** Intents whose turn has side effects or depends on who asks, so it must be computed every time. */
-const NEVER: ReadonlySet<Intent['type']> = new Set(['subscribe', 'unsubscribe', 'subscriptions']);
+const NEVER: ReadonlySet<Intent['type']> = new Set(['subscribe', 'unsubscribe', 'subscriptions', 'status']);
 
 function deepFreeze<T>(value: T): T {
   if (typeof value === 'object' && value !== null && !Object.isFrozen(value)) {

@@ -21,6 +21,7 @@
 // flight can be taken over before that post is visible.
 import type { Knowledge } from '../knowledge.js';
 import { forLog, type Logger } from '../logger.js';
+import type { DeliveryLogEntry } from '../store/delivery-log.js';
 import type { Store } from '../store/store.js';
 import type { DigestCursor, Subscription } from '../store/subscription.js';
 import { composeDigest } from './compose-digest.js';
@@ -54,6 +55,18 @@ async function deactivate(deps: DeliveryDeps, sub: Subscription, reason: string)
   await deps.store.putSubscription({ ...current, active: false, deactivatedReason: reason, deactivatedAt: new Date(deps.now()).toISOString() });
 }
 
+/**
+ * Add an attempt to the subscription's delivery log (what /plan status shows). The log is for people: a Store that
+ * fails here costs only the line, never the delivery or its record.
+ */
+async function logAttempt(deps: DeliveryDeps, sub: Subscription, date: string, outcome: DeliveryLogEntry['outcome'], reason?: string): Promise<void> {
+  try {
+    await deps.store.logDelivery(sub.id, { at: new Date(deps.now()).toISOString(), date, outcome, ...(reason ? { reason: reason.slice(0, 200) } : {}) });
+  } catch (err) {
+    deps.logger.warn({ err: forLog((err as Error).message), sub: sub.id }, 'could not add to the delivery log');
+  }
+}
+
 /** Record a sent digest; retried a little, because failing here after a send is the one way a digest could repeat. */
 async function record(deps: DeliveryDeps, sub: Subscription, date: string, cursor: DigestCursor): Promise<void> {
   const nextDueAt = nextDelivery(sub, deps.now(), date).instant;
@@ -81,13 +94,14 @@ async function resolveUnknown(deps: DeliveryDeps, sender: DigestSender, sub: Sub
     const afterMs = backoffMs(attempt);
     await deps.store.releaseDelivery(sub.id, deps.now() + afterMs, { outcomeUnknown: true });
     deps.logger.warn({ err: forLog((err as Error).message), sub: sub.id, platform: sub.platform }, 'could not tell whether an interrupted digest landed; trying again later');
+    await logAttempt(deps, sub, date, 'retry', 'lookup-failed');
     return { status: 'retry', afterMs, reason: 'lookup-failed' };
   }
 }
 
 /**
  * Deliver one subscription's digest for one local date, at most once (see the comment block above): claim,
- * compose from the cursor the claim returned, send, record. A sender that asks to retry gets the claim released;
+ * compose from the cursor the claim returned, send, record (and add each attempt to the delivery log). A sender that asks to retry gets the claim released;
  * a permanent error deactivates the subscription. A sender that throws leaves the outcome unknown, so the claim
  * is kept and only its expiry allows a retry.
  */
@@ -108,6 +122,7 @@ export async function deliverDigest(deps: DeliveryDeps, sub: Subscription, date:
     if (found === 'posted') {
       await record(deps, sub, date, digest.cursor);
       deps.logger.info({ sub: sub.id, platform: sub.platform, date }, 'digest of an interrupted delivery found posted; recorded, not sent again');
+      await logAttempt(deps, sub, date, 'delivered', 'found-posted');
       return { status: 'skipped', why: 'found-posted' };
     }
     if (typeof found === 'object') return found;
@@ -121,25 +136,30 @@ export async function deliverDigest(deps: DeliveryDeps, sub: Subscription, date:
       const afterMs = backoffMs(attempt);
       await deps.store.releaseDelivery(sub.id, deps.now() + afterMs, { outcomeUnknown: true });
       deps.logger.warn({ err: forLog((err as Error).message), sub: sub.id, platform: sub.platform }, 'digest sender threw; outcome unknown, the retry looks first');
+      await logAttempt(deps, sub, date, 'retry', 'sender-threw');
       return { status: 'retry', afterMs, reason: 'sender-threw' };
     }
     deps.logger.error({ err: forLog((err as Error).message), sub: sub.id, platform: sub.platform }, 'digest sender threw; outcome unknown, retrying only after the claim expires');
+    await logAttempt(deps, sub, date, 'retry', 'sender-threw');
     return { status: 'retry', afterMs: claim.leaseMs, reason: 'sender-threw' };
   }
   switch (outcome.kind) {
     case 'ok':
       await record(deps, sub, date, digest.cursor);
       deps.logger.info({ sub: sub.id, platform: sub.platform, date }, 'digest delivered');
+      await logAttempt(deps, sub, date, 'delivered');
       return { status: 'delivered' };
     case 'retry-after': {
       const afterMs = outcome.ms || backoffMs(attempt);
       await deps.store.releaseDelivery(sub.id, deps.now() + afterMs);
       deps.logger.warn({ sub: sub.id, platform: sub.platform, reason: forLog(outcome.reason), retryInMs: afterMs }, 'digest not delivered yet; will retry');
+      await logAttempt(deps, sub, date, 'retry', outcome.reason);
       return { status: 'retry', afterMs, reason: outcome.reason };
     }
     case 'permanent':
       await deactivate(deps, sub, outcome.reason);
       deps.logger.warn({ sub: sub.id, platform: sub.platform, reason: forLog(outcome.reason) }, 'digest subscription deactivated');
+      await logAttempt(deps, sub, date, 'failed', outcome.reason);
       return { status: 'deactivated', reason: outcome.reason };
   }
 }

@@ -13,6 +13,7 @@ import { digestUnits } from './digest-units.js';
 import { describeLocal, normalizeTimeOfDay, normalizeTimeZone } from './local-time.js';
 import { subscriptionId, topicKey } from './subscription-id.js';
 import { describeSchedule, describeTopic, MEMORY_NOTICE, subscriptionLine } from './subscription-replies.js';
+import { statusReply, type PostCheck } from './subscription-status.js';
 
 /** The time of day of a subscription that names none. */
 export const DEFAULT_TIME = '09:00';
@@ -26,6 +27,8 @@ export interface SubscriptionCommandDeps {
   logger?: Logger;
   /** what the platform needs to post to this conversation later (the Teams conversation reference), if anything */
   conversationRef?: (msg: InboundMessage) => Promise<unknown>;
+  /** whether the bot can post in a channel, asked by 状态 of the platform the message came from (when it can tell) */
+  canPost?: PostCheck;
 }
 
 type SubscriptionIntent = Parameters<SubscriptionHandler>[0];
@@ -47,7 +50,7 @@ function fail(title: string, footer: string, notice?: string): Reply {
 }
 
 /**
- * The subscription commands (订阅 / 取消订阅 / 订阅列表 and the English forms) that the Bot hands over:
+ * The subscription commands (订阅 / 取消订阅 / 订阅列表 / 状态 and the English forms) that the Bot hands over:
  * validates the time and zone, saves one subscription per platform + workspace + channel + topic, and
  * answers with what was saved and when the next digest comes.
  */
@@ -132,6 +135,7 @@ export function createSubscriptionHandler(deps: SubscriptionCommandDeps): Subscr
     try {
       if (intent.type === 'subscribe') return await subscribe(intent.spec, msg);
       if (intent.type === 'unsubscribe') return await unsubscribe(intent.topic, msg);
+      if (intent.type === 'status') return await statusReply(deps.store, msg, now(), deps.canPost, notice);
       return await list(msg);
     } catch (err) {
       log.error({ err: forLog((err as Error).message), intent: intent.type }, 'subscription command failed');

@@ -46,8 +46,8 @@ export interface GrammarWords {
 }
 
 /** The commands a whole message can name. */
-export type Command = 'help' | 'reset' | 'outline' | 'subscriptions' | 'more' | 'source';
-const COMMANDS: Command[] = ['help', 'reset', 'outline', 'subscriptions', 'more', 'source'];
+export type Command = 'help' | 'reset' | 'outline' | 'subscriptions' | 'status' | 'more' | 'source';
+const COMMANDS: Command[] = ['help', 'reset', 'outline', 'subscriptions', 'status', 'more', 'source'];
 
 const PLAIN_KINDS = [
   'classifier', 'count', 'deictic', 'where-verb', 'which', 'where-lead', 'where-tail', 'filler', 'say-verb', 'say-what', 'filler-en',

@@ -40,6 +40,8 @@ export const Intent = z.discriminatedUnion('type', [
   z.object({ type: z.literal('subscribe'), spec: SubscribeSpec }),
   z.object({ type: z.literal('unsubscribe'), topic: z.string().optional() }),
   z.object({ type: z.literal('subscriptions') }),
+  /** 状态 / status: this channel's digests, their last delivery and failure, and whether the bot can post here */
+  z.object({ type: z.literal('status') }),
   z.object({ type: z.literal('invalid'), reason: z.enum(['too-long', 'no-text']), detail: z.string() }),
 ]);
 export type Intent = z.infer<typeof Intent>;

@@ -49,6 +49,7 @@ export function parseIntent(rawText: string, k: Knowledge): Intent {
   if (commands.reset.has(bare)) return { type: 'reset' };
   if (commands.outline.has(bare)) return { type: 'outline' };
   if (commands.subscriptions.has(bare)) return { type: 'subscriptions' };
+  if (commands.status.has(bare) || commands.status.has(lightLower)) return { type: 'status' };
   const un = UNSUBSCRIBE.exec(lightLower);
   if (un) return { type: 'unsubscribe', topic: cleanTopic(un[2] ?? '', k) || undefined };
   const sub = SUBSCRIBE.exec(light) ?? SUBSCRIBE.exec(lightLower);

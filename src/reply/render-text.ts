@@ -1,4 +1,4 @@
-import { viewReply } from './reply-view.js';
+import { SUGGESTIONS_LEAD, viewReply } from './reply-view.js';
 import type { Reply } from './reply.js';
 
 /** The plain-text rendering every Reply carries (chat fallback text, logs, the CLI without colour). */
@@ -14,5 +14,6 @@ export function renderPlainText(r: Omit<Reply, 'text'>, opts: { full?: boolean }
     if (res.note) lines.push(`   (${res.note})`);
   }
   if (v.footer) lines.push(v.footer);
+  if (v.suggestions.length) lines.push(`${SUGGESTIONS_LEAD}${v.suggestions.map((s) => s.label).join(' · ')}`);
   return lines.join('\n');
 }

@@ -1,5 +1,5 @@
 import { LIST_SNIPPET, snippet } from './clip.js';
-import { displayNumber, type Reply, type ResultItem } from './reply.js';
+import { displayNumber, type Reply, type ResultItem, type Suggestion } from './reply.js';
 
 /**
  * The one walk over a Reply's parts that every renderer maps: plain text, terminal, Block Kit and Adaptive Cards
@@ -19,13 +19,18 @@ export interface ResultView {
   highlights: readonly string[] | undefined;
 }
 
-/** A Reply's parts in reading order: title, notice, results, footer. */
+/** A Reply's parts in reading order: title, notice, results, footer, suggested next questions. */
 export interface ReplyView {
   title: string | undefined;
   notice: string | undefined;
   results: ResultView[];
   footer: string | undefined;
+  /** the suggested next questions, in order ([] when there are none) */
+  suggestions: readonly Suggestion[];
 }
+
+/** The lead of the suggestions line in text renderings (each renderer shows the labels after it). */
+export const SUGGESTIONS_LEAD = '接着可以问:';
 
 export interface ViewOptions {
   /** show each result's text whole (default: only when there is exactly one result) */
@@ -53,5 +58,6 @@ export function viewReply(reply: Omit<Reply, 'text'>, opts: ViewOptions = {}): R
       };
     }),
     footer: reply.footer,
+    suggestions: reply.suggestions ?? [],
   };
 }

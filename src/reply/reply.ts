@@ -24,6 +24,13 @@ export const Action = z.object({
 });
 export type Action = z.infer<typeof Action>;
 
+/** A suggested next question: `label` is shown, `value` is the message the bot receives when it is chosen (as if typed). */
+export const Suggestion = z.object({ label: z.string(), value: z.string() });
+export type Suggestion = z.infer<typeof Suggestion>;
+
+/** At most this many suggested next questions per answer. */
+export const MAX_SUGGESTIONS = 3;
+
 /** The platform-neutral answer every handler returns; adapters render it as Block Kit, Adaptive Cards or terminal text. */
 export const Reply = z.object({
   intent: z.string(),
@@ -37,6 +44,8 @@ export const Reply = z.object({
   notice: z.string().optional(),
   /** a closing line: what to reply next, or where the passage comes from */
   footer: z.string().optional(),
+  /** natural next questions from this answer's content (目标, 重点工程, 出处, 更多), at most MAX_SUGGESTIONS */
+  suggestions: z.array(Suggestion).max(MAX_SUGGESTIONS).optional(),
   /** 1-based number of the first result in the current list, so pages number on from the last one */
   start: z.number().int().positive().optional(),
 });

@@ -21,6 +21,11 @@ export class Keys {
     return `${this.prefix}ctxe:${this.context(k).slice(this.prefix.length + 'ctx:'.length)}`;
   }
 
+  /** plan-bot:thr:…: the marker of a thread the bot has answered in (its follow-ups need no mention), under the context's parts. */
+  botThread(k: ConversationKey): string {
+    return `${this.prefix}thr:${this.context(k).slice(this.prefix.length + 'ctx:'.length)}`;
+  }
+
   /** A claim-once key (dedup of platform retries). */
   claim(id: string): string {
     return `${this.prefix}claim:${id}`;
@@ -44,6 +49,11 @@ export class Keys {
   /** A subscription's delivery record (hash): cursor, last date sent, lease deadline. */
   delivery(subscriptionId: string): string {
     return `${this.prefix}dlv:${part(subscriptionId)}`;
+  }
+
+  /** A subscription's delivery log (list, newest first, at most DELIVERY_LOG_SIZE attempts). */
+  deliveryLog(subscriptionId: string): string {
+    return `${this.prefix}dlog:${part(subscriptionId)}`;
   }
 
   /** A digest runner's heartbeat (expires unless the living runner refreshes it); delivery leases name it. */

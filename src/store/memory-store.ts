@@ -3,6 +3,7 @@ import { Keys } from './keys.js';
 import { MemorySubscriptions } from './memory-subscriptions.js';
 import { parseStored, parseStoredList } from './parse-stored.js';
 import { EARLIER_CONTEXTS, type CorruptHandler, type Store, type ValueSchema } from './store.js';
+import type { DeliveryLogEntry } from './delivery-log.js';
 import type { ChannelRef, DigestCursor, Subscription } from './subscription.js';
 
 interface Entry {
@@ -97,6 +98,12 @@ export class MemoryStore implements Store {
     }
     return e.list;
   }
+  async markBotThread(key: ConversationKey, ttlSeconds: number) {
+    this.set(this.keys.botThread(key), '1', ttlSeconds);
+  }
+  async isBotThread(key: ConversationKey) {
+    return this.get(this.keys.botThread(key)) !== undefined;
+  }
   async claimOnce(id: string, ttlSeconds: number) {
     const k = this.keys.claim(id);
     if (this.get(k) !== undefined) return false;
@@ -135,6 +142,12 @@ export class MemoryStore implements Store {
   }
   releaseDelivery(subscriptionId: string, retryAt: number, opts?: { outcomeUnknown?: boolean }) {
     return this.subs.releaseDelivery(subscriptionId, retryAt, opts);
+  }
+  logDelivery(subscriptionId: string, entry: DeliveryLogEntry) {
+    return this.subs.logDelivery(subscriptionId, entry);
+  }
+  deliveryLog(subscriptionId: string) {
+    return this.subs.deliveryLog(subscriptionId);
   }
   async getValue(name: string) {
     const raw = this.get(this.keys.value(name));

@@ -1,5 +1,6 @@
 import type { Keys } from './keys.js';
-import { parseStored } from './parse-stored.js';
+import { DELIVERY_LOG_SIZE, DeliveryLogEntry } from './delivery-log.js';
+import { parseStored, parseStoredList } from './parse-stored.js';
 import type { CorruptHandler } from './store.js';
 import { DigestCursor, Subscription, type ChannelRef } from './subscription.js';
 import type { DeliveryClaim, SubscriptionStore } from './subscription-store.js';
@@ -24,6 +25,8 @@ export class MemorySubscriptions implements SubscriptionStore {
   private readonly channels = new Map<string, Set<string>>();
   private readonly due = new Map<string, number>();
   private readonly deliveries = new Map<string, DeliveryRecord>();
+  /** each subscription's delivery log as JSON strings, newest first (a list on Redis) */
+  private readonly logs = new Map<string, string[]>();
 
   constructor(
     private readonly keys: Keys,
@@ -36,6 +39,7 @@ export class MemorySubscriptions implements SubscriptionStore {
     const keys = [...this.subs.keys()].map((id) => this.keys.subscription(id));
     keys.push(...[...this.channels].filter(([, ids]) => ids.size).map(([k]) => k));
     keys.push(...[...this.deliveries.keys()].map((id) => this.keys.delivery(id)));
+    keys.push(...[...this.logs.keys()].map((id) => this.keys.deliveryLog(id)));
     if (this.due.size) keys.push(this.keys.due());
     return keys;
   }
@@ -108,5 +112,14 @@ export class MemorySubscriptions implements SubscriptionStore {
     r.lease = 0;
     if (!opts.outcomeUnknown) r.pending = undefined;
     await this.scheduleDue([{ id: subscriptionId, at: retryAt }]);
+  }
+  async logDelivery(subscriptionId: string, entry: DeliveryLogEntry) {
+    const log = this.logs.get(subscriptionId) ?? [];
+    log.unshift(JSON.stringify(DeliveryLogEntry.parse(entry)));
+    log.length = Math.min(log.length, DELIVERY_LOG_SIZE);
+    this.logs.set(subscriptionId, log);
+  }
+  async deliveryLog(subscriptionId: string) {
+    return parseStoredList(this.keys.deliveryLog(subscriptionId), this.logs.get(subscriptionId) ?? [], DeliveryLogEntry, this.onCorrupt);
   }
 }

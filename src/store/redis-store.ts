@@ -8,6 +8,7 @@ import { migrateLegacySubscriptions } from './legacy-subscriptions.js';
 import { parseStored, parseStoredList } from './parse-stored.js';
 import { RedisSubscriptions } from './redis-subscriptions.js';
 import { EARLIER_CONTEXTS, type CorruptHandler, type Store, type ValueSchema } from './store.js';
+import type { DeliveryLogEntry } from './delivery-log.js';
 import type { ChannelRef, DigestCursor, Subscription } from './subscription.js';
 
 export interface RedisStoreOptions {
@@ -125,6 +126,12 @@ export class RedisStore implements Store {
   async deleteContext(key: ConversationKey) {
     await this.redis.del(this.keys.context(key), this.keys.earlierContexts(key));
   }
+  async markBotThread(key: ConversationKey, ttlSeconds: number) {
+    await this.redis.set(this.keys.botThread(key), '1', 'EX', ttlSeconds);
+  }
+  async isBotThread(key: ConversationKey) {
+    return (await this.redis.exists(this.keys.botThread(key))) === 1;
+  }
   async claimOnce(id: string, ttlSeconds: number) {
     return (await this.redis.set(this.keys.claim(id), '1', 'EX', ttlSeconds, 'NX')) === 'OK';
   }
@@ -160,6 +167,12 @@ export class RedisStore implements Store {
   }
   releaseDelivery(subscriptionId: string, retryAt: number, opts?: { outcomeUnknown?: boolean }) {
     return this.subs.releaseDelivery(subscriptionId, retryAt, opts);
+  }
+  logDelivery(subscriptionId: string, entry: DeliveryLogEntry) {
+    return this.subs.logDelivery(subscriptionId, entry);
+  }
+  deliveryLog(subscriptionId: string) {
+    return this.subs.deliveryLog(subscriptionId);
   }
   async getValue(name: string) {
     const raw = await this.redis.get(this.keys.value(name));

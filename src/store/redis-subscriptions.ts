@@ -1,7 +1,8 @@
 import { randomUUID } from 'node:crypto';
 import type { ChainableCommander, Redis } from 'ioredis';
 import type { Keys } from './keys.js';
-import { parseStored } from './parse-stored.js';
+import { DELIVERY_LOG_SIZE, DeliveryLogEntry } from './delivery-log.js';
+import { parseStored, parseStoredList } from './parse-stored.js';
 import { runClaimDelivery } from './redis-delivery-claim.js';
 import { HEARTBEAT_TTL_MS, RunnerHeartbeat } from './runner-heartbeat.js';
 import type { CorruptHandler } from './store.js';
@@ -22,7 +23,7 @@ async function execAll(m: ChainableCommander): Promise<unknown[]> {
 /**
  * Subscriptions on Redis: sub:{id} (the record, JSON), chan:{platform}:{workspace}:{conversation} (a set of ids),
  * due (a sorted set, id → when the next delivery pass should look, ms) and dlv:{id} (the delivery record: whether
- * the subscription is active, cursor, last date sent, lease). A channel's listing reads its set and its records only; a pass reads the due part of the index.
+ * the subscription is active, cursor, last date sent, lease) and dlog:{id} (the delivery log, a capped list). A channel's listing reads its set and its records only; a pass reads the due part of the index.
  */
 export class RedisSubscriptions implements SubscriptionStore {
   /** this process's heartbeat as a digest runner; its leases name it */
@@ -131,5 +132,13 @@ export class RedisSubscriptions implements SubscriptionStore {
     // an unknown outcome keeps "pending", so the next claim still looks before it sends
     if (!opts.outcomeUnknown) m.hdel(k, 'pending', 'holder');
     await execAll(m.zadd(this.keys.due(), 'XX', retryAt, subscriptionId));
+  }
+  async logDelivery(subscriptionId: string, entry: DeliveryLogEntry) {
+    const k = this.keys.deliveryLog(subscriptionId);
+    await execAll(this.redis.multi().lpush(k, JSON.stringify(DeliveryLogEntry.parse(entry))).ltrim(k, 0, DELIVERY_LOG_SIZE - 1));
+  }
+  async deliveryLog(subscriptionId: string) {
+    const k = this.keys.deliveryLog(subscriptionId);
+    return parseStoredList(k, await this.redis.lrange(k, 0, DELIVERY_LOG_SIZE - 1), DeliveryLogEntry, this.onCorrupt);
   }
 }

@@ -25,6 +25,13 @@ export interface Store extends SubscriptionStore {
   setContext(key: ConversationKey, ctx: unknown, ttlSeconds: number, opts?: { keepPrevious?: boolean }): Promise<void>;
   /** Delete the context and its earlier values. */
   deleteContext(key: ConversationKey): Promise<void>;
+  /**
+   * Remember that the bot answered in this thread, for ttlSeconds from now (the context's TTL; every answer there
+   * writes it again): plain messages in the thread are answered without a mention while it lives.
+   */
+  markBotThread(key: ConversationKey, ttlSeconds: number): Promise<void>;
+  /** Whether the bot answered in this thread within the TTL its last markBotThread gave. */
+  isBotThread(key: ConversationKey): Promise<boolean>;
   /** true for the first caller within ttl, false for every later one (SET NX EX) */
   claimOnce(id: string, ttlSeconds: number): Promise<boolean>;
   /** give a claim back (e.g. when the work it guarded failed and should be retried) */

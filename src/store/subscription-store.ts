@@ -1,3 +1,4 @@
+import type { DeliveryLogEntry } from './delivery-log.js';
 import type { ChannelRef, DigestCursor, Subscription } from './subscription.js';
 
 /**
@@ -46,4 +47,8 @@ export interface SubscriptionStore {
    * outcomeUnknown: whether a post went out is not known, so the next claim is still told "unresolved"
    */
   releaseDelivery(subscriptionId: string, retryAt: number, opts?: { outcomeUnknown?: boolean }): Promise<void>;
+  /** add an attempt to the subscription's delivery log, which keeps the newest DELIVERY_LOG_SIZE (what /plan status shows) */
+  logDelivery(subscriptionId: string, entry: DeliveryLogEntry): Promise<void>;
+  /** the subscription's delivery log, newest first; unreadable entries are dropped and reported */
+  deliveryLog(subscriptionId: string): Promise<DeliveryLogEntry[]>;
 }

@@ -71,6 +71,27 @@ describe('buttons (block_actions)', () => {
     expect(shownText(expanded)).toContain(secondTitle);
   });
 
+  it('a suggested next question (目标) on a threaded answer is answered as if typed, in that thread\'s context', async () => {
+    const ts = `${nowSeconds()}.000888`;
+    await sendEvent(h.base, eventEnvelope({ type: 'app_mention', user: 'U0ASKER', text: `<@${BOT_USER_ID}> 养老`, ts, channel: 'C0NEXT', event_ts: ts }));
+    await waitFor(() => h.sent.length >= 1);
+    const answer = h.sent[0]!;
+    const next = buttons(answer).filter((b) => b.action_id.startsWith('plan.next.'));
+    expect(next.map((b) => b.value)).toEqual(['目标', '重点工程', '出处']);
+    expect(answer.blocks.some((b) => b.type === 'context' && b.elements[0].text.includes('接着可以问'))).toBe(true);
+    const botMessageTs = `${nowSeconds()}.000999`;
+    await sendInteraction(h.base, press(next[0]!, { type: 'message', message_ts: botMessageTs, channel_id: 'C0NEXT', is_ephemeral: false }, { message: { type: 'message', ts: botMessageTs, thread_ts: ts, text: answer.text } }));
+    await waitFor(() => h.sent.length >= 2);
+    const goals = h.sent[1]!;
+    expect(goals.thread_ts).toBe(ts);
+    expect(header(goals)).toContain('养老');
+    expect(header(goals)).toContain('行动目标');
+    // the goals answer offers what is left, not 目标 again
+    const after = buttons(goals).filter((b) => b.action_id.startsWith('plan.next.')).map((b) => b.value);
+    expect(after).not.toContain('目标');
+    expect(after).toContain('重点工程');
+  });
+
   it('分享到频道 posts the ephemeral answer to the channel, visibly, without buttons', async () => {
     const ack = (await (await sendSlashCommand(h.base, { text: '数据治理', channel_id: 'C0SHARE' })).json()) as any;
     const share = buttons(ack).find((b) => b.action_id.startsWith('plan.share'))!;

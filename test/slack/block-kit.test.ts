@@ -49,6 +49,25 @@ describe('renderBlockKit', () => {
     expect(actions && actions.type === 'actions' && actions.elements.map((e) => e.value)).toEqual(['更多', '订阅 应急管理']);
   });
 
+  it('shows the suggested next questions as a row of buttons, leaving out one that repeats a button (更多)', () => {
+    const m = renderBlockKit(reply([item(1, '健全应急管理数据资源目录。')], { actions: [{ type: 'more', label: '更多', value: '更多' }], suggestions: [{ label: '目标', value: '目标' }, { label: '出处', value: '出处' }, { label: '更多', value: '更多' }] }));
+    const rows = m.blocks.filter((b) => b.type === 'actions');
+    expect(rows).toHaveLength(2);
+    const next = rows[1]!.type === 'actions' ? rows[1]!.elements : [];
+    expect(next.map((e) => [e.action_id, e.value])).toEqual([['plan.next.0', '目标'], ['plan.next.1', '出处']]);
+    expect(m.blocks.at(-1)).toBe(rows[1]);
+    expectWithinLimits(m);
+    // a copy without buttons (a digest, a shared answer) shows none
+    expect(renderBlockKit(reply([item(1, 'x')], { suggestions: [{ label: '目标', value: '目标' }] }), { buttons: false }).blocks.some((b) => b.type === 'actions')).toBe(false);
+  });
+
+  it('keeps suggestions with hostile, huge labels within limits and escaped', () => {
+    const many = Array.from({ length: 300 }, (_, i) => item(i + 1, '应急管理'.repeat(700)));
+    const m = renderBlockKit(reply(many, { suggestions: [{ label: HOSTILE.repeat(20), value: '目'.repeat(5000) }, { label: '出处', value: '出处' }, { label: '更多', value: '更多' }] }));
+    expectWithinLimits(m);
+    expect(m.blocks.at(-1)!.type).toBe('actions');
+  });
+
   it('splits a huge passage into sections within limits instead of failing', () => {
     const huge = '应急管理能力建设。'.repeat(3000); // 27,000 characters
     const m = renderBlockKit(reply([item(1, huge)]));

@@ -68,6 +68,54 @@ describe('Events API', () => {
     expect(general.blocks.find((b) => b.type === 'header')?.text.text).not.toContain('养老');
   });
 
+  it('answers a plain reply with no mention in a thread it answered in, from that thread\'s context, and nothing else in the channel', async () => {
+    const first = mention('养老', 'C0PLAIN');
+    await ask(first.envelope, 1);
+    expect(h.sent[0]!.thread_ts).toBe(first.ts);
+
+    const ts = newTs();
+    const plain = { type: 'message', channel_type: 'channel', channel: 'C0PLAIN', user: 'U0ASKER', text: '2025年的目标是什么?', ts, event_ts: ts, thread_ts: first.ts };
+    const envelope = eventEnvelope(plain);
+    // answered once even when Slack delivers it again
+    await Promise.all([sendEvent(h.base, envelope), sendEvent(h.base, envelope, { retryNum: 1 })]);
+    await waitFor(() => h.sent.length >= 2, 5000, 'the thread follow-up');
+    const answer = h.sent[1]!;
+    expect(answer.channel).toBe('C0PLAIN');
+    expect(answer.thread_ts).toBe(first.ts);
+    const header = answer.blocks.find((b) => b.type === 'header')?.text.text as string;
+    expect(header).toContain('养老');
+    expect(header).toContain('行动目标');
+    expect(shownText(answer)).toContain('2025年');
+
+    const later = () => newTs();
+    const silent = [
+      // the same question in the channel itself, not in a thread
+      (t = later()) => ({ type: 'message', channel_type: 'channel', channel: 'C0PLAIN', user: 'U0ASKER', text: '2025年的目标是什么?', ts: t, event_ts: t }),
+      // in a thread the bot never answered in
+      (t = later()) => ({ type: 'message', channel_type: 'channel', channel: 'C0PLAIN', user: 'U0ASKER', text: '2025年的目标是什么?', ts: t, event_ts: t, thread_ts: '1600000000.000100' }),
+      // the same thread id in another channel
+      (t = later()) => ({ type: 'message', channel_type: 'group', channel: 'G0OTHER', user: 'U0ASKER', text: '2025年的目标是什么?', ts: t, event_ts: t, thread_ts: first.ts }),
+      // another bot, and this bot, in the thread
+      (t = later()) => ({ type: 'message', channel_type: 'channel', channel: 'C0PLAIN', user: 'U0OTHERBOT', bot_id: 'B0OTHER', text: '更多', ts: t, event_ts: t, thread_ts: first.ts }),
+      (t = later()) => ({ type: 'message', channel_type: 'channel', channel: 'C0PLAIN', subtype: 'bot_message', bot_id: 'B0PLANBOT', text: '更多', ts: t, event_ts: t, thread_ts: first.ts }),
+      (t = later()) => ({ type: 'message', channel_type: 'channel', channel: 'C0PLAIN', user: BOT_USER_ID, bot_id: 'B0PLANBOT', text: '更多', ts: t, event_ts: t, thread_ts: first.ts }),
+      // an edit and a deletion in the thread
+      (t = later()) => ({ type: 'message', channel_type: 'channel', channel: 'C0PLAIN', subtype: 'message_changed', ts: t, event_ts: t, message: { text: '更多', thread_ts: first.ts }, previous_message: { text: '养老' } }),
+      (t = later()) => ({ type: 'message', channel_type: 'channel', channel: 'C0PLAIN', subtype: 'message_deleted', ts: t, event_ts: t, deleted_ts: ts, previous_message: { text: '2025年的目标是什么?', thread_ts: first.ts } }),
+      (t = later()) => ({ type: 'message', channel_type: 'channel', channel: 'C0PLAIN', user: 'U0ASKER', text: '更多', ts: t, event_ts: t, thread_ts: first.ts, edited: { user: 'U0ASKER', ts: t } }),
+      // a reply that mentions the bot: its app_mention (not this message event) is the one answered
+      (t = later()) => ({ type: 'message', channel_type: 'channel', channel: 'C0PLAIN', user: 'U0ASKER', text: `<@${BOT_USER_ID}> 更多`, ts: t, event_ts: t, thread_ts: first.ts }),
+    ];
+    for (const make of silent) expect((await sendEvent(h.base, eventEnvelope(make()))).status).toBe(200);
+    await quiet(500);
+    expect(h.sent).toHaveLength(2);
+
+    // and the thread still takes plain follow-ups after all that
+    const t2 = newTs();
+    await ask(eventEnvelope({ type: 'message', channel_type: 'channel', channel: 'C0PLAIN', user: 'U0ASKER', text: '更多', ts: t2, event_ts: t2, thread_ts: first.ts }), 3);
+    expect(h.sent[2]!.thread_ts).toBe(first.ts);
+  });
+
   it('keeps contexts of two threads apart (数字乡村 in one, 养老 in another)', async () => {
     const a = mention('数字乡村', 'C0TWO');
     const b = mention('养老', 'C0TWO');
@@ -88,7 +136,7 @@ describe('Events API', () => {
     expect(h.sent[1]!.blocks.find((x) => x.type === 'header')?.text.text).toMatch(/数据治理 · 4–/);
   });
 
-  it('ignores bot messages, its own messages, edits and non-DM messages', async () => {
+  it('ignores bot messages, its own messages, edits and channel messages outside its threads', async () => {
     const ts = newTs();
     const ignored = [
       { type: 'message', channel_type: 'im', channel: 'D0DM2', user: 'U0OTHER', bot_id: 'B0OTHER', text: '应急管理', ts, event_ts: ts },

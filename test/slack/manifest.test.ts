@@ -18,16 +18,18 @@ const Manifest = z.object({
 describe('the Slack app manifest', () => {
   const manifest = Manifest.parse(JSON.parse(readFileSync(new URL('../../adapters/slack/manifest.json', import.meta.url), 'utf8')));
 
-  it('declares /plan, app_mention and message.im, and interactivity, all at /slack/events', () => {
+  it('declares /plan, app_mention, message.channels, message.groups and message.im, and interactivity, all at /slack/events', () => {
     expect(manifest.features.slash_commands.map((c) => c.command)).toEqual(['/plan']);
-    expect(manifest.settings.event_subscriptions.bot_events.sort()).toEqual(['app_mention', 'message.im']);
+    expect(manifest.settings.event_subscriptions.bot_events.sort()).toEqual(['app_mention', 'message.channels', 'message.groups', 'message.im']);
     expect(manifest.settings.interactivity.is_enabled).toBe(true);
     const urls = [manifest.features.slash_commands[0]!.url, manifest.settings.event_subscriptions.request_url, manifest.settings.interactivity.request_url];
     for (const url of urls) expect(new URL(url).pathname).toBe(SLACK_EVENTS_PATH);
   });
 
   it('asks for the scopes the bot uses, and no more', () => {
-    // channels:history and groups:history: a digest runner taking over an unfinished claim looks for its post in conversations.history
-    expect(manifest.oauth_config.scopes.bot.sort()).toEqual(['app_mentions:read', 'channels:history', 'chat:write', 'chat:write.public', 'commands', 'groups:history', 'im:history']);
+    // channels:history and groups:history: message.channels / message.groups (plain replies in the threads it answered in),
+    // and a digest runner taking over an unfinished claim looks for its post in conversations.history;
+    // channels:read and groups:read: /plan status asks conversations.info whether the bot can post there
+    expect(manifest.oauth_config.scopes.bot.sort()).toEqual(['app_mentions:read', 'channels:history', 'channels:read', 'chat:write', 'chat:write.public', 'commands', 'groups:history', 'groups:read', 'im:history']);
   });
 });

@@ -7,6 +7,7 @@ import { MemoryStore } from '../../src/store/memory-store.js';
 import { RedisStore } from '../../src/store/redis-store.js';
 import { EARLIER_CONTEXTS, type Store } from '../../src/store/store.js';
 import type { Subscription } from '../../src/store/subscription.js';
+import { DELIVERY_LOG_SIZE } from '../../src/store/delivery-log.js';
 
 const ctx = (topic: string): ConversationContext => ({ v: 1, intent: 'search', topic, list: ['p:a', 'p:b'], shown: 1, updatedAt: 1 });
 const key = (conversation: string, thread?: string): ConversationKey => ({ platform: 'slack', workspace: 'T1', conversation, ...(thread ? { thread } : {}) });
@@ -145,6 +146,33 @@ describe.each([
     expect(h.corrupt).toHaveLength(3);
   });
 
+  it('remembers the threads the bot answered in, each apart, until the TTL the last answer gave runs out', async () => {
+    expect(await h.store.isBotThread(key('C1', '171.1'))).toBe(false);
+    await h.store.markBotThread(key('C1', '171.1'), 120);
+    expect(await h.store.isBotThread(key('C1', '171.1'))).toBe(true);
+    expect(await h.store.isBotThread(key('C1', '171.2'))).toBe(false);
+    expect(await h.store.isBotThread(key('C1'))).toBe(false);
+    expect(await h.store.isBotThread(key('C2', '171.1'))).toBe(false);
+    expect(await h.store.isBotThread({ ...key('C1', '171.1'), workspace: 'T2' })).toBe(false);
+    // a context in a thread is not a mark: only an answer marks it
+    await h.store.setContext(key('C1', '171.3'), ctx('养老'), 120);
+    expect(await h.store.isBotThread(key('C1', '171.3'))).toBe(false);
+    if (name === 'memory') {
+      h.advance(60_000);
+      await h.store.markBotThread(key('C1', '171.1'), 120);
+      h.advance(100_000);
+      expect(await h.store.isBotThread(key('C1', '171.1'))).toBe(true);
+      h.advance(21_000);
+      expect(await h.store.isBotThread(key('C1', '171.1'))).toBe(false);
+    } else {
+      const marked = (await h.keys()).filter((k) => k.includes(':thr:'));
+      expect(marked).toHaveLength(1);
+      const ttl = await raw.ttl(marked[0]!);
+      expect(ttl).toBeGreaterThan(0);
+      expect(ttl).toBeLessThanOrEqual(120);
+    }
+  });
+
   it('claims a key once until it expires or is released', async () => {
     const id = `evt-${randomUUID()}`;
     expect(await h.store.claimOnce(id, 60)).toBe(true);
@@ -219,6 +247,26 @@ describe.each([
     expect(await h.store.getCursor('s1')).toEqual({ sent: ['p:a'], lastDate: '2026-12-01' });
     expect(await h.store.dueSubscriptions(6999, 100)).toEqual([]);
     expect((await h.store.dueSubscriptions(7000, 100)).map((s) => s.id)).toEqual(['s1']);
+  });
+
+  it('keeps a bounded delivery log per subscription, newest first', async () => {
+    expect(await h.store.deliveryLog('s1')).toEqual([]);
+    await h.store.logDelivery('s1', { at: '2026-12-01T01:00:00.000Z', date: '2026-12-01', outcome: 'delivered' });
+    await h.store.logDelivery('s1', { at: '2026-12-02T01:00:00.000Z', date: '2026-12-02', outcome: 'failed', reason: 'channel_not_found' });
+    await h.store.logDelivery('s2', { at: '2026-12-02T01:00:00.000Z', date: '2026-12-02', outcome: 'retry', reason: 'ratelimited' });
+    expect(await h.store.deliveryLog('s1')).toEqual([
+      { at: '2026-12-02T01:00:00.000Z', date: '2026-12-02', outcome: 'failed', reason: 'channel_not_found' },
+      { at: '2026-12-01T01:00:00.000Z', date: '2026-12-01', outcome: 'delivered' },
+    ]);
+    expect((await h.store.deliveryLog('s2')).map((e) => e.reason)).toEqual(['ratelimited']);
+    for (let i = 0; i < DELIVERY_LOG_SIZE + 7; i++) await h.store.logDelivery('s3', { at: `2026-12-02T01:00:${String(i).padStart(2, '0')}.000Z`, date: '2026-12-02', outcome: 'retry', reason: `r${i}` });
+    const log = await h.store.deliveryLog('s3');
+    expect(log).toHaveLength(DELIVERY_LOG_SIZE);
+    expect(log[0]!.reason).toBe(`r${DELIVERY_LOG_SIZE + 6}`);
+    expect(log.at(-1)!.reason).toBe('r7');
+    // an invalid entry is refused, and the log is unchanged
+    await expect(h.store.logDelivery('s2', { at: '', date: '2026-12-02', outcome: 'delivered' })).rejects.toThrow();
+    expect(await h.store.deliveryLog('s2')).toHaveLength(1);
   });
 
   it('keeps small named values', async () => {
