@@ -1,4 +1,5 @@
 import type { Middleware, SlackEventMiddlewareArgs } from '@slack/bolt';
+import { findsNothing } from '../../src/conversation/bot.js';
 import { forLog } from '../../src/logger.js';
 import { inAnsweredThread, markAnsweredThread } from './bot-threads.js';
 import { deliver } from './deliver.js';
@@ -59,6 +60,8 @@ export function eventListener(deps: ListenerDeps): Middleware<SlackEventMiddlewa
     if (!turn) return;
     if (!(await firstDelivery(deps.store, deps.log, body, context))) return;
     const reply = await ask(deps, turn.message);
+    // a plain reply in the thread that finds nothing (谢谢, 好的, talk between people) is not answered
+    if (turn.message.unprompted && findsNothing(reply)) return;
     const sent = await deliver(deps.sender, turn.target, reply, deps.log);
     await markAnsweredThread(deps.store, deps.log, turn, sent, deps.threadTtlSeconds);
   };

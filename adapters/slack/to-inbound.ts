@@ -107,6 +107,7 @@ export function threadReplyTurn(envelope: EventCallback, event: ChannelMessageEv
       user: event.user ?? 'unknown',
       text: unescapeSlackText(text).trim(),
       messageId: envelope.event_id,
+      unprompted: true,
     },
     target: { channel: event.channel, threadTs: event.thread_ts, ephemeral: false },
   };

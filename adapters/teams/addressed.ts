@@ -42,3 +42,8 @@ export async function addressedToBot(a: TeamsActivity, chains: ReplyChains): Pro
   const where = channelChain(a);
   return where ? chains.has(where.conversation, where.chain) : false;
 }
+
+/** A channel message that is for plan-bot only because of the reply chain it is in: no mention, no button data. */
+export function isUnprompted(a: TeamsActivity): boolean {
+  return a.conversation.conversationType === 'channel' && !mentionsBot(a) && !SubmitData.safeParse(a.value).success;
+}

@@ -4,7 +4,8 @@ import type { Bot } from '../../src/conversation/bot.js';
 import { forLog, type Logger } from '../../src/logger.js';
 import type { Reply } from '../../src/reply/reply.js';
 import type { TeamsActivity } from './activity.js';
-import { addressedToBot, channelChain } from './addressed.js';
+import { findsNothing } from '../../src/conversation/bot.js';
+import { addressedToBot, channelChain, isUnprompted } from './addressed.js';
 import type { ReferenceKeeper } from './conversation-reference.js';
 import { renderCards } from './render-card.js';
 import type { ReplyChains } from './reply-chains.js';
@@ -68,12 +69,18 @@ export function createTurnLogic(deps: TurnDeps): (context: TurnContext, activity
         return;
       }
       await references.save(a);
-      const msg = toInbound(a);
-      if (!msg) {
+      const inbound = toInbound(a);
+      if (!inbound) {
         logger.debug({ activity: forLog(a.id), value: forLog(a.value) }, 'teams message with nothing to answer');
         return;
       }
+      // a plain message in a reply chain the bot is in, not addressed to it: answered only when it finds something
+      const msg = isUnprompted(a) ? { ...inbound, unprompted: true } : inbound;
       const reply = await bot.handle(msg);
+      if (msg.unprompted && findsNothing(reply)) {
+        logger.debug({ activity: forLog(a.id) }, 'teams reply-chain message that finds nothing: left to the people talking');
+        return;
+      }
       logger.debug({ intent: reply.intent, text: forLog(msg.text), conversation: forLog(msg.conversation), ...(msg.thread ? { thread: forLog(msg.thread) } : {}) }, 'teams answer');
       await post(context, replyActivities(reply));
       return answered(a);

@@ -38,6 +38,14 @@ function nextContext(intent: Intent, update: ContextUpdate | null): ContextUpdat
   return update ?? { intent: 'none', list: [], shown: 0 };
 }
 
+/**
+ * Whether a reply found nothing to show (an honest no-match, or nothing to read in the text): what an adapter does not
+ * post for an unprompted message (InboundMessage.unprompted), where it is most likely talk between people.
+ */
+export function findsNothing(reply: Reply): boolean {
+  return reply.results.length === 0 && (reply.intent === 'search' || reply.intent === 'help');
+}
+
 /** A context that shows nothing (no list, nothing opened) as none. */
 function showsNothing(ctx: ConversationContext | null): ConversationContext | null {
   return ctx && ctx.list.length === 0 && !ctx.focus && !ctx.history?.length ? null : ctx;
@@ -137,7 +145,7 @@ export class Bot {
       // an answer that needed no context is the same for everyone who asks the same words: remember it
       if (!needsContext(intent)) this.memo.set(msg.text, intent, turn);
     }
-    if (turn.ctx !== undefined) {
+    if (turn.ctx !== undefined && !(msg.unprompted && findsNothing(turn.reply))) {
       try {
         const next = nextContext(intent, turn.ctx);
         if (next === null) await this.store.deleteContext(key);

@@ -116,6 +116,23 @@ describe('Events API', () => {
     expect(h.sent[2]!.thread_ts).toBe(first.ts);
   });
 
+  it('leaves talk between people in its thread alone (谢谢, 好的, 👍), and the thread keeps its topic', async () => {
+    const first = mention('养老', 'C0CHAT');
+    await ask(first.envelope, 1);
+    for (const text of ['谢谢', '好的,收到', '👍', 'ok thanks', '哈哈哈']) {
+      const t = newTs();
+      expect((await sendEvent(h.base, eventEnvelope({ type: 'message', channel_type: 'channel', channel: 'C0CHAT', user: 'U0ASKER', text, ts: t, event_ts: t, thread_ts: first.ts }))).status).toBe(200);
+    }
+    await quiet(500);
+    expect(h.sent).toHaveLength(1);
+    // a plain question in the thread still reads the thread's topic (谢谢 did not replace it)
+    const t = newTs();
+    await ask(eventEnvelope({ type: 'message', channel_type: 'channel', channel: 'C0CHAT', user: 'U0ASKER', text: '2025年的目标是什么?', ts: t, event_ts: t, thread_ts: first.ts }), 2);
+    const header = h.sent[1]!.blocks.find((b) => b.type === 'header')?.text.text as string;
+    expect(header).toContain('养老');
+    expect(header).toContain('行动目标');
+  });
+
   it('keeps contexts of two threads apart (数字乡村 in one, 养老 in another)', async () => {
     const a = mention('数字乡村', 'C0TWO');
     const b = mention('养老', 'C0TWO');

@@ -55,6 +55,14 @@ describe('Teams channel follow-ups without a mention', () => {
     expect(texts(more!).join('\n')).toMatch(/国家信息化规划/);
   });
 
+  it('leaves talk between people in its chain alone (谢谢, 好的), and the chain keeps its topic', async () => {
+    const root = '1700000100051';
+    await send(mention('养老', { ...inChannel, conversationId: chain(root), id: root }), true);
+    for (const text of ['谢谢', '好的,收到', 'ok thanks']) await send(message(text, { ...inChannel, conversationId: chain(root) }), false);
+    const goal = await send(message('2025年的目标是什么?', { ...inChannel, conversationId: chain(root) }), true);
+    expect(texts(goal!)[0]).toMatch(/^养老 的行动目标/);
+  });
+
   it('a plain message in the channel itself (a new post), or in a chain the bot has not answered in, gets no answer', async () => {
     await send(mention('应急管理', { ...inChannel, conversationId: chain('1700000100010'), id: '1700000100010' }), true);
     // a new top-level post: its conversation id names its own id as the chain
