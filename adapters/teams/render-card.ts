@@ -46,7 +46,11 @@ export function renderCards(reply: Reply, opts: { heading?: string } = {}): Card
   const actions = (reply.actions ?? []).filter((a) => CARD_ACTIONS.has(a.type));
   const expands = actions.filter((a) => a.type === 'expand');
   const perItem = expands.length === v.results.length;
-  const cardActions = actions.filter((a) => !(perItem && a.type === 'expand')).slice(0, MAX_ACTIONS).map(submitAction);
+  const own = actions.filter((a) => !(perItem && a.type === 'expand'));
+  // the suggested next questions as buttons too (a press is the suggestion typed), leaving out what a button already says
+  const taken = new Set(own.map((a) => a.value));
+  const suggested = v.suggestions.filter((x) => !taken.has(x.value)).map((x): Action => ({ type: 'suggest', label: x.label, value: x.value }));
+  const cardActions = [...own, ...suggested].slice(0, MAX_ACTIONS).map(submitAction);
   const title = v.title ?? opts.heading;
   const header: CardJson[] = [];
   if (opts.heading && v.title) header.push(textBlock(escapeCardLine(opts.heading), { size: 'Large', weight: 'Bolder' }));

@@ -145,3 +145,22 @@ describe('Teams size limit', () => {
     }
   });
 });
+
+describe('suggested next questions on a card', () => {
+  it('are Action.Submit buttons whose data is the suggestion typed, after the answer\'s own, without repeats, at most six', () => {
+    const r = reply([item(1, '正文')], {
+      actions: [{ type: 'more', label: '更多', value: '更多' }],
+      suggestions: [
+        { label: '目标', value: '目标' },
+        { label: '更多', value: '更多' },
+        { label: '出处', value: '出处' },
+      ],
+    });
+    const actions = renderCards(r).flatMap((c) => (c.actions as { type: string; title: string; data: { text: string } }[] | undefined) ?? []);
+    expect(actions.map((a) => [a.type, a.title, a.data.text])).toEqual([
+      ['Action.Submit', '更多', '更多'],
+      ['Action.Submit', '目标', '目标'],
+      ['Action.Submit', '出处', '出处'],
+    ]);
+  });
+});
