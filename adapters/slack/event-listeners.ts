@@ -16,6 +16,13 @@ import { directTurn, isIgnorable, mentionTurn, threadReplyTurn, type SlackTurn }
  */
 export const ANSWERED_EVENTS = /^(app_mention|message)$/;
 
+/**
+ * The message events plan-bot reads, as the manifest's bot_events name them (message.channels, message.groups: plain
+ * replies in its threads; message.im: DMs), with the channel_type each arrives with; test/slack/manifest.test.ts holds
+ * the manifest to exactly these and app_mention.
+ */
+export const MESSAGE_EVENTS = { 'message.channels': 'channel', 'message.groups': 'group', 'message.im': 'im' } as const;
+
 type EventLike = { type: string; channel_type?: unknown };
 
 /** The turn an app_mention or message event asks for, or null when it is malformed or to be ignored. */
@@ -29,7 +36,7 @@ async function turnOf(deps: ListenerDeps, body: unknown, event: EventLike, conte
     }
     return isIgnorable(mention.data, deps.botUserId) ? null : mentionTurn(envelope.data, mention.data, deps.botUserId);
   }
-  if (event.channel_type === 'channel' || event.channel_type === 'group') {
+  if (event.channel_type === MESSAGE_EVENTS['message.channels'] || event.channel_type === MESSAGE_EVENTS['message.groups']) {
     const msg = ChannelMessageEvent.safeParse(event);
     if (!envelope.success || !msg.success) {
       deps.log.warn({ problem: forLog((msg.error ?? envelope.error)?.issues[0]?.message) }, 'malformed channel message ignored');
@@ -39,7 +46,7 @@ async function turnOf(deps: ListenerDeps, body: unknown, event: EventLike, conte
     const turn = threadReplyTurn(envelope.data, msg.data, deps.botUserId);
     return turn && (await inAnsweredThread(deps.store, deps.log, turn)) ? turn : null;
   }
-  if (event.channel_type !== 'im') return null;
+  if (event.channel_type !== MESSAGE_EVENTS['message.im']) return null;
   const dm = DirectMessageEvent.safeParse(event);
   if (!envelope.success || !dm.success) {
     deps.log.warn({ problem: forLog((dm.error ?? envelope.error)?.issues[0]?.message) }, 'malformed direct message ignored');

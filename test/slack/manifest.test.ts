@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { z } from 'zod';
+import { ANSWERED_EVENTS, MESSAGE_EVENTS } from '../../adapters/slack/event-listeners.js';
 import { SLACK_EVENTS_PATH } from '../../adapters/slack/slack-platform.js';
 
 const Manifest = z.object({
@@ -24,6 +25,19 @@ describe('the Slack app manifest', () => {
     expect(manifest.settings.interactivity.is_enabled).toBe(true);
     const urls = [manifest.features.slash_commands[0]!.url, manifest.settings.event_subscriptions.request_url, manifest.settings.interactivity.request_url];
     for (const url of urls) expect(new URL(url).pathname).toBe(SLACK_EVENTS_PATH);
+  });
+
+  it('subscribes to exactly the events the code listens to (the event listener\'s types and message channel types)', () => {
+    const declared = manifest.settings.event_subscriptions.bot_events;
+    // every declared event reaches a listener: its type matches ANSWERED_EVENTS, a message one is a channel type read
+    for (const e of declared) {
+      const [type] = e.split('.');
+      expect(ANSWERED_EVENTS.test(type!), e).toBe(true);
+      if (type === 'message') expect(Object.keys(MESSAGE_EVENTS), e).toContain(e);
+    }
+    // and every event the code reads is declared
+    const read = ['app_mention', ...Object.keys(MESSAGE_EVENTS)].filter((e) => ANSWERED_EVENTS.test(e.split('.')[0]!));
+    expect([...declared].sort()).toEqual(read.sort());
   });
 
   it('asks for the scopes the bot uses, and no more', () => {
