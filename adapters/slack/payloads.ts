@@ -115,10 +115,9 @@ export const MentionEvent = z.looseObject({
 });
 export type MentionEvent = z.infer<typeof MentionEvent>;
 
-/** A message in a direct conversation with the bot (message.im). */
-export const DirectMessageEvent = z.looseObject({
+/** The fields every message event plan-bot reads carries; `subtype` and `bot_id` mark messages it ignores. */
+const MessageFields = {
   type: z.literal('message'),
-  channel_type: z.literal('im'),
   user: SlackId.optional(),
   text: z.string().max(40_000).optional(),
   ts: MessageTs,
@@ -126,20 +125,12 @@ export const DirectMessageEvent = z.looseObject({
   thread_ts: MessageTs.optional(),
   subtype: z.string().optional(),
   bot_id: z.string().optional(),
-});
+};
+
+/** A message in a direct conversation with the bot (message.im). */
+export const DirectMessageEvent = z.looseObject({ ...MessageFields, channel_type: z.literal('im') });
 export type DirectMessageEvent = z.infer<typeof DirectMessageEvent>;
 
 /** A message in a public or private channel (message.channels, message.groups): answered only in a thread the bot is in. */
-export const ChannelMessageEvent = z.looseObject({
-  type: z.literal('message'),
-  channel_type: z.enum(['channel', 'group']),
-  user: SlackId.optional(),
-  text: z.string().max(40_000).optional(),
-  ts: MessageTs,
-  channel: SlackId,
-  thread_ts: MessageTs.optional(),
-  subtype: z.string().optional(),
-  bot_id: z.string().optional(),
-  edited: z.unknown().optional(),
-});
+export const ChannelMessageEvent = z.looseObject({ ...MessageFields, channel_type: z.enum(['channel', 'group']), edited: z.unknown().optional() });
 export type ChannelMessageEvent = z.infer<typeof ChannelMessageEvent>;
