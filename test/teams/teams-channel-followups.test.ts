@@ -3,29 +3,16 @@
 // lives. Activities POSTed over real HTTP to /api/messages, replies captured at the Connector's serviceUrl with nock.
 import '../support/node20-nock.js';
 import nock from 'nock';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { loadReference } from '../../adapters/teams/conversation-reference.js';
 import { replyChainName } from '../../adapters/teams/reply-chains.js';
-import { cards, mention, message, startTeams, TENANT, texts, UNAUTHENTICATED, type TeamsHarness } from './teams-harness.js';
+import { cards, mention, message, TENANT, texts, UNAUTHENTICATED, useTeams } from './teams-harness.js';
 
 /** A short context TTL, so that the chain's record is seen to expire with it. */
 const CONTEXT_TTL_SECONDS = 3;
 
-let h: TeamsHarness;
 
-beforeAll(async () => {
-  nock.disableNetConnect();
-  nock.enableNetConnect('127.0.0.1');
-  h = await startTeams({ ...UNAUTHENTICATED, contextTtlSeconds: CONTEXT_TTL_SECONDS });
-});
-afterAll(async () => {
-  await h.close();
-  nock.cleanAll();
-  nock.enableNetConnect();
-});
-afterEach(() => {
-  h.posted.length = 0;
-});
+const teams = useTeams({ ...UNAUTHENTICATED, contextTtlSeconds: CONTEXT_TTL_SECONDS });
 
 const channel = '19:plan-followups@thread.tacv2';
 const chain = (root: string) => `${channel};messageid=${root}`;
@@ -33,13 +20,13 @@ const inChannel = { conversationType: 'channel' as const };
 
 /** POST an activity; it must get 200, and `answered` says whether a reply was posted. */
 async function send(activity: object, answered: boolean): Promise<Record<string, any> | undefined> {
-  const before = h.posted.length;
-  const res = await h.post(activity);
+  const before = teams().posted.length;
+  const res = await teams().post(activity);
   expect(res.status).toBe(200);
   // give a wrongly taken message time to be answered, so "nothing is sent" is really checked
   if (!answered) await new Promise((r) => setTimeout(r, 50));
-  expect(h.posted.length).toBe(before + (answered ? 1 : 0));
-  return answered ? cards(h.posted.slice(before))[0] : undefined;
+  expect(teams().posted.length).toBe(before + (answered ? 1 : 0));
+  return answered ? cards(teams().posted.slice(before))[0] : undefined;
 }
 
 describe('Teams channel follow-ups without a mention', () => {
@@ -47,7 +34,7 @@ describe('Teams channel follow-ups without a mention', () => {
     const root = '1700000100001';
     await send(mention('养老', { ...inChannel, conversationId: chain(root), id: root }), true);
     const goal = await send(message('2025年的目标是什么?', { ...inChannel, conversationId: chain(root) }), true);
-    expect(h.posted.at(-1)!.conversation).toBe(chain(root));
+    expect(teams().posted.at(-1)!.conversation).toBe(chain(root));
     expect(texts(goal!)[0]).toMatch(/^养老 的行动目标/);
     expect(texts(goal!).join('\n')).toContain('到**2025年**,老年人运用智能技术困难问题得到解决');
     // and the follow-up after that, still with no mention
@@ -79,8 +66,8 @@ describe('Teams channel follow-ups without a mention', () => {
   it('a plain message in a channel the bot was never asked in leaves nothing behind: no answer, no reference, no chain record', async () => {
     const quiet = '19:quiet@thread.tacv2';
     await send(message('应急管理', { ...inChannel, conversationId: `${quiet};messageid=1700000100050`, id: '1700000100050' }), false);
-    expect(await loadReference(h.store, TENANT, quiet)).toBeNull();
-    expect(await h.store.getValue(replyChainName(quiet, '1700000100050'))).toBeUndefined();
+    expect(await loadReference(teams().store, TENANT, quiet)).toBeNull();
+    expect(await teams().store.getValue(replyChainName(quiet, '1700000100050'))).toBeUndefined();
   });
 
   it('ignores bots, plan-bot itself included, in a chain the bot is in', async () => {
@@ -97,15 +84,15 @@ describe('Teams channel follow-ups without a mention', () => {
   it('a card button pressed in a channel (Action.Submit data, no text, no mention) is answered', async () => {
     const c = chain('1700000100030');
     await send(message(undefined, { ...inChannel, conversationId: c, value: { planBot: 1, text: '专栏14' } }), true);
-    expect(texts(cards(h.posted)[0]!).join('\n')).toContain('应急管理现代化能力提升工程');
+    expect(texts(cards(teams().posted)[0]!).join('\n')).toContain('应急管理现代化能力提升工程');
   });
 
   it('the chain record lives as long as the context (CONTEXT_TTL_SECONDS): after it, a plain message there is ignored', async () => {
     const root = '1700000100040';
     await send(mention('养老', { ...inChannel, conversationId: chain(root) }), true);
-    expect(await h.store.getValue(replyChainName(channel, root))).toBe(1);
+    expect(await teams().store.getValue(replyChainName(channel, root))).toBe(1);
     await new Promise((r) => setTimeout(r, CONTEXT_TTL_SECONDS * 1000 + 300));
-    expect(await h.store.getValue(replyChainName(channel, root))).toBeUndefined();
+    expect(await teams().store.getValue(replyChainName(channel, root))).toBeUndefined();
     await send(message('2025年的目标是什么?', { ...inChannel, conversationId: chain(root) }), false);
   });
 

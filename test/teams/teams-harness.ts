@@ -3,7 +3,7 @@
 import '../support/node20-nock.js';
 import { randomUUID } from 'node:crypto';
 import nock from 'nock';
-import { inject } from 'vitest';
+import { afterAll, afterEach, beforeAll, inject } from 'vitest';
 import { createTeamsRoute } from '../../adapters/teams/teams-route.js';
 import type { Config } from '../../app/config.js';
 import { Bot } from '../../src/conversation/bot.js';
@@ -150,4 +150,47 @@ export function submits(card: Record<string, any>): { title: string; data: any }
   visit(card.body);
   visit(card.actions);
   return out;
+}
+
+/**
+ * The Teams route of one test file (or describe block), as every such file sets it up: network closed but for
+ * loopback, the Connector mocked, the route started before the tests and closed after, its posts cleared after each.
+ */
+export function useTeams(config?: Partial<Config>): () => TeamsHarness {
+  let h: TeamsHarness | undefined;
+  beforeAll(async () => {
+    nock.disableNetConnect();
+    nock.enableNetConnect('127.0.0.1');
+    h = await startTeams(config);
+  });
+  afterAll(async () => {
+    await h?.close();
+    nock.cleanAll();
+    nock.enableNetConnect();
+  });
+  afterEach(() => {
+    if (h) h.posted.length = 0;
+  });
+  return () => {
+    if (!h) throw new Error('useTeams: the route is started in beforeAll');
+    return h;
+  };
+}
+
+/** The Connector alone mocked, for a file that starts its own servers (network closed but for loopback); posts cleared after each test. */
+export function useConnector(): () => Posted[] {
+  let posted: Posted[] = [];
+  beforeAll(() => {
+    nock.disableNetConnect();
+    nock.enableNetConnect('127.0.0.1');
+    posted = mockConnector();
+  });
+  afterAll(() => {
+    nock.cleanAll();
+    nock.enableNetConnect();
+  });
+  afterEach(() => {
+    posted.length = 0;
+  });
+  return () => posted;
 }

@@ -5,16 +5,15 @@ import '../support/node20-nock.js';
 import { randomUUID } from 'node:crypto';
 import { Writable } from 'node:stream';
 import nock from 'nock';
-import { afterAll, afterEach, beforeAll, describe, expect, inject, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { loadConfig } from '../../app/config.js';
 import { startServe, type Serving } from '../../app/serve.js';
 import { CARD_RESPONSE_TYPE, MESSAGE_RESPONSE_TYPE } from '../../adapters/teams/invoke-response.js';
 import { createLogger } from '../../src/logger.js';
 import { knowledge } from '../support/knowledge.js';
 import { APP_ID, APP_PASSWORD, mockBotFramework, type BotFrameworkMocks } from './bot-framework-auth.js';
-import { EMULATOR_PORT, SERVICE_URL, cards, mention, message, mockConnector, startTeams, submits, texts, type ActivityOptions, type Posted } from './teams-harness.js';
+import { EMULATOR_PORT, SERVICE_URL, cards, mention, message, startTeams, submits, texts, type ActivityOptions, useConnector } from './teams-harness.js';
 
-let posted: Posted[];
 let logs: string[];
 
 async function serve(env: Record<string, string>): Promise<{ serving: Serving; url: string }> {
@@ -66,18 +65,7 @@ const OTHER_INVOKES: [name: string, value: unknown, body: (b: any) => void][] = 
   ['plan-bot/never-heard-of', { anything: true }, (b) => expect(b).toEqual({})],
 ];
 
-beforeAll(() => {
-  nock.disableNetConnect();
-  nock.enableNetConnect('127.0.0.1');
-  posted = mockConnector();
-});
-afterAll(() => {
-  nock.cleanAll();
-  nock.enableNetConnect();
-});
-afterEach(() => {
-  posted.length = 0;
-});
+const connector = useConnector();
 
 describe('Teams invokes, plan-bot serve unauthenticated (local testing)', () => {
   let serving: Serving;
@@ -101,16 +89,16 @@ describe('Teams invokes, plan-bot serve unauthenticated (local testing)', () => 
   it('adaptiveCard/action: the data\'s text is answered as if typed, in the conversation\'s context, with a card response', async () => {
     const conv = 'a:invoke-more';
     expect((await post(message('应急管理', { conversationId: conv }))).status).toBe(200);
-    const first = cards(posted)[0]!;
+    const first = cards(connector())[0]!;
     const more = submits(first).find((b) => b.title.startsWith('更多'))!;
-    posted.length = 0;
+    connector().length = 0;
     const body = await answer(invoke('adaptiveCard/action', execute(more.data), { conversationId: conv }));
     expect(body.statusCode).toBe(200);
     expect(body.type).toBe(CARD_RESPONSE_TYPE);
     expect(body.value.type).toBe('AdaptiveCard');
     expect(texts(body.value)[0]).toMatch(/^应急管理 · 4–6 \/ \d+$/);
     // the card replaces the pressed one: nothing else is posted for a short answer
-    expect(posted).toEqual([]);
+    expect(connector()).toEqual([]);
     // the same press in another conversation has no such context
     const elsewhere = await answer(invoke('adaptiveCard/action', execute(more.data), { conversationId: 'a:invoke-other' }));
     expect(texts(elsewhere.value)[0]).not.toMatch(/应急管理 · 4–6/);
@@ -129,9 +117,9 @@ describe('Teams invokes, plan-bot serve unauthenticated (local testing)', () => 
     const body = await answer(invoke('adaptiveCard/action', execute({ planBot: 1, text: '养老' }), { conversationId: chain, conversationType: 'channel' }));
     expect(body.type).toBe(CARD_RESPONSE_TYPE);
     expect((await post(message('2025年的目标是什么?', { conversationId: chain, conversationType: 'channel' }))).status).toBe(200);
-    expect(posted.length).toBe(1);
-    expect(posted[0]!.conversation).toBe(chain);
-    expect(texts(cards(posted)[0]!)[0]).toMatch(/^养老 的行动目标/);
+    expect(connector().length).toBe(1);
+    expect(connector()[0]!.conversation).toBe(chain);
+    expect(texts(cards(connector())[0]!)[0]).toMatch(/^养老 的行动目标/);
   });
 
   it('adaptiveCard/action with no text in its data, or not an Action.Execute, gets a message response', async () => {
@@ -139,12 +127,12 @@ describe('Teams invokes, plan-bot serve unauthenticated (local testing)', () => 
       const body = await answer(invoke('adaptiveCard/action', value, { conversationId: 'a:invoke-empty' }));
       expect(body).toMatchObject({ statusCode: 200, type: MESSAGE_RESPONSE_TYPE, value: expect.stringMatching(/\S/) });
     }
-    expect(posted).toEqual([]);
+    expect(connector()).toEqual([]);
   });
 
   it.each(OTHER_INVOKES)('%s gets 200 with its minimal valid body, and posts nothing', async (name, value, check) => {
     check(await answer(invoke(name, value, { conversationId: 'a:invoke-others' })));
-    expect(posted).toEqual([]);
+    expect(connector()).toEqual([]);
   });
 
   it('an invoke with no name gets 200 {}', async () => {
@@ -193,19 +181,19 @@ describe('Teams invokes, plan-bot serve with an app id: signed Bot Framework tok
   it('an invoke without a token is still refused with 401, and nothing is answered', async () => {
     const res = await post(invoke('adaptiveCard/action', execute({ planBot: 1, text: '应急管理' })));
     expect(res.status).toBe(401);
-    expect(posted).toEqual([]);
+    expect(connector()).toEqual([]);
   });
 
   it('a channel @mention with a valid token records the chain; the plain follow-up is answered with the outbound token', async () => {
     const chain = '19:signed@thread.tacv2;messageid=1700000300001';
     expect((await post(mention('养老', { conversationId: chain, conversationType: 'channel' }), await bf.token())).status).toBe(200);
     expect((await post(message('2025年的目标是什么?', { conversationId: chain, conversationType: 'channel' }), await bf.token())).status).toBe(200);
-    expect(posted.length).toBe(2);
-    expect(texts(cards(posted)[1]!)[0]).toMatch(/^养老 的行动目标/);
+    expect(connector().length).toBe(2);
+    expect(texts(cards(connector())[1]!)[0]).toMatch(/^养老 的行动目标/);
     // outside the chain: silence
     expect((await post(message('2025年的目标是什么?', { conversationId: '19:signed@thread.tacv2;messageid=1700000300002', conversationType: 'channel' }), await bf.token())).status).toBe(200);
     await new Promise((r) => setTimeout(r, 50));
-    expect(posted.length).toBe(2);
+    expect(connector().length).toBe(2);
   });
 });
 

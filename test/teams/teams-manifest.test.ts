@@ -7,13 +7,13 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import AdmZip from 'adm-zip';
 import nock from 'nock';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { CHANNEL_MESSAGES_RSC } from '../../adapters/teams/addressed.js';
 import { buildTeamsPackage, TEAMS_APP_DIR } from '../../adapters/teams/app-package.js';
 import { commandLists, promptStarters, STARTER_SCOPES } from '../../adapters/teams/prompt-starters.js';
 import { knowledge } from '../support/knowledge.js';
 import { APP_ID } from './bot-framework-auth.js';
-import { cards, message, startTeams, texts, type TeamsHarness } from './teams-harness.js';
+import { cards, message, texts, useTeams } from './teams-harness.js';
 
 const manifest = () => JSON.parse(new AdmZip(buildTeamsPackage(APP_ID)).readAsText('manifest.json'));
 
@@ -85,29 +85,16 @@ describe('teams:package refuses a manifest Teams would refuse', () => {
 });
 
 describe('Teams prompt starters, sent over HTTP', () => {
-  let h: TeamsHarness;
-  beforeAll(async () => {
-    nock.disableNetConnect();
-    nock.enableNetConnect('127.0.0.1');
-    h = await startTeams();
-  });
-  afterAll(async () => {
-    await h.close();
-    nock.cleanAll();
-    nock.enableNetConnect();
-  });
-  afterEach(() => {
-    h.posted.length = 0;
-  });
+  const teams = useTeams();
 
   /** A card's text without Markdown escapes, bold and spaces. */
   const plain = (card: Record<string, any>) => texts(card).join('\n').replace(/[\\*\s]/g, '');
 
   it.each(promptStarters(knowledge()).map((s) => [s.title, s] as const))('"%s" is answered with what it promises', async (_title, starter) => {
-    const res = await h.post(message(starter.title, { conversationId: `a:starter-${encodeURIComponent(starter.title)}` }));
+    const res = await teams().post(message(starter.title, { conversationId: `a:starter-${encodeURIComponent(starter.title)}` }));
     expect(res.status).toBe(200);
-    expect(h.posted.length).toBe(1);
-    const text = plain(cards(h.posted)[0]!);
+    expect(teams().posted.length).toBe(1);
+    const text = plain(cards(teams().posted)[0]!);
     expect(text).not.toContain('没有足够相关的段落');
     const promised = starter.title.endsWith('的行动目标') ? `${starter.title.slice(0, -'的行动目标'.length)}·行动目标` : starter.title;
     expect(text).toContain(promised);

@@ -2,38 +2,24 @@
 // captured at the Connector's serviceUrl with nock, their Adaptive Cards asserted.
 import '../support/node20-nock.js';
 import nock from 'nock';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { loadReference } from '../../adapters/teams/conversation-reference.js';
-import { BOT_ID, EMULATOR_PORT, SERVICE_URL, TENANT, cards, mention, message, startTeams, submits, texts, type TeamsHarness } from './teams-harness.js';
+import { BOT_ID, EMULATOR_PORT, SERVICE_URL, TENANT, cards, mention, message, submits, texts, useTeams } from './teams-harness.js';
 
-let h: TeamsHarness;
-
-beforeAll(async () => {
-  nock.disableNetConnect();
-  nock.enableNetConnect('127.0.0.1');
-  h = await startTeams();
-});
-afterAll(async () => {
-  await h.close();
-  nock.cleanAll();
-  nock.enableNetConnect();
-});
-afterEach(() => {
-  h.posted.length = 0;
-});
+const teams = useTeams();
 
 async function ask(activity: object): Promise<Record<string, any>> {
-  const before = h.posted.length;
-  const res = await h.post(activity);
+  const before = teams().posted.length;
+  const res = await teams().post(activity);
   expect(res.status).toBe(200);
-  expect(h.posted.length).toBe(before + 1);
-  return cards(h.posted.slice(before))[0]!;
+  expect(teams().posted.length).toBe(before + 1);
+  return cards(teams().posted.slice(before))[0]!;
 }
 
 describe('Teams messages, unauthenticated mode', () => {
   it('answers "/plan 应急管理" with an Adaptive Card of the 应急管理 passages, posted to the conversation', async () => {
     const card = await ask(message('/plan 应急管理', { conversationId: 'a:chat-emergency' }));
-    const p = h.posted[0]!;
+    const p = teams().posted[0]!;
     expect(p.path).toBe(`/amer/v3/conversations/${encodeURIComponent('a:chat-emergency')}/activities`);
     expect(p.body.type).toBe('message');
     expect(p.body.replyToId).toBeUndefined();
@@ -54,7 +40,7 @@ describe('Teams messages, unauthenticated mode', () => {
   it('strips the @mention: "<at>plan-bot</at> 应急管理" in a channel is answered in its reply chain', async () => {
     const thread = '19:general@thread.tacv2;messageid=1700000000100';
     const card = await ask(mention('应急管理', { conversationId: thread, conversationType: 'channel' }));
-    expect(h.posted[0]!.conversation).toBe(thread);
+    expect(teams().posted[0]!.conversation).toBe(thread);
     expect(texts(card)[0]).toMatch(/^应急管理 · /);
     expect(texts(card).join('\n')).not.toContain('plan-bot');
   });
@@ -100,16 +86,16 @@ describe('Teams messages, unauthenticated mode', () => {
     await ask(mention('养老', { conversationId: a, conversationType: 'channel' }));
     await ask(mention('应急管理', { conversationId: b, conversationType: 'channel' }));
     const inA = await ask(mention('更多', { conversationId: a, conversationType: 'channel' }));
-    expect(h.posted.at(-1)!.conversation).toBe(a);
+    expect(teams().posted.at(-1)!.conversation).toBe(a);
     expect(texts(inA)[0]).toMatch(/养老/);
   });
 
   it('answers the same activity id once', async () => {
     const activity = message('数据治理', { conversationId: 'a:chat-dup', id: '1700000009999' });
     const statuses = [];
-    for (let i = 0; i < 3; i++) statuses.push((await h.post(activity)).status);
+    for (let i = 0; i < 3; i++) statuses.push((await teams().post(activity)).status);
     expect(statuses).toEqual([200, 200, 200]);
-    expect(h.posted.length).toBe(1);
+    expect(teams().posted.length).toBe(1);
   });
 
   it('a reply the Connector refuses gets 500 and gives the activity id back, so a redelivery is answered', async () => {
@@ -118,38 +104,38 @@ describe('Teams messages, unauthenticated mode', () => {
     const refused = nock(connector).post(/^\/emea\/v3\/conversations\/.+\/activities$/).reply(400, { error: { code: 'BadArgument', message: 'refused' } });
     const accepted = nock(connector).post(/^\/emea\/v3\/conversations\/.+\/activities$/).reply(201, { id: 'ok' });
     const activity = message('数据治理', { conversationId: 'a:chat-refused', id: '1700000008888', serviceUrl: emea });
-    expect((await h.post(activity)).status).toBe(500);
+    expect((await teams().post(activity)).status).toBe(500);
     expect(refused.isDone()).toBe(true);
-    expect((await h.post(activity)).status).toBe(200);
+    expect((await teams().post(activity)).status).toBe(200);
     expect(accepted.isDone()).toBe(true);
   });
 
   it('welcomes with help when the bot is added, and saves the conversation reference', async () => {
     const conv = '19:team-general@thread.tacv2';
-    const res = await h.post({
+    const res = await teams().post({
       ...message(undefined, { conversationId: conv, conversationType: 'channel' }),
       type: 'conversationUpdate',
       membersAdded: [{ id: BOT_ID }],
       channelData: { tenant: { id: TENANT }, eventType: 'teamMemberAdded', team: { id: conv } },
     });
     expect(res.status).toBe(200);
-    expect(h.posted.length).toBe(1);
-    const t = texts(cards(h.posted)[0]!);
+    expect(teams().posted.length).toBe(1);
+    const t = texts(cards(teams().posted)[0]!);
     expect(t[0]).toBe('你好,我是 plan-bot');
     expect(t.join('\n')).toContain('应急管理');
-    const ref = await loadReference(h.store, TENANT, conv);
+    const ref = await loadReference(teams().store, TENANT, conv);
     expect(ref).toMatchObject({ channelId: 'msteams', serviceUrl: SERVICE_URL, conversation: { id: conv, tenantId: TENANT }, bot: { id: BOT_ID } });
   });
 
   it('does not welcome when someone else joins', async () => {
-    const res = await h.post({ ...message(undefined, { conversationId: 'a:chat-join' }), type: 'conversationUpdate', membersAdded: [{ id: '29:someone' }] });
+    const res = await teams().post({ ...message(undefined, { conversationId: 'a:chat-join' }), type: 'conversationUpdate', membersAdded: [{ id: '29:someone' }] });
     expect(res.status).toBe(200);
-    expect(h.posted.length).toBe(0);
+    expect(teams().posted.length).toBe(0);
   });
 
   it('saves the channel (not the reply chain) as the reference for digests', async () => {
     await ask(mention('专栏14', { conversationId: '19:digest@thread.tacv2;messageid=1700000000300', conversationType: 'channel' }));
-    const ref = await loadReference(h.store, TENANT, '19:digest@thread.tacv2');
+    const ref = await loadReference(teams().store, TENANT, '19:digest@thread.tacv2');
     expect(ref?.conversation.id).toBe('19:digest@thread.tacv2');
     expect(ref?.conversation.conversationType).toBe('channel');
   });
@@ -164,10 +150,10 @@ describe('Teams messages, unauthenticated mode', () => {
   });
 
   it('rejects what is not an activity with 400, and other methods with 405', async () => {
-    expect((await fetch(h.url, { method: 'POST', body: 'not json' })).status).toBe(400);
-    expect((await fetch(h.url, { method: 'POST', body: '{"text": "no type"}' })).status).toBe(400);
-    expect((await h.post({ type: 'message', text: 'x' })).status).toBe(400);
-    expect((await fetch(h.url)).status).toBe(405);
-    expect(h.posted.length).toBe(0);
+    expect((await fetch(teams().url, { method: 'POST', body: 'not json' })).status).toBe(400);
+    expect((await fetch(teams().url, { method: 'POST', body: '{"text": "no type"}' })).status).toBe(400);
+    expect((await teams().post({ type: 'message', text: 'x' })).status).toBe(400);
+    expect((await fetch(teams().url)).status).toBe(405);
+    expect(teams().posted.length).toBe(0);
   });
 });

@@ -3,13 +3,13 @@ import '../support/node20-nock.js';
 import { randomUUID } from 'node:crypto';
 import { Writable } from 'node:stream';
 import nock from 'nock';
-import { afterAll, afterEach, beforeAll, describe, expect, inject, it } from 'vitest';
+import { describe, expect, inject, it } from 'vitest';
 import { loadConfig } from '../../app/config.js';
 import { createLogger } from '../../src/logger.js';
 import { startServe, type Serving } from '../../app/serve.js';
 import { knowledge } from '../support/knowledge.js';
 import { APP_ID, APP_PASSWORD } from './bot-framework-auth.js';
-import { EMULATOR_PORT, cards, message, mockConnector, texts, type Posted } from './teams-harness.js';
+import { EMULATOR_PORT, cards, message, texts, useConnector } from './teams-harness.js';
 
 /** Unauthenticated local testing, asked for explicitly. */
 const LOCAL = { TEAMS_ALLOW_UNAUTHENTICATED: 'true', TEAMS_EMULATOR_PORTS: String(EMULATOR_PORT) };
@@ -29,20 +29,8 @@ async function serve(env: Record<string, string>): Promise<{ serving: Serving; l
 
 const post = (url: string, activity: object) => fetch(url, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(activity) });
 
-let posted: Posted[];
 
-beforeAll(() => {
-  nock.disableNetConnect();
-  nock.enableNetConnect('127.0.0.1');
-  posted = mockConnector();
-});
-afterAll(() => {
-  nock.cleanAll();
-  nock.enableNetConnect();
-});
-afterEach(() => {
-  posted.length = 0;
-});
+const connector = useConnector();
 
 describe('plan-bot serve with Teams', () => {
   it('with TEAMS_ALLOW_UNAUTHENTICATED=true: says plainly that Teams is unauthenticated, and answers at /api/messages', async () => {
@@ -53,8 +41,8 @@ describe('plan-bot serve with Teams', () => {
       expect(warning.msg).toMatch(/^teams: on, UNAUTHENTICATED \(TEAMS_ALLOW_UNAUTHENTICATED=true, no MICROSOFT_APP_ID\)/);
       const res = await post(url, message('/plan 应急管理', { conversationId: 'a:serve-1' }));
       expect(res.status).toBe(200);
-      expect(posted.length).toBe(1);
-      expect(texts(cards(posted)[0]!)[0]).toMatch(/^应急管理 · /);
+      expect(connector().length).toBe(1);
+      expect(texts(cards(connector())[0]!)[0]).toMatch(/^应急管理 · /);
     } finally {
       await serving.close();
     }
@@ -67,7 +55,7 @@ describe('plan-bot serve with Teams', () => {
       const res = await post(url, message('/plan 应急管理', { serviceUrl: 'https://internal.example.com/admin/' }));
       expect(res.status).toBe(403);
       expect(elsewhere.isDone()).toBe(false);
-      expect(posted.length).toBe(0);
+      expect(connector().length).toBe(0);
     } finally {
       await serving.close();
     }
@@ -80,7 +68,7 @@ describe('plan-bot serve with Teams', () => {
       expect(line.msg).toBe('teams: on, HTTP endpoint; every request must carry a valid Bot Framework token');
       const res = await post(url, message('/plan 应急管理'));
       expect(res.status).toBe(401);
-      expect(posted.length).toBe(0);
+      expect(connector().length).toBe(0);
       expect(logs.join('\n')).not.toContain(APP_PASSWORD);
     } finally {
       await serving.close();
