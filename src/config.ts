@@ -19,6 +19,20 @@ export const optionalString = z
 
 const redisUrl = optionalString.refine((v) => v === undefined || /^rediss?:\/\/[^\s]+$/.test(v), 'expected redis://host:port or rediss://…');
 
+/** What is wrong with a PUBLIC_URL value, or undefined: an absolute http(s) URL without query or fragment. */
+function publicUrlProblem(v: string): string | undefined {
+  let u: URL;
+  try {
+    u = new URL(v);
+  } catch (err) {
+    if (err instanceof TypeError) return 'expected an absolute URL like https://plan.example.gov';
+    throw err;
+  }
+  if (u.protocol !== 'https:' && u.protocol !== 'http:') return 'expected an http:// or https:// URL';
+  if (u.search || u.hash || u.username || u.password) return 'expected a URL without query, fragment or credentials';
+  return undefined;
+}
+
 const logLevel = z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']);
 
 /** The core's variables, read into the settings the core uses. */
@@ -42,6 +56,10 @@ export const CoreConfigSchema = z
       .refine((v) => z.ipv4().safeParse(v).success || z.ipv6().safeParse(v).success || /^(?=.{1,253}$)[a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?(\.[a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?)*$/i.test(v), 'expected an address to listen on, like 0.0.0.0, 127.0.0.1, :: or localhost'),
     ANSWER_CACHE_SIZE: z.coerce.number().int().min(0).max(100_000).default(512),
     SHUTDOWN_GRACE_MS: z.coerce.number().int().min(100).max(300_000).default(10_000),
+    PUBLIC_URL: optionalString.superRefine((v, ctx) => {
+      const problem = v === undefined ? undefined : publicUrlProblem(v);
+      if (problem) ctx.addIssue({ code: 'custom', message: problem });
+    }),
   })
   .transform((e) => ({
     contentDir: e.CONTENT_DIR,
@@ -67,6 +85,8 @@ export const CoreConfigSchema = z
     answerCacheSize: e.ANSWER_CACHE_SIZE,
     /** on SIGTERM, how long in-flight requests, answers being posted and digest passes get to finish before exit is forced */
     shutdownGraceMs: e.SHUTDOWN_GRACE_MS,
+    /** where this deployment is reached from outside (passage links, reader pages, unfurls); absent: no links */
+    ...(e.PUBLIC_URL ? { publicUrl: e.PUBLIC_URL.replace(/\/+$/, '') } : {}),
   }));
 
 /** The settings the core reads; inferred from the schema, never written out a second time. */
