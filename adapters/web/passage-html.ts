@@ -31,10 +31,10 @@ function permalink(p: Passage, root: string): SafeHtml {
   return href ? html` <a class="permalink" href="${href}" aria-label="${`本段链接:${p.title}`}">¶</a>` : html``;
 }
 
-function attrs(p: Passage, o: PassageHtmlOptions, kind: string): SafeHtml {
+function attrs(lib: Library, p: Passage, o: PassageHtmlOptions, kind: string): SafeHtml {
   const current = o.current === p.id;
-  // a heading passage shares its section's id, and the section element holds that anchor
-  return html`${o.anchors && p.kind !== 'heading' ? html` id="${localIdOf(p.id)}"` : ''} class="passage ${kind}${current ? ' current' : ''}"${current ? html` aria-current="true"` : ''}`;
+  // a section's heading passage shares the section's id, and the section element holds that anchor
+  return html`${o.anchors && !lib.node(p.id) ? html` id="${localIdOf(p.id)}"` : ''} class="passage ${kind}${current ? ' current' : ''}"${current ? html` aria-current="true"` : ''}`;
 }
 
 /** One passage as HTML: a box with its items, a 行动目标, a paragraph, or a heading the excerpt has no text for. */
@@ -42,17 +42,20 @@ export function passageHtml(lib: Library, p: Passage, o: PassageHtmlOptions): Sa
   switch (p.kind) {
     case 'box': {
       const items = lib.itemsOf(p.id);
-      return html`<section${attrs(p, o, 'box')} aria-label="${p.title}"><h4>${p.title}${permalink(p, o.root)}</h4>
-${items.length ? html`<ol class="items">${items.map((it) => html`<li${attrs(it, o, 'box-item')}>${paragraphs(it.text)}${permalink(it, o.root)}</li>`)}</ol>` : paragraphs(p.text)}
+      return html`<section${attrs(lib, p, o, 'box')} aria-label="${p.title}"><h4>${p.title}${permalink(p, o.root)}</h4>
+${items.length ? html`<ol class="items">${items.map((it) => html`<li${attrs(lib, it, o, 'box-item')}>${paragraphs(it.text)}${permalink(it, o.root)}</li>`)}</ol>` : paragraphs(p.text)}
 </section>`;
     }
     case 'box-item':
-      return html`<div${attrs(p, o, 'box-item')}>${paragraphs(p.text)}${permalink(p, o.root)}</div>`;
+      return html`<div${attrs(lib, p, o, 'box-item')}>${paragraphs(p.text)}${permalink(p, o.root)}</div>`;
     case 'target':
-      return html`<div${attrs(p, o, 'target')}><h4>行动目标${permalink(p, o.root)}</h4>${paragraphs(p.text)}</div>`;
+      return html`<div${attrs(lib, p, o, 'target')}><h4>行动目标${permalink(p, o.root)}</h4>${paragraphs(p.text)}</div>`;
     case 'heading':
-      return html`<p${attrs(p, o, 'heading')}><span class="note">(${EXCERPT_NOTE})</span></p>`;
+      // a section's own heading is the section's title already; a heading inside a section is shown with its words
+      return lib.node(p.id)
+        ? html`<p${attrs(lib, p, o, 'heading')}><span class="note">(${EXCERPT_NOTE})</span></p>`
+        : html`<div${attrs(lib, p, o, 'heading')}><h4>${p.title}${permalink(p, o.root)}</h4><p class="note">(${EXCERPT_NOTE})</p></div>`;
     case 'paragraph':
-      return html`<div${attrs(p, o, 'paragraph')}>${paragraphs(p.text)}${permalink(p, o.root)}</div>`;
+      return html`<div${attrs(lib, p, o, 'paragraph')}>${paragraphs(p.text)}${permalink(p, o.root)}</div>`;
   }
 }
