@@ -1,7 +1,7 @@
 import { html, type HtmlValue, type SafeHtml } from './html.js';
 
 /** Where the web adapter's own files live under the site root (styles, the chat script). */
-export const ASSET_PATHS = { style: '/web/plan-bot.css', chatScript: '/web/chat.js' } as const;
+export const ASSET_PATHS = { style: '/web/plan-bot.css', icon: '/web/icon.svg', chatScript: '/web/chat.js' } as const;
 
 export interface PageParts {
   /** the document title (escaped here) */
@@ -29,6 +29,7 @@ export function renderPage(p: PageParts): SafeHtml {
 <meta name="viewport" content="width=device-width, initial-scale=1">
 <title>${p.title}</title>
 <link rel="stylesheet" href="${p.root}${ASSET_PATHS.style}">
+<link rel="icon" href="${p.root}${ASSET_PATHS.icon}" type="image/svg+xml">
 ${(p.scripts ?? []).map((s) => html`<script src="${p.root}${s}" defer></script>\n`)}</head>
 <body class="${p.bodyClass ?? ''}">
 <a class="skip" href="#main">跳到正文</a>

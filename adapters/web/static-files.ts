@@ -7,7 +7,7 @@ import { allowMethods, sendBytes } from './http-headers.js';
 /** The folder of the web adapter's own files (the chat script, the stylesheet), kept beside its code. */
 const STATIC_DIR = join(packageRoot(), 'adapters', 'web', 'static');
 
-const TYPES: Record<string, string> = { '.js': 'text/javascript; charset=utf-8', '.css': 'text/css; charset=utf-8' };
+const TYPES: Record<string, string> = { '.js': 'text/javascript; charset=utf-8', '.css': 'text/css; charset=utf-8', '.svg': 'image/svg+xml' };
 
 /**
  * Routes serving the given files of adapters/web/static at the given paths, read once at start: the only scripts

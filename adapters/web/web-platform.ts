@@ -21,7 +21,7 @@ async function open(deps: PlatformDeps<CoreConfig & WebSettings>): Promise<Platf
   if (!chat && !config.publicUrl) return { off: `web chat off (${config.webChatOffReason ?? 'WEB_CHAT=false'}) and PUBLIC_URL is not set, so no reader pages` };
   const log = deps.logger.child({ platform: 'web' });
   const root = rootPath(config.publicUrl);
-  const routes: Record<string, RouteHandler> = { ...readerRoutes(knowledge.library, root), ...staticRoutes({ [ASSET_PATHS.style]: 'plan-bot.css' }) };
+  const routes: Record<string, RouteHandler> = { ...readerRoutes(knowledge.library, root), ...staticRoutes({ [ASSET_PATHS.style]: 'plan-bot.css', [ASSET_PATHS.icon]: 'icon.svg' }) };
   if (chat) {
     const page = renderChatPage(knowledge.library.plans, root);
     routes['/'] = (req: IncomingMessage, res: ServerResponse) => {
