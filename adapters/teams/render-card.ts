@@ -25,7 +25,7 @@ function textBlock(text: string, extra: CardJson = {}): CardJson {
  * any character that could end the link target early (parentheses, spaces, angle brackets) is %-encoded.
  */
 function sourceLink(url: string): string {
-  return `[查看原文](${url.replace(/[()<>\s\\]/g, (c) => encodeURIComponent(c))})`;
+  return `[查看原文](${url.replace(/[()<>\s\\]/g, (c) => `%${c.charCodeAt(0).toString(16).toUpperCase().padStart(2, '0')}`)})`;
 }
 
 /** The elements of one passage (or one part of an over-long passage): number and title, breadcrumb, text, note, 展开. */
