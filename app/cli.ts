@@ -49,7 +49,7 @@ async function openSession(config: Config, flags: Flags): Promise<Session> {
   const knowledge = loadKnowledge(config.contentDir);
   const spec = flags.store ?? config.redisUrl ?? 'memory';
   const store = await openStore(spec, { prefix: config.redisPrefix, timeoutMs: config.redisTimeoutMs, logger: log });
-  const bot = new Bot({ knowledge, store, contextTtlSeconds: config.contextTtlSeconds, logger: log });
+  const bot = new Bot({ knowledge, store, contextTtlSeconds: config.contextTtlSeconds, logger: log, ...(config.publicUrl ? { publicUrl: config.publicUrl } : {}) });
   return { bot, store, log };
 }
 

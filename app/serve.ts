@@ -1,4 +1,5 @@
-import { Bot, type SubscriptionHandler } from '../src/conversation/bot.js';
+import { webPlatform } from '../adapters/web/web-platform.js';
+import { Bot, subscriptionsElsewhere, type SubscriptionHandler } from '../src/conversation/bot.js';
 import { digestProvider } from '../src/digest/digest-platform.js';
 import { createSubscriptionHandler } from '../src/digest/subscription-commands.js';
 import type { PostCheck } from '../src/digest/subscription-status.js';
@@ -12,16 +13,17 @@ import { openStore } from '../src/store/open-store.js';
 import type { Store } from '../src/store/store.js';
 import { loadConfig, type Config } from './config.js';
 import { storeReadiness, warnAboutDurability } from './readiness.js';
-import { digestSenders, loadChatPlatforms } from './platforms.js';
+import { digestSenders, isChatPlatform, loadChatPlatforms } from './platforms.js';
 
 /**
  * The platforms plan-bot serve starts, in order: the chat platforms (each brings its routes, digest sender and
- * conversation reference; only the configured ones load their SDK), then the daily digest scheduler, posting
+ * conversation reference; only the configured ones load their SDK), the web side (reader pages, local chat; no SDK),
+ * then the daily digest scheduler, posting
  * through the chat platforms' digest senders.
  */
 export async function defaultProviders(config: Config): Promise<PlatformProvider<Config>[]> {
   const chat = await loadChatPlatforms(config);
-  return [...chat, digestProvider<Config>({ senders: (deps) => digestSenders(chat, deps) })];
+  return [...chat, webPlatform, digestProvider<Config>({ senders: (deps) => digestSenders(chat, deps) })];
 }
 
 /** What a subscription made from a message keeps for posting later: asked of the message's platform. */
@@ -33,6 +35,11 @@ function conversationRef(providers: PlatformProvider<Config>[], store: Store): (
 function postCheck(providers: PlatformProvider<Config>[], config: Config, logger: Logger): PostCheck {
   const checks = new Map(providers.map((p) => [p.name, p.postCheck?.({ config, logger })] as const));
   return async (channel) => checks.get(channel.platform)?.(channel);
+}
+
+/** Subscriptions only where digests can be posted (Slack, Teams); the local web chat is told where to subscribe. */
+function onlyChatPlatforms(handler: SubscriptionHandler): SubscriptionHandler {
+  return async (intent, msg, ctx) => (isChatPlatform(msg.platform) ? handler(intent, msg, ctx) : subscriptionsElsewhere(intent.type));
 }
 
 export interface ServeOptions {
@@ -122,13 +129,13 @@ export async function startServe(opts: ServeOptions = {}): Promise<Serving> {
   const store = await openStore(config.redisUrl ?? 'memory', { prefix: config.redisPrefix, timeoutMs: config.redisTimeoutMs, logger });
   if (!config.redisUrl) logger.warn('REDIS_URL is not set: context, dedup and subscriptions are kept in memory and lost on restart');
   else await warnAboutDurability(store, logger);
-  const subscriptions = opts.subscriptions ?? createSubscriptionHandler({ knowledge, store, logger, conversationRef: conversationRef(providers, store), canPost: postCheck(providers, config, logger) });
-  const bot = new Bot({ knowledge, store, contextTtlSeconds: config.contextTtlSeconds, logger, subscriptions, answerCacheSize: config.answerCacheSize });
+  const subscriptions = onlyChatPlatforms(opts.subscriptions ?? createSubscriptionHandler({ knowledge, store, logger, conversationRef: conversationRef(providers, store), canPost: postCheck(providers, config, logger) }));
+  const bot = new Bot({ knowledge, store, contextTtlSeconds: config.contextTtlSeconds, logger, subscriptions, answerCacheSize: config.answerCacheSize, ...(config.publicUrl ? { publicUrl: config.publicUrl } : {}) });
   let opened: { name: string; platform: Platform }[] = [];
   let server: RunningServer | undefined;
   try {
     opened = await openPlatforms(providers, { config, knowledge, store, bot, logger });
-    if (opened.length === 0) logger.warn('no chat platform is configured: serving only /healthz and /readyz');
+    if (opened.length === 0) logger.warn('no platform is configured: serving only /healthz and /readyz');
     server = await startHttpServer({ port: config.port, host: opts.host ?? config.host, routes: mergeRoutes(opened), ready: config.redisUrl ? storeReadiness(store) : undefined, logger });
     for (const { platform } of opened) await platform.start?.();
   } catch (err) {

@@ -22,7 +22,7 @@ export interface PlatformDeps<C extends CoreConfig = CoreConfig> {
 
 /** A started platform: the HTTP routes it serves, and how it starts late work and shuts down. */
 export interface Platform {
-  /** exact path → handler, mounted on the one HTTP server */
+  /** exact path (or `PREFIX/*`) → handler, mounted on the one HTTP server */
   routes?: Record<string, RouteHandler>;
   /** called once the HTTP server listens (Socket Mode connections, schedulers) */
   start?(): Promise<void>;

@@ -5,10 +5,24 @@ import { forLog, type Logger } from './logger.js';
 /** A handler for one path; adapters provide these (Slack at /slack/events, Teams at /api/messages). */
 export type RouteHandler = (req: IncomingMessage, res: ServerResponse) => Promise<void> | void;
 
+/**
+ * The route a path is served by, and its key (what the request log names): the exact path, else the deepest
+ * `PREFIX/*` key above it (the reader's /p/* and /plan/*, whose paths carry ids). The path itself is never a key
+ * unless it was registered.
+ */
+export function findRoute(routes: Record<string, RouteHandler>, path: string): { key: string; handler: RouteHandler } | undefined {
+  if (Object.hasOwn(routes, path)) return { key: path, handler: routes[path]! };
+  for (let i = path.lastIndexOf('/'); i > 0; i = path.lastIndexOf('/', i - 1)) {
+    const key = `${path.slice(0, i)}/*`;
+    if (Object.hasOwn(routes, key)) return { key, handler: routes[key]! };
+  }
+  return undefined;
+}
+
 export interface HttpServerOptions {
   port: number;
   host?: string;
-  /** exact path → handler */
+  /** exact path → handler; a key ending in `/*` serves every path below it (see findRoute) */
   routes: Record<string, RouteHandler>;
   /** for /readyz: whether the dependencies (Redis) answer and, when not, why (e.g. redis_down, data_lost); absent means always ready */
   ready?: () => Promise<Readiness>;
@@ -34,6 +48,7 @@ export type Readiness = { ok: true } | { ok: false; reason: string };
 function platformOf(path: string): string {
   if (path.startsWith('/slack/')) return 'slack';
   if (path.startsWith('/api/messages')) return 'teams';
+  if (path === '/' || path.startsWith('/web/') || path.startsWith('/p/') || path.startsWith('/plan/')) return 'web';
   return 'none';
 }
 
@@ -105,7 +120,7 @@ export async function startHttpServer(opts: HttpServerOptions): Promise<RunningS
     res.on('close', () => {
       inFlight -= 1;
       // one line per request: which route, how it ended, how long it took; never what was asked
-      const route = opts.routes[path] || path === '/healthz' || path === '/readyz' ? path : 'unknown';
+      const route = path === '/healthz' || path === '/readyz' ? path : (findRoute(opts.routes, path)?.key ?? 'unknown');
       opts.logger.info({ route, status: res.statusCode, ms: Math.round(performance.now() - started), platform: platformOf(path) }, 'request');
       if (draining && inFlight === 0) drained?.();
     });
@@ -117,9 +132,9 @@ export async function startHttpServer(opts: HttpServerOptions): Promise<RunningS
           const r: Readiness = draining ? { ok: false, reason: 'draining' } : opts.ready ? await opts.ready() : { ok: true };
           return sendJson(res, r.ok ? 200 : 503, r.ok ? { ok: true } : { ok: false, reason: r.reason, ...(draining ? { draining: true } : {}) });
         }
-        const route = opts.routes[path];
+        const route = findRoute(opts.routes, path);
         if (!route) return sendJson(res, 404, { error: 'not_found' });
-        await route(req, res);
+        await route.handler(req, res);
       } catch (err) {
         if (err instanceof HttpRefusal) {
           // a client's mistake, not ours: warn, and close the connection, whose unread rest of the body would poison it

@@ -5,6 +5,7 @@ import { correctionNotice, parseMessage } from '../intents/parse-message.js';
 import type { Intent } from '../intents/intent.js';
 import { forLog, silentLogger, type Logger } from '../logger.js';
 import { finish } from '../reply/finish.js';
+import { linkResults } from '../reply/link-results.js';
 import { renderPlainText } from '../reply/render-text.js';
 import type { Reply } from '../reply/reply.js';
 import type { Store } from '../store/store.js';
@@ -64,6 +65,8 @@ export interface BotOptions {
   subscriptions?: SubscriptionHandler;
   /** answers to context-free questions remembered (default 512; 0 turns it off) */
   answerCacheSize?: number;
+  /** PUBLIC_URL: each result of an answer is linked to its reader page (ResultItem.url); absent: no links */
+  publicUrl?: string;
 }
 
 const DEFAULT_ANSWER_CACHE = 512;
@@ -107,6 +110,7 @@ export class Bot {
   private readonly now: () => number;
   private readonly subscriptions?: SubscriptionHandler;
   private readonly memo: TurnMemo;
+  private readonly publicUrl: string | undefined;
   /** how many answers this bot remembers; adapters size their own rendering caches to match */
   readonly answerCacheSize: number;
 
@@ -119,6 +123,7 @@ export class Bot {
     this.subscriptions = opts.subscriptions;
     this.answerCacheSize = opts.answerCacheSize ?? DEFAULT_ANSWER_CACHE;
     this.memo = new TurnMemo(this.answerCacheSize);
+    this.publicUrl = opts.publicUrl;
   }
 
   /** Answer one message in its conversation's context. Never throws for bad input or a failing store. */
@@ -142,6 +147,7 @@ export class Bot {
       turn = withSuggestions(this.k, await this.answer(intent, ctx, msg));
       const understood = correctionNotice(parsed?.corrections ?? []);
       if (understood) turn = { ...turn, reply: withNotice(turn.reply, understood) };
+      if (this.publicUrl) turn = { ...turn, reply: linkResults(turn.reply, this.publicUrl) };
       // an answer that needed no context is the same for everyone who asks the same words: remember it
       if (!needsContext(intent)) this.memo.set(msg.text, intent, turn);
     }
@@ -229,7 +235,7 @@ export class Bot {
       case 'subscriptions':
       case 'status':
         if (this.subscriptions) return { reply: await this.subscriptions(intent, msg, ctx) };
-        return { reply: finish({ intent: intent.type, title: '订阅需要在 Slack 或 Teams 中使用', results: [] }, '每日摘要由 plan-bot serve 发送到频道;在命令行中可用 plan-bot digest preview 预览。') };
+        return { reply: subscriptionsElsewhere(intent.type) };
       case 'invalid':
         return {
           reply: finish(
@@ -239,6 +245,11 @@ export class Bot {
         };
     }
   }
+}
+
+/** The answer to a subscription command where digests cannot be delivered (the CLI, the local web chat). */
+export function subscriptionsElsewhere(intent: string): Reply {
+  return finish({ intent, title: '订阅需要在 Slack 或 Teams 中使用', results: [] }, '每日摘要由 plan-bot serve 发送到频道;在命令行中可用 plan-bot digest preview 预览。');
 }
 
 /** The reply with a notice added in front of any it has, and its plain text rendered again. */
