@@ -13,7 +13,8 @@ const CANNOT_POST = new Set(['channel_not_found', 'not_in_channel', 'is_archived
  * Undefined when Slack does not answer in time or the scope is missing: status then judges by the last delivery.
  */
 export function slackPostCheck(config: SlackSettings, logger: Logger): PostCheck | undefined {
-  if (!config.slack) return undefined;
+  // OAuth mode: a token per workspace, which this check does not read; status judges by the last delivery
+  if (!config.slack?.botToken) return undefined;
   const client = new WebClient(config.slack.botToken, { slackApiUrl: config.slack.apiUrl, retryConfig: { retries: 0 }, rejectRateLimitedCalls: true, timeout: 2000 });
   return async (channel) => {
     if (channel.conversation.startsWith('D')) return { ok: true };
