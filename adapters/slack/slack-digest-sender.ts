@@ -86,8 +86,8 @@ export class SlackDigestSender implements DigestSender {
   private readonly clients = new Map<string, WebClient>();
   private readonly log: Logger;
   private readonly now: () => number;
-  /** workspace → until when Slack asked it to wait (ms, by `now`) */
-  private readonly limitedUntil = new Map<string, number>();
+  /** workspace → until when Slack asked it to wait (ms, by `now`), and the subscription whose post was refused */
+  private readonly limitedUntil = new Map<string, { until: number; sub: string }>();
   private readonly tokenFor: (sub: Subscription) => Promise<string>;
 
   constructor(private readonly opts: SlackDigestSenderOptions) {
@@ -122,9 +122,10 @@ export class SlackDigestSender implements DigestSender {
 
   /** Post one digest to the subscription's channel. */
   async send(sub: Subscription, reply: Reply, attempt: SendAttempt): Promise<SendOutcome> {
-    const until = this.limitedUntil.get(sub.workspace);
-    if (until !== undefined) {
-      const left = until - this.now();
+    // the workspace's other digests wait out its Retry-After without a call; the refused one, retried, asks Slack
+    const limit = this.limitedUntil.get(sub.workspace);
+    if (limit !== undefined && limit.sub !== sub.id) {
+      const left = limit.until - this.now();
       if (left > 0) return { kind: 'retry-after', ms: left, reason: 'ratelimited' };
       this.limitedUntil.delete(sub.workspace);
     }
@@ -140,10 +141,11 @@ export class SlackDigestSender implements DigestSender {
         unfurl_media: false,
         ...(attempt.date ? { metadata: digestMetadata(sub, attempt.date) } : {}),
       });
+      if (this.limitedUntil.get(sub.workspace)?.sub === sub.id) this.limitedUntil.delete(sub.workspace);
       return { kind: 'ok' };
     } catch (err) {
       const outcome = slackOutcome(err, attempt.attempt);
-      if (outcome.kind === 'retry-after' && outcome.reason === 'ratelimited') this.limitedUntil.set(sub.workspace, this.now() + outcome.ms);
+      if (outcome.kind === 'retry-after' && outcome.reason === 'ratelimited') this.limitedUntil.set(sub.workspace, { until: this.now() + outcome.ms, sub: sub.id });
       this.log.warn({ code: (err as { code?: string }).code, outcome: outcome.kind, reason: forLog(outcome.kind === 'ok' ? '' : outcome.reason), channel: forLog(sub.conversation) }, 'slack chat.postMessage failed');
       return outcome;
     }

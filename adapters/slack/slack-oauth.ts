@@ -43,6 +43,6 @@ export function oauthAuthorize(parts: SlackOAuthParts, logger: Logger): Authoriz
 }
 
 /** OAuth mode's digest sender: each subscription's digest posts with its workspace's installation's token. */
-export function oauthDigestSender(slack: SlackConfig, parts: SlackOAuthParts, logger: Logger): SlackDigestSender {
-  return new SlackDigestSender({ tokenFor: async (sub) => (await parts.tokens.botAuthForTeam(sub.workspace)).botToken, apiUrl: slack.apiUrl, logger });
+export function oauthDigestSender(slack: SlackConfig, parts: SlackOAuthParts, logger: Logger, now?: () => number): SlackDigestSender {
+  return new SlackDigestSender({ tokenFor: async (sub) => (await parts.tokens.botAuthForTeam(sub.workspace)).botToken, apiUrl: slack.apiUrl, logger, ...(now ? { now } : {}) });
 }
