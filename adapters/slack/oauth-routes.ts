@@ -3,7 +3,7 @@ import { InstallProvider, type CodedError as OAuthError, type Installation } fro
 import { forLog, type Logger } from '../../src/logger.js';
 import type { RouteHandler } from '../../src/server.js';
 import { sendJson } from '../../src/server.js';
-import { boltLogger } from './bolt-logger.js';
+import { secretBodyLogger } from './bolt-logger.js';
 import type { SlackInstallations } from './slack-installations.js';
 
 /** Where "Add to Slack" starts, and where Slack sends the installer back (the manifest's oauth_config.redirect_urls). */
@@ -54,7 +54,8 @@ export function oauthRoutes(opts: OAuthRoutesOptions): Record<string, RouteHandl
     installationStore: opts.installations.oauthStore(),
     directInstall: true,
     installUrlOptions: { scopes: BOT_SCOPES, ...(redirectUri ? { redirectUri } : {}) },
-    logger: boltLogger(log, 'slack-oauth'),
+    // never at debug: the Web API client's debug lines print oauth.v2.access's body, client secret and code included
+    logger: secretBodyLogger(log, 'slack-oauth'),
     clientOptions: { slackApiUrl: opts.apiUrl, timeout: 10_000, retryConfig: { retries: 1 } },
   });
   const getOnly = (req: IncomingMessage, res: ServerResponse): boolean => {

@@ -3,6 +3,7 @@ import { WebClient } from '@slack/web-api';
 import { CodedError } from '../../src/errors.js';
 import { forLog, type Logger } from '../../src/logger.js';
 import type { Store } from '../../src/store/store.js';
+import { secretBodyLogger } from './bolt-logger.js';
 import { slackErrorCode } from './slack-sender.js';
 import { SlackInstallations, type InstallationWhere } from './slack-installations.js';
 
@@ -48,7 +49,7 @@ export class SlackTokens {
 
   constructor(private readonly opts: SlackTokensOptions) {
     this.now = opts.now ?? Date.now;
-    this.client = new WebClient(undefined, { slackApiUrl: opts.apiUrl, retryConfig: { retries: 0 }, rejectRateLimitedCalls: true, timeout: 10_000 });
+    this.client = new WebClient(undefined, { slackApiUrl: opts.apiUrl, logger: secretBodyLogger(opts.logger, 'slack-token-refresh'), retryConfig: { retries: 0 }, rejectRateLimitedCalls: true, timeout: 10_000 });
   }
 
   /** The bot's token in a workspace or org, refreshed first when it is about to expire; throws INSTALLATION_NOT_FOUND when not installed. */

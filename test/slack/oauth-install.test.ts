@@ -92,6 +92,8 @@ describe('Slack OAuth install', () => {
       { A: { value: initialTokens.A }, B: { value: initialTokens.B }, Brefresh: { value: initialTokens.Brefresh }, clientSecret: { value: CLIENT_SECRET } },
     );
     expect(leaks).toEqual([]);
+    // nor in the server's log (debug level, Bolt's and @slack/oauth's lines included)
+    expect(findLeaks(h.logs, { A: { value: initialTokens.A }, B: { value: initialTokens.B }, Brefresh: { value: initialTokens.Brefresh }, clientSecret: { value: CLIENT_SECRET }, code: { value: A.code } })).toEqual([]);
   });
 
   it('answers nothing, and no 5xx, for a workspace that has not installed or whose installation record is corrupt', async () => {
