@@ -8,16 +8,20 @@ import { findLeaks } from '../support/secret-scan.js';
 import { readAllKeys } from '../support/redis-scan.js';
 import { CLIENT_ID, CLIENT_SECRET, install, startOAuthHarness, workspace, type OAuthHarness } from './oauth-harness.js';
 import { waitFor } from './slack-harness.js';
+import { slackOAuthParts } from '../../adapters/slack/slack-oauth.js';
+import { silentLogger } from '../../src/logger.js';
 
 const A = workspace('T0AAA');
 const B = workspace('T0BBB', { refreshToken: `xoxe-1-T0BBB-${Date.now()}-refreshSECRET`, expiresIn: 43_200 });
 const C = workspace('T0CCC');
+// an Enterprise Grid org-wide install; T0ORG1 is one of the org's workspaces
+const E = workspace('T0ORG1', { enterprise: { id: 'E0ORG', name: 'The Org' } });
 const initialTokens = { A: A.token, B: B.token, Brefresh: B.refreshToken!, C: C.token };
 
 let h: OAuthHarness;
 const redis = new Redis(inject('redisUrl'));
 beforeAll(async () => {
-  h = await startOAuthHarness('oauth-install', [A, B, C]);
+  h = await startOAuthHarness('oauth-install', [A, B, C, E]);
 });
 afterAll(async () => {
   await h?.close();
@@ -140,5 +144,27 @@ describe('Slack OAuth install', () => {
     await sendEvent(h.base, mention('T0CCC', C.botUserId, 'C0CAFTER', '养老'));
     await new Promise((r) => setTimeout(r, 300));
     expect(postsTo('C0CAFTER')).toEqual([]);
+  });
+
+  it('installs org-wide on an Enterprise Grid org: its workspaces are answered, and their digests posted, with the org token; uninstalling the org forgets them', async () => {
+    expect((await install(h.base, E.code)).done.status).toBe(200);
+    expect(await h.serving.store.getInstallation('slack:org:E0ORG')).toMatchObject({ isEnterpriseInstall: true, enterpriseId: 'E0ORG', enterpriseName: 'The Org' });
+    const orgEnvelope = (event: Record<string, unknown>) => ({ ...eventEnvelope(event, { teamId: 'T0ORG1' }), enterprise_id: 'E0ORG', authorizations: [{ enterprise_id: 'E0ORG', team_id: null, user_id: E.botUserId, is_bot: true, is_enterprise_install: true }] });
+    const ts = `${Math.floor(Date.now() / 1000)}.300001`;
+    await sendEvent(h.base, orgEnvelope({ type: 'app_mention', user: 'U0ASKER', text: `<@${E.botUserId}> 养老`, ts, channel: 'C0ORG', event_ts: ts }));
+    await waitFor(() => postsTo('C0ORG').length >= 1, 5000, 'the answer in C0ORG');
+    expect(postsTo('C0ORG')[0]!.token).toBe(E.token);
+    // a digest for that workspace, sent outside any request, finds the org's installation
+    const slack = h.serving.config.slack!;
+    const parts = slackOAuthParts(slack, slack.oauth!, h.serving.store, silentLogger());
+    expect((await parts.tokens.botAuthForTeam('T0ORG1')).botToken).toBe(E.token);
+    const prefix = h.serving.config.redisPrefix;
+    expect((await readAllKeys(redis, prefix)).some((k) => k.key.startsWith(`${prefix}thr:slack:T0ORG1:`))).toBe(true);
+
+    await sendEvent(h.base, orgEnvelope({ type: 'app_uninstalled' }));
+    await waitFor(() => h.logs.join('').includes('installation":"org:E0ORG'), 5000, 'the org uninstall');
+    expect(await h.serving.store.getInstallation('slack:org:E0ORG')).toBeNull();
+    expect((await readAllKeys(redis, prefix)).filter((k) => /^(ctx|ctxe|thr):slack:T0ORG1:/.test(k.key.slice(prefix.length)))).toEqual([]);
+    await expect(parts.tokens.botAuthForTeam('T0ORG1')).rejects.toThrow(/not installed/);
   });
 });
