@@ -24,7 +24,7 @@ const ANY_COMMAND = /^\//;
 /**
  * The Bolt app: the bot's identity given up front (no auth.test per start), no Bolt conversation store (the
  * core keeps context), and one listener per kind of request: slash commands, the app_mention and message events
- * (each answered once, by event_id) and presses of plan-bot's buttons; in OAuth mode, app_uninstalled and tokens_revoked.
+ * (each answered once, by event_id) and presses of plan-bot's buttons, and app_uninstalled and tokens_revoked.
  */
 export function createSlackApp(opts: SlackAppOptions): App {
   const log = opts.logger;
@@ -43,7 +43,8 @@ export function createSlackApp(opts: SlackAppOptions): App {
   const deps: ListenerDeps = { ...opts.deps, store: opts.store, botUserId: 'token' in opts.auth ? opts.auth.botUserId : '', log };
   app.command(ANY_COMMAND, commandListener(deps));
   app.event(ANSWERED_EVENTS, eventListener(deps));
-  if ('authorize' in opts.auth) app.event(LIFECYCLE_EVENTS, uninstallListener(opts.auth.uninstall));
+  // one workspace's deployment forgets that workspace's data too (its token stops working: SLACK_BOT_TOKEN must change)
+  app.event(LIFECYCLE_EVENTS, uninstallListener('authorize' in opts.auth ? opts.auth.uninstall : { store: opts.store, log }));
   app.action({ type: 'block_actions', action_id: OWN_ACTIONS }, actionListener(deps));
   return app;
 }

@@ -25,7 +25,8 @@ const LifecycleEnvelope = z.looseObject({
 
 export interface UninstallDeps {
   store: Store;
-  installations: SlackInstallations;
+  /** OAuth mode: where installations are deleted; absent (one workspace's SLACK_BOT_TOKEN): only the data goes */
+  installations?: SlackInstallations;
   log: Logger;
   now?: () => number;
 }
@@ -54,8 +55,8 @@ export function uninstallListener(deps: UninstallDeps): Middleware<SlackEventMid
       deps.log.warn({ type: event.type }, 'app lifecycle event names no workspace; ignored');
       return;
     }
-    const deleted = await deps.installations.delete(where);
-    const teams = org ? await deps.installations.takeOrgTeams(b.enterprise_id!) : [b.team_id!];
+    const deleted = deps.installations ? await deps.installations.delete(where) : false;
+    const teams = org ? ((await deps.installations?.takeOrgTeams(b.enterprise_id!)) ?? []) : [b.team_id!];
     let deactivated = 0;
     let conversations = 0;
     for (const team of teams) {
