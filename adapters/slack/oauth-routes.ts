@@ -8,6 +8,7 @@ import type { SlackInstallations } from './slack-installations.js';
 
 /** Where "Add to Slack" starts, and where Slack sends the installer back (the manifest's oauth_config.redirect_urls). */
 export const SLACK_INSTALL_PATH = '/slack/install';
+/** Where Slack sends the installer back with the code (oauth_config.redirect_urls). */
 export const SLACK_OAUTH_REDIRECT_PATH = '/slack/oauth_redirect';
 
 /** The bot scopes an install asks for: exactly the manifest's (test/slack/manifest.test.ts holds them equal). */
