@@ -6,7 +6,7 @@ import { sendJson } from '../../src/server.js';
 import { secretBodyLogger } from './bolt-logger.js';
 import type { SlackInstallations } from './slack-installations.js';
 
-/** Where "Add to Slack" starts, and where Slack sends the installer back (the manifest's oauth_config.redirect_urls). */
+/** Where "Add to Slack" starts: a redirect to Slack's authorize page. */
 export const SLACK_INSTALL_PATH = '/slack/install';
 /** Where Slack sends the installer back with the code (oauth_config.redirect_urls). */
 export const SLACK_OAUTH_REDIRECT_PATH = '/slack/oauth_redirect';
