@@ -81,8 +81,8 @@ async function open(deps: Deps): Promise<Platform | { off: string }> {
 /**
  * Slack for plan-bot serve: /slack/events over HTTP, or Socket Mode when SLACK_APP_TOKEN is set; in OAuth mode also
  * /slack/install and /slack/oauth_redirect, every workspace with its own token; off without credentials.
- * Digests go out through chat.postMessage; 状态 asks conversations.info whether it can post (one workspace's
- * deployments; in OAuth mode status judges by the last delivery). Its configuration slice is ./config.ts.
+ * Digests go out through chat.postMessage; 状态 asks conversations.info whether it can post (in OAuth mode with the
+ * workspace's token). Its configuration slice is ./config.ts.
  */
 export const slackPlatform: PlatformProvider<CoreConfig & SlackSettings> = {
   name: 'slack',
@@ -92,5 +92,5 @@ export const slackPlatform: PlatformProvider<CoreConfig & SlackSettings> = {
     if (c?.oauth) return oauthDigestSender(c, slackOAuthParts(c, c.oauth, store, logger.child({ platform: 'slack' })), logger.child({ platform: 'slack' }));
     return slackDigestSenderFrom(config, logger);
   },
-  postCheck: ({ config, logger }) => slackPostCheck(config, logger.child({ platform: 'slack' })),
+  postCheck: ({ config, logger, store }) => slackPostCheck(config, logger.child({ platform: 'slack' }), store),
 };

@@ -139,6 +139,11 @@ export function fakeSlack(workspaces: FakeWorkspace[], h: Pick<OAuthHarness, 'ca
       if (!byToken(call.token)) return [200, { ok: false, error: 'invalid_auth' }];
       return [200, { ok: true, channel: call.body.channel, ts: `${Date.now() / 1000}` }];
     })
+    .post('/api/conversations.info')
+    .reply(async (req: Request) => {
+      const call = await record('conversations.info', req);
+      return [200, byToken(call.token) ? { ok: true, channel: { id: call.body.channel, is_private: false, is_archived: false } } : { ok: false, error: 'invalid_auth' }];
+    })
     .post('/api/conversations.history')
     .reply(async (req: Request) => {
       await record('conversations.history', req);

@@ -73,6 +73,13 @@ describe('Slack OAuth install', () => {
     expect(postsTo('C0TWOB').map((c) => c.token)).toEqual([B.token]);
   });
 
+  it("asks whether it can post (/plan status) with the channel's workspace's token", async () => {
+    const res = await sendSlashCommand(h.base, { text: '状态', team_id: 'T0BBB', channel_id: 'C0BSTAT' });
+    expect(res.status).toBe(200);
+    expect(await res.text()).toContain('机器人能否在本频道发送:能');
+    expect(h.calls.filter((c) => c.method === 'conversations.info' && c.body.channel === 'C0BSTAT').map((c) => c.token)).toEqual([B.token]);
+  });
+
   it('refuses a redirect without the state cookie, with a forged state, or with a code Slack rejects: 400, nothing stored', async () => {
     const start = await fetch(`${h.base}/slack/install`, { redirect: 'manual' });
     const state = new URL(start.headers.get('location')!).searchParams.get('state')!;
