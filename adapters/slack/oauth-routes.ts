@@ -86,7 +86,7 @@ export function oauthRoutes(opts: OAuthRoutesOptions): Record<string, RouteHandl
           const code = error.code ?? 'unknown';
           const installer400 = INSTALLER_ERRORS.has(code) || (error as { data?: { error?: string } }).data?.error !== undefined;
           log.warn({ code, err: forLog(error.message) }, 'slack install failed');
-          page(res, installer400 ? 400 : 502, 'plan-bot was not installed', installer400 ? 'The install link has expired or was not started here; start again at /slack/install.' : 'Slack could not be reached to finish the install; try again.');
+          page(res, installer400 ? 400 : 502, 'plan-bot was not installed', installer400 ? 'The install link has expired or was not started here; start again at /slack/install.' : 'The install could not be finished (Slack or the store did not answer); try again.');
         },
       });
     },
