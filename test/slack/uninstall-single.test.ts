@@ -30,4 +30,8 @@ describe('app_uninstalled with SLACK_BOT_TOKEN', () => {
     const subs = await h.serving.store.listWorkspaceSubscriptions('slack', 'T0TEST');
     expect(subs.map((s) => [s.active, s.deactivatedReason])).toEqual([[false, 'app_uninstalled']]);
   });
+
+  it('serves no install routes without the OAuth variables', async () => {
+    for (const path of ['/slack/install', '/slack/oauth_redirect?code=x&state=y']) expect((await fetch(`${h.base}${path}`, { redirect: 'manual' })).status).toBe(404);
+  });
 });
