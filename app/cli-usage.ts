@@ -11,6 +11,8 @@ Usage:
   plan-bot serve                                           serve Slack (and Teams) over HTTP until SIGTERM
   plan-bot digest preview [--topic T] [--date YYYY-MM-DD] [--tz Zone] [--json]   print a day's digest
   plan-bot digest run [--now ISO-8601]                     deliver every digest due now, once, and exit (cron)
+  plan-bot installations list [--json]                     the Slack workspaces and orgs plan-bot is installed in (never tokens)
+  plan-bot keys rotate                                     re-encrypt every installation with the first INSTALLATION_ENCRYPTION_KEYS key
   plan-bot help | --help                                   this text; plan-bot COMMAND --help for one command
   plan-bot --version                                       the version
 
@@ -43,6 +45,19 @@ REDIS_URL, SLACK_BOT_TOKEN, SLACK_SIGNING_SECRET, MICROSOFT_APP_ID, … A bad se
       print the digest a channel would get on a day (default: today in --tz, default Asia/Shanghai)
   plan-bot digest run [--now ISO-8601]
       deliver every digest due now, once, and exit (for cron; needs REDIS_URL)`,
+  installations: `Usage: plan-bot installations list [--json]
+
+List the Slack workspaces and Enterprise Grid orgs that installed plan-bot (OAuth mode): team and enterprise ids
+and names, when each installed and was last updated, and whether its token rotates and when it expires. Tokens are
+never printed. Reads REDIS_URL and REDIS_PREFIX, as plan-bot serve does.
+  --json           one JSON object per installation`,
+  keys: `Usage: plan-bot keys rotate
+
+Re-encrypt every stored installation with the first key of INSTALLATION_ENCRYPTION_KEYS (id:base64, comma-separated;
+generate one with: openssl rand -base64 32). Rotation: put the new key first and keep the old one after it, restart
+serve, run plan-bot keys rotate, then drop the old key. Prints {"installations", "rotated", "current", "unreadable"}
+and exits 1 when an installation opens with none of the keys. Reads REDIS_URL, REDIS_PREFIX and the Slack OAuth
+variables, as plan-bot serve does.`,
 };
 
 /** plan-bot's version, from its package.json. */

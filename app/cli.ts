@@ -11,6 +11,7 @@ import type { Store } from '../src/store/store.js';
 import { loadConfig, type Config } from './config.js';
 import { COMMAND_USAGE, USAGE, version } from './cli-usage.js';
 import { digestCommand } from './digest-command.js';
+import { installationsCommand, keysCommand } from './installations-command.js';
 import { parseCommandArgs } from './parse-command-args.js';
 import { readLines } from './read-lines.js';
 
@@ -147,6 +148,8 @@ export async function main(argv: string[]): Promise<number> {
     }
     const config = loadConfig();
     if (command === 'digest') return await digestCommand(config, args);
+    if (command === 'installations') return await installationsCommand(config, args);
+    if (command === 'keys') return await keysCommand(config, args);
     const flags = parseFlags(args);
     switch (command) {
       case 'ask':

@@ -32,8 +32,8 @@ function conversationRef(providers: PlatformProvider<Config>[], store: Store): (
 }
 
 /** Whether the bot can post in a channel: asked of the channel's platform, when it can tell (状态 / /plan status). */
-function postCheck(providers: PlatformProvider<Config>[], config: Config, logger: Logger): PostCheck {
-  const checks = new Map(providers.map((p) => [p.name, p.postCheck?.({ config, logger })] as const));
+function postCheck(providers: PlatformProvider<Config>[], config: Config, logger: Logger, store: Store): PostCheck {
+  const checks = new Map(providers.map((p) => [p.name, p.postCheck?.({ config, logger, store })] as const));
   return async (channel) => checks.get(channel.platform)?.(channel);
 }
 
@@ -129,7 +129,7 @@ export async function startServe(opts: ServeOptions = {}): Promise<Serving> {
   const store = await openStore(config.redisUrl ?? 'memory', { prefix: config.redisPrefix, timeoutMs: config.redisTimeoutMs, logger });
   if (!config.redisUrl) logger.warn('REDIS_URL is not set: context, dedup and subscriptions are kept in memory and lost on restart');
   else await warnAboutDurability(store, logger);
-  const subscriptions = onlyChatPlatforms(opts.subscriptions ?? createSubscriptionHandler({ knowledge, store, logger, conversationRef: conversationRef(providers, store), canPost: postCheck(providers, config, logger) }));
+  const subscriptions = onlyChatPlatforms(opts.subscriptions ?? createSubscriptionHandler({ knowledge, store, logger, conversationRef: conversationRef(providers, store), canPost: postCheck(providers, config, logger, store) }));
   const bot = new Bot({ knowledge, store, contextTtlSeconds: config.contextTtlSeconds, logger, subscriptions, answerCacheSize: config.answerCacheSize, ...(config.publicUrl ? { publicUrl: config.publicUrl } : {}) });
   let opened: { name: string; platform: Platform }[] = [];
   let server: RunningServer | undefined;

@@ -41,7 +41,7 @@ export interface PlatformProvider<C extends CoreConfig = CoreConfig> {
   /** posts daily digests to this platform; undefined when the platform is not configured */
   digestSender?(deps: Pick<PlatformDeps<C>, 'config' | 'store' | 'logger'>): DigestSender | undefined;
   /** whether the bot can post in one of this platform's channels, asked by 状态 (/plan status); undefined when it cannot tell */
-  postCheck?(deps: Pick<PlatformDeps<C>, 'config' | 'logger'>): PostCheck | undefined;
+  postCheck?(deps: Pick<PlatformDeps<C>, 'config' | 'logger' | 'store'>): PostCheck | undefined;
   /** what a subscription made from this message keeps for posting later (Teams: the conversation reference) */
   conversationRef?(store: Store, msg: InboundMessage): Promise<unknown>;
 }

@@ -27,6 +27,8 @@ export interface SubscriptionStore {
   getSubscription(id: string): Promise<Subscription | null>;
   /** one channel's subscriptions, reading only that channel's index and records */
   listChannelSubscriptions(channel: ChannelRef): Promise<Subscription[]>;
+  /** one workspace's subscriptions, active and not, from its index (an uninstall deactivates them) */
+  listWorkspaceSubscriptions(platform: string, workspace: string): Promise<Subscription[]>;
   /** drop a subscription (its cursor is kept, so subscribing again resumes the rotation) */
   removeSubscription(id: string): Promise<boolean>;
   /** subscriptions whose due time is at or before `at` (ms), earliest first, at most `limit`, read from the due index */

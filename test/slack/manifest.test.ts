@@ -2,14 +2,16 @@ import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { z } from 'zod';
 import { ANSWERED_EVENTS, MESSAGE_EVENTS } from '../../adapters/slack/event-listeners.js';
+import { BOT_SCOPES, SLACK_OAUTH_REDIRECT_PATH } from '../../adapters/slack/oauth-routes.js';
 import { SLACK_EVENTS_PATH } from '../../adapters/slack/slack-platform.js';
+import { LIFECYCLE_EVENTS } from '../../adapters/slack/uninstall-listener.js';
 
 const Manifest = z.object({
   features: z.object({
     bot_user: z.object({ display_name: z.string() }),
     slash_commands: z.array(z.object({ command: z.string(), url: z.string(), should_escape: z.boolean() })),
   }),
-  oauth_config: z.object({ scopes: z.object({ bot: z.array(z.string()) }) }),
+  oauth_config: z.object({ redirect_urls: z.array(z.string()), scopes: z.object({ bot: z.array(z.string()) }) }),
   settings: z.object({
     event_subscriptions: z.object({ request_url: z.string(), bot_events: z.array(z.string()) }),
     interactivity: z.object({ is_enabled: z.boolean(), request_url: z.string() }),
@@ -21,15 +23,18 @@ describe('the Slack app manifest', () => {
 
   it('declares /plan, app_mention, message.channels, message.groups and message.im, and interactivity, all at /slack/events', () => {
     expect(manifest.features.slash_commands.map((c) => c.command)).toEqual(['/plan']);
-    expect(manifest.settings.event_subscriptions.bot_events.sort()).toEqual(['app_mention', 'message.channels', 'message.groups', 'message.im']);
+    expect(manifest.settings.event_subscriptions.bot_events.filter((e) => !LIFECYCLE_EVENTS.test(e)).sort()).toEqual(['app_mention', 'message.channels', 'message.groups', 'message.im']);
     expect(manifest.settings.interactivity.is_enabled).toBe(true);
     const urls = [manifest.features.slash_commands[0]!.url, manifest.settings.event_subscriptions.request_url, manifest.settings.interactivity.request_url];
     for (const url of urls) expect(new URL(url).pathname).toBe(SLACK_EVENTS_PATH);
   });
 
   it('subscribes to exactly the events the code listens to (the event listener\'s types and message channel types)', () => {
-    const declared = manifest.settings.event_subscriptions.bot_events;
-    // every declared event reaches a listener: its type matches ANSWERED_EVENTS, a message one is a channel type read
+    const all = manifest.settings.event_subscriptions.bot_events;
+    // app_uninstalled and tokens_revoked reach the uninstall listener (OAuth mode), and both are declared
+    expect(all.filter((e) => LIFECYCLE_EVENTS.test(e)).sort()).toEqual(['app_uninstalled', 'tokens_revoked']);
+    const declared = all.filter((e) => !LIFECYCLE_EVENTS.test(e));
+    // every other declared event reaches a listener: its type matches ANSWERED_EVENTS, a message one is a channel type read
     for (const e of declared) {
       const [type] = e.split('.');
       expect(ANSWERED_EVENTS.test(type!), e).toBe(true);
@@ -44,6 +49,12 @@ describe('the Slack app manifest', () => {
     // channels:history and groups:history: message.channels / message.groups (plain replies in the threads it answered in),
     // and a digest runner taking over an unfinished claim looks for its post in conversations.history;
     // channels:read and groups:read: /plan status asks conversations.info whether the bot can post there
+    // an install asks for exactly the manifest's scopes
+    expect([...BOT_SCOPES].sort()).toEqual([...manifest.oauth_config.scopes.bot].sort());
     expect(manifest.oauth_config.scopes.bot.sort()).toEqual(['app_mentions:read', 'channels:history', 'channels:read', 'chat:write', 'chat:write.public', 'commands', 'groups:history', 'groups:read', 'im:history']);
+  });
+
+  it('sends installers back to /slack/oauth_redirect', () => {
+    expect(manifest.oauth_config.redirect_urls.map((u) => new URL(u).pathname)).toEqual([SLACK_OAUTH_REDIRECT_PATH]);
   });
 });
