@@ -20,6 +20,22 @@ export interface PromMetrics {
   metrics: Metrics;
 }
 
+/** One labelled series of a counter: increments since the last scrape, and the prom-client child they go to then. */
+interface Tally {
+  child: Counter.Internal;
+  n: number;
+}
+
+/** A one-level cache of a metric's labelled children, by their one label value. */
+function one<C>(make: (label: string) => C): (label: string) => C {
+  const m = new Map<string, C>();
+  return (label) => {
+    let c = m.get(label);
+    if (!c) m.set(label, (c = make(label)));
+    return c;
+  };
+}
+
 /**
  * A two-level cache of a metric's labelled children: the hot path looks its child up in two Maps, never building a
  * label object or a hash key per call. The label values are bounded (route keys, status codes, intents), so it is too.
@@ -43,13 +59,30 @@ export function createPromMetrics(opts: PromMetricsOptions): PromMetrics {
   const registry = new Registry();
   collectDefaultMetrics({ register: registry });
   const registers = [registry];
-  const requests = new Counter({ name: 'plan_bot_http_requests_total', help: 'HTTP requests by platform, route (the registered path) and status', labelNames: ['platform', 'route', 'status'] as const, registers });
-  const answers = new Counter({ name: 'plan_bot_answers_total', help: 'Messages answered by platform, intent and outcome (answered, no-match, typo-corrected)', labelNames: ['platform', 'intent', 'outcome'] as const, registers });
+  // counters count in plain numbers on the hot path and hand the counts to prom-client when scraped (tallies below)
+  const tallies: Tally[] = [];
+  const flush = () => {
+    for (const t of tallies) {
+      if (t.n === 0) continue;
+      t.child.inc(t.n);
+      t.n = 0;
+    }
+  };
+  const counter = <L extends string>(name: string, help: string, labelNames: readonly L[]) => {
+    const c = new Counter({ name, help, labelNames, registers, collect: flush });
+    return (...values: string[]): Tally => {
+      const t = { child: c.labels(...values), n: 0 };
+      tallies.push(t);
+      return t;
+    };
+  };
+  const requests = counter('plan_bot_http_requests_total', 'HTTP requests by platform, route (the registered path) and status', ['platform', 'route', 'status']);
+  const answers = counter('plan_bot_answers_total', 'Messages answered by platform, intent and outcome (answered, no-match, typo-corrected)', ['platform', 'intent', 'outcome']);
+  const contextErrors = counter('plan_bot_context_store_errors_total', 'Conversation context reads and writes that failed (the answer went out without context)', ['op']);
+  const deliveries = counter('plan_bot_digest_deliveries_total', 'Daily digests posted', ['platform']);
+  const failures = counter('plan_bot_digest_failures_total', "Daily digests that did not go out (deactivated, or still failing after a pass's last try), by reason", ['platform', 'reason']);
+  const retries = counter('plan_bot_digest_retries_total', 'Digest attempts that did not post and are tried again, by reason', ['platform', 'reason']);
   const latency = new Histogram({ name: 'plan_bot_answer_duration_seconds', help: 'How long the bot took to answer a message (context read and write included)', labelNames: ['platform'] as const, buckets: ANSWER_BUCKETS, registers });
-  const contextErrors = new Counter({ name: 'plan_bot_context_store_errors_total', help: 'Conversation context reads and writes that failed (the answer went out without context)', labelNames: ['op'] as const, registers });
-  const deliveries = new Counter({ name: 'plan_bot_digest_deliveries_total', help: 'Daily digests posted', labelNames: ['platform'] as const, registers });
-  const failures = new Counter({ name: 'plan_bot_digest_failures_total', help: 'Daily digests that did not go out (deactivated, or still failing after a pass\'s last try), by reason', labelNames: ['platform', 'reason'] as const, registers });
-  const retries = new Counter({ name: 'plan_bot_digest_retries_total', help: 'Digest attempts that did not post and are tried again, by reason', labelNames: ['platform', 'reason'] as const, registers });
   const lag = new Histogram({ name: 'plan_bot_digest_lag_seconds', help: 'How long after its scheduled local time a digest was posted', labelNames: ['platform'] as const, buckets: LAG_BUCKETS, registers });
   const count = opts.countInstallations;
   new Gauge({
@@ -66,40 +99,33 @@ export function createPromMetrics(opts: PromMetricsOptions): PromMetrics {
       }
     },
   });
-  // platform → route → status → child (the status is a number: no string is made for it per request)
-  const requestChild = children<string, string, Map<number, Counter.Internal>>(() => new Map());
-  const answerChild = children((platform: string, intent: string) => ({ answered: answers.labels(platform, intent, 'answered'), 'no-match': answers.labels(platform, intent, 'no-match'), 'typo-corrected': answers.labels(platform, intent, 'typo-corrected') }) as Record<AnswerOutcome, Counter.Internal>);
-  const one = <T>(make: (label: string) => T) => {
-    const m = new Map<string, T>();
-    return (label: string) => {
-      let c = m.get(label);
-      if (!c) m.set(label, (c = make(label)));
-      return c;
-    };
-  };
+  // platform → route → status → tally (the status is a number: no string is made for it per request)
+  const requestTally = children<string, string, Map<number, Tally>>(() => new Map());
+  const answerTally = children((platform: string, intent: string): Record<AnswerOutcome, Tally> => ({ answered: answers(platform, intent, 'answered'), 'no-match': answers(platform, intent, 'no-match'), 'typo-corrected': answers(platform, intent, 'typo-corrected') }));
   const latencyChild = one((p) => latency.labels(p));
-  const deliveryChild = one((p) => deliveries.labels(p));
   const lagChild = one((p) => lag.labels(p));
-  const failureChild = children((p: string, reason: string) => failures.labels(p, reason));
-  const retryChild = children((p: string, reason: string) => retries.labels(p, reason));
+  const deliveryTally = one((p) => deliveries(p));
+  const contextTally = one((op) => contextErrors(op));
+  const failureTally = children((p: string, reason: string) => failures(p, reason));
+  const retryTally = children((p: string, reason: string) => retries(p, reason));
   const metrics: Metrics = {
     httpRequest(platform, route, status) {
-      const byStatus = requestChild(platform, route);
-      let c = byStatus.get(status);
-      if (!c) byStatus.set(status, (c = requests.labels(platform, route, String(status))));
-      c.inc();
+      const byStatus = requestTally(platform, route);
+      let t = byStatus.get(status);
+      if (!t) byStatus.set(status, (t = requests(platform, route, String(status))));
+      t.n += 1;
     },
     answer(platform, intent, outcome, seconds) {
-      answerChild(platform, intent)[outcome].inc();
+      answerTally(platform, intent)[outcome].n += 1;
       latencyChild(platform).observe(seconds);
     },
-    contextStoreError: (op) => contextErrors.labels(op).inc(),
+    contextStoreError: (op) => void (contextTally(op).n += 1),
     digestDelivered(platform, lagSeconds) {
-      deliveryChild(platform).inc();
+      deliveryTally(platform).n += 1;
       lagChild(platform).observe(lagSeconds);
     },
-    digestRetry: (platform, reason) => retryChild(platform, reason).inc(),
-    digestFailure: (platform, reason) => failureChild(platform, reason).inc(),
+    digestRetry: (platform, reason) => void (retryTally(platform, reason).n += 1),
+    digestFailure: (platform, reason) => void (failureTally(platform, reason).n += 1),
   };
   return { registry, metrics };
 }
