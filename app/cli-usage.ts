@@ -11,6 +11,8 @@ Usage:
   plan-bot serve                                           serve Slack (and Teams) over HTTP until SIGTERM
   plan-bot digest preview [--topic T] [--date YYYY-MM-DD] [--tz Zone] [--json]   print a day's digest
   plan-bot digest run [--now ISO-8601]                     deliver every digest due now, once, and exit (cron)
+  plan-bot subscriptions list [--platform slack|teams] [--workspace ID] [--channel ID] [--json]
+                                                           each digest subscription: next delivery, last delivery, last failure
   plan-bot installations list [--json]                     the Slack workspaces and orgs plan-bot is installed in (never tokens)
   plan-bot keys rotate                                     re-encrypt every installation with the first INSTALLATION_ENCRYPTION_KEYS key
   plan-bot help | --help                                   this text; plan-bot COMMAND --help for one command
@@ -39,7 +41,17 @@ loop goes on.
 
 Serve Slack (/slack/events), Teams (/api/messages), /healthz and /readyz over HTTP until SIGTERM, and deliver
 the daily digests. Configured by the environment (README: Configuration, Slack, Microsoft Teams): PORT, HOST,
-REDIS_URL, SLACK_BOT_TOKEN, SLACK_SIGNING_SECRET, MICROSOFT_APP_ID, … A bad setting stops it at start, naming it.`,
+REDIS_URL, SLACK_BOT_TOKEN, SLACK_SIGNING_SECRET, MICROSOFT_APP_ID, … A bad setting stops it at start, naming it.
+Prometheus metrics at /metrics (README: Metrics) only when configured: METRICS_PORT (a port of their own, bound to
+METRICS_HOST or HOST), or METRICS_TOKEN alone (on the main port, for Authorization: Bearer METRICS_TOKEN).`,
+  subscriptions: `Usage: plan-bot subscriptions list [--platform slack|teams] [--workspace ID] [--channel ID] [--json]
+
+List the daily digest subscriptions, active and deactivated, each with its schedule, its next delivery, its last
+delivery and its last failure (from its delivery log). Reads REDIS_URL and REDIS_PREFIX, as plan-bot serve does.
+  --platform P     only slack or only teams
+  --workspace ID   only this Slack team or Teams tenant (read through its index)
+  --channel ID     only this channel (with --workspace, read through the channel's index)
+  --json           one JSON object per subscription`,
   digest: `Usage:
   plan-bot digest preview [--topic T] [--date YYYY-MM-DD] [--tz Zone] [--json]
       print the digest a channel would get on a day (default: today in --tz, default Asia/Shanghai)

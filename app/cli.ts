@@ -13,6 +13,7 @@ import { COMMAND_USAGE, USAGE, version } from './cli-usage.js';
 import { digestCommand } from './digest-command.js';
 import { installationsCommand, keysCommand } from './installations-command.js';
 import { parseCommandArgs } from './parse-command-args.js';
+import { subscriptionsCommand } from './subscriptions-command.js';
 import { readLines } from './read-lines.js';
 
 /** A JSON chat line: which conversation (and optionally thread and user) and what was said. */
@@ -149,6 +150,7 @@ export async function main(argv: string[]): Promise<number> {
     const config = loadConfig();
     if (command === 'digest') return await digestCommand(config, args);
     if (command === 'installations') return await installationsCommand(config, args);
+    if (command === 'subscriptions') return await subscriptionsCommand(config, args);
     if (command === 'keys') return await keysCommand(config, args);
     const flags = parseFlags(args);
     switch (command) {

@@ -5,6 +5,7 @@ import type { PostCheck } from './digest/subscription-status.js';
 import type { InboundMessage } from './inbound.js';
 import type { Knowledge } from './knowledge.js';
 import type { Logger } from './logger.js';
+import type { Metrics } from './metrics.js';
 import type { RouteHandler } from './server.js';
 import type { Store } from './store/store.js';
 
@@ -18,6 +19,8 @@ export interface PlatformDeps<C extends CoreConfig = CoreConfig> {
   store: Store;
   bot: Bot;
   logger: Logger;
+  /** what the platform and background services report for operators (absent: nothing) */
+  metrics?: Metrics;
 }
 
 /** A started platform: the HTTP routes it serves, and how it starts late work and shuts down. */

@@ -1,6 +1,7 @@
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import { JsonDepthGauge } from './json-depth.js';
 import { forLog, type Logger } from './logger.js';
+import { noMetrics, type Metrics } from './metrics.js';
 
 /** A handler for one path; adapters provide these (Slack at /slack/events, Teams at /api/messages). */
 export type RouteHandler = (req: IncomingMessage, res: ServerResponse) => Promise<void> | void;
@@ -27,6 +28,8 @@ export interface HttpServerOptions {
   /** for /readyz: whether the dependencies (Redis) answer and, when not, why (e.g. redis_down, data_lost); absent means always ready */
   ready?: () => Promise<Readiness>;
   logger: Logger;
+  /** counts every request by platform, route key and status (default: nothing) */
+  metrics?: Metrics;
   /** how long a client may take to send the whole request, headers and body (default 8 s) */
   requestTimeoutMs?: number;
   /** how long a client may take to send the headers (default 5 s) */
@@ -111,6 +114,7 @@ export async function startHttpServer(opts: HttpServerOptions): Promise<RunningS
   let draining = false;
   let drained: (() => void) | undefined;
   const requestTimeout = opts.requestTimeoutMs ?? 8_000;
+  const metrics = opts.metrics ?? noMetrics;
   // the request deadline is enforced by a sweep every connectionsCheckingInterval: keep it short so that a body
   // that never finishes is cut off within about a second of its deadline, not Node's default 30 s
   const server = createServer({ requestTimeout, headersTimeout: Math.min(opts.headersTimeoutMs ?? 5_000, requestTimeout), keepAliveTimeout: opts.keepAliveTimeoutMs ?? 5_000, connectionsCheckingInterval: 1_000 }, (req, res) => {
@@ -121,7 +125,9 @@ export async function startHttpServer(opts: HttpServerOptions): Promise<RunningS
       inFlight -= 1;
       // one line per request: which route, how it ended, how long it took; never what was asked
       const route = path === '/healthz' || path === '/readyz' ? path : (findRoute(opts.routes, path)?.key ?? 'unknown');
-      opts.logger.info({ route, status: res.statusCode, ms: Math.round(performance.now() - started), platform: platformOf(path) }, 'request');
+      const platform = platformOf(path);
+      opts.logger.info({ route, status: res.statusCode, ms: Math.round(performance.now() - started), platform }, 'request');
+      metrics.httpRequest(platform, route, res.statusCode);
       if (draining && inFlight === 0) drained?.();
     });
     if (draining) res.setHeader('connection', 'close');

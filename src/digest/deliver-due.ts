@@ -1,4 +1,5 @@
 import { forLog } from '../logger.js';
+import { noMetrics, reasonCode } from '../metrics.js';
 import { deliverDigest, type DeliveryDeps, type DeliveryResult } from './deliver-digest.js';
 import { findDue, type DueDigest } from './find-due.js';
 
@@ -76,15 +77,20 @@ export async function deliverDue(deps: DeliveryDeps, opts: RunOptions, found?: D
   const report: RunReport = { due: due.length, delivered: 0, skipped: 0, held: 0, deactivated: 0, failed: 0 };
   // a digest waiting out a Retry-After gives its slot up: one workspace's 429 never holds back another's digests
   const run = slots(Math.max(1, Math.min(opts.concurrency, due.length)));
+  const metrics = deps.metrics ?? noMetrics;
   await Promise.all(
     due.map(async (d) => {
       try {
         const r = await deliverWithRetries(deps, d, opts, run);
-        if (r.status === 'retry') report.failed += 1;
-        else if (r.status === 'skipped') report.skipped += 1;
+        if (r.status === 'retry') {
+          // still failing after this pass's last try: a later pass tries again, but this one gives up on it
+          report.failed += 1;
+          metrics.digestFailure(d.sub.platform, reasonCode(r.reason));
+        } else if (r.status === 'skipped') report.skipped += 1;
         else report[r.status] += 1;
       } catch (err) {
         report.failed += 1;
+        metrics.digestFailure(d.sub.platform, 'error');
         deps.logger.error({ err: forLog((err as Error).message), sub: d.sub.id }, 'digest delivery failed');
       }
     }),

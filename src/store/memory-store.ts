@@ -128,6 +128,9 @@ export class MemoryStore implements Store {
   listWorkspaceSubscriptions(platform: string, workspace: string) {
     return this.subs.listWorkspaceSubscriptions(platform, workspace);
   }
+  listSubscriptions() {
+    return this.subs.listSubscriptions();
+  }
   removeSubscription(id: string) {
     return this.subs.removeSubscription(id);
   }

@@ -82,6 +82,9 @@ export class MemorySubscriptions implements SubscriptionStore {
     }
     return out;
   }
+  async listSubscriptions() {
+    return [...this.subs.keys()].map((id) => this.parseSub(id)).filter((s): s is Subscription => s !== null);
+  }
   async removeSubscription(id: string) {
     const s = this.parseSub(id);
     if (s) this.channels.get(this.keys.channel(s))?.delete(id);

@@ -158,6 +158,9 @@ export class RedisStore implements Store {
   listWorkspaceSubscriptions(platform: string, workspace: string) {
     return this.subs.listWorkspaceSubscriptions(platform, workspace);
   }
+  listSubscriptions() {
+    return this.subs.listSubscriptions();
+  }
   removeSubscription(id: string) {
     return this.subs.removeSubscription(id);
   }

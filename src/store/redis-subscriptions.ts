@@ -92,6 +92,22 @@ export class RedisSubscriptions implements SubscriptionStore {
     if (stale.length) await this.redis.srem(index, ...stale);
     return out;
   }
+  async listSubscriptions() {
+    const out: Subscription[] = [];
+    const head = this.keys.subscription('');
+    let cursor = '0';
+    do {
+      const [next, keys] = await this.redis.scan(cursor, 'MATCH', `${head}*`, 'COUNT', BATCH);
+      cursor = next;
+      if (keys.length === 0) continue;
+      const raws = await this.redis.mget(keys);
+      keys.forEach((k, i) => {
+        const s = raws[i] === null ? null : this.parseSub(decodeURIComponent(k.slice(head.length)), raws[i]);
+        if (s) out.push(s);
+      });
+    } while (cursor !== '0');
+    return out;
+  }
   async removeSubscription(id: string) {
     const current = await this.getSubscription(id);
     const m = this.redis.multi().del(this.keys.subscription(id)).zrem(this.keys.due(), id).hset(this.keys.delivery(id), 'active', '0');

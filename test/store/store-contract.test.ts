@@ -337,6 +337,16 @@ describe.each([
     expect((await h.store.listWorkspaceSubscriptions('slack', 'T1')).map((s) => s.id).sort()).toEqual(['w1', 'w2']);
     expect((await h.store.listWorkspaceSubscriptions('slack', 'T2')).map((s) => s.id)).toEqual(['w3']);
   });
+
+  it('lists every subscription, active and not, across workspaces and more than one batch, without removed ones', async () => {
+    const ids = Array.from({ length: 1100 }, (_, i) => `slack:T${i % 7}:C:${i}/应急`);
+    for (let i = 0; i < ids.length; i += 100) await Promise.all(ids.slice(i, i + 100).map((id, j) => h.store.putSubscription({ ...sub(id), workspace: `T${(i + j) % 7}`, active: (i + j) % 3 !== 0 })));
+    await h.store.putSubscription({ ...sub('gone'), platform: 'teams' });
+    await h.store.removeSubscription('gone');
+    const all = await h.store.listSubscriptions();
+    expect(all.map((s) => s.id).sort()).toEqual([...ids].sort());
+    expect(all.filter((s) => !s.active)).toHaveLength(ids.filter((_, i) => i % 3 === 0).length);
+  });
 });
 
 describe('RedisStore only', () => {
