@@ -5,6 +5,8 @@ import { markAnsweredThread } from './bot-threads.js';
 import { deliver } from './deliver.js';
 import { ask, senderOf, type ListenerDeps } from './listener-deps.js';
 import { BlockActions, validated } from './payloads.js';
+import { modalAction } from './modal-actions.js';
+import { MODAL_ACTION_PREFIX } from './search-modal.js';
 import { decodeShare } from './share-snapshot.js';
 import { actionTurn } from './to-inbound.js';
 
@@ -43,6 +45,7 @@ export function actionListener(deps: ListenerDeps): Middleware<SlackActionMiddle
     await ack();
     const pressed = parsed.data.actions[0]!;
     const value = pressed.value ?? '';
+    if (pressed.action_id.startsWith(MODAL_ACTION_PREFIX)) return modalAction(deps, parsed.data, context);
     if (pressed.action_id.startsWith(`${ACTION_PREFIX}share.`)) return share(deps, parsed.data, value);
     const turn = actionTurn(parsed.data, value);
     if (!turn) {

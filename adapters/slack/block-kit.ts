@@ -52,8 +52,8 @@ function titleLine(r: ResultView): string {
   return `${ZWSP}*<${url}|${escapeMrkdwn(stripControl(text).replace(/\*/g, '∗'))}>*${ZWSP}`;
 }
 
-/** The blocks of one result: sections holding its text (split to fit), then its breadcrumb. */
-function resultBlocks(r: ResultView): Block[] {
+/** The blocks of one result: sections holding its text (split to fit), then its breadcrumb (also a modal's and an unfurl's). */
+export function resultBlocks(r: ResultView): Block[] {
   const head = titleLine(r);
   const note = r.note ? `_(${escapeMrkdwn(clipText(stripControl(r.note), TITLE_MAX))})_` : '';
   // every piece leaves room for the title before it and the note after it

@@ -20,12 +20,35 @@ export interface ButtonElement {
   style?: 'primary' | 'danger';
 }
 
+/** A channel picker (the search modal's 分享到哪个频道). */
+export interface ConversationsSelect {
+  type: 'conversations_select';
+  action_id: string;
+  placeholder: PlainText;
+  filter?: { include?: ('public' | 'private' | 'im' | 'mpim')[]; exclude_bot_users?: boolean };
+}
+
+/** A one-line text box (the search modal's question). */
+export interface PlainTextInput {
+  type: 'plain_text_input';
+  action_id: string;
+  placeholder?: PlainText;
+  initial_value?: string;
+  max_length?: number;
+}
+
 export type Block =
   | { type: 'header'; text: PlainText }
   | { type: 'section'; text: Mrkdwn }
   | { type: 'context'; elements: Mrkdwn[] }
   | { type: 'divider' }
   | { type: 'actions'; block_id?: string; elements: ButtonElement[] };
+
+/** What a modal holds besides a message's blocks: a channel picker row and the question box. */
+export type ModalBlock =
+  | Block
+  | { type: 'actions'; block_id: string; elements: ConversationsSelect[] }
+  | { type: 'input'; block_id: string; label: PlainText; element: PlainTextInput };
 
 /** A message as Slack's chat.postMessage, response_url and slash-command acks take it: blocks plus plain fallback text. */
 export interface SlackMessage {

@@ -1,5 +1,6 @@
 import type { Bot } from '../../src/conversation/bot.js';
 import type { InboundMessage } from '../../src/inbound.js';
+import type { Knowledge } from '../../src/knowledge.js';
 import { forLog, type Logger } from '../../src/logger.js';
 import type { Reply } from '../../src/reply/reply.js';
 import type { Store } from '../../src/store/store.js';
@@ -8,6 +9,10 @@ import type { SlackSender } from './slack-sender.js';
 /** What the Slack listeners need: the bot to answer, the sender to reply, the Store, and who the bot is. */
 export interface ListenerDeps {
   bot: Bot;
+  /** the loaded plans: what a shared link or a share button names by passage id */
+  knowledge: Knowledge;
+  /** PUBLIC_URL: passage links to unfurl and to cite; absent: no unfurls */
+  publicUrl?: string;
   sender: SlackSender;
   /** OAuth mode: the sender posting with a workspace's token (Bolt's authorize put it in the context); absent: `sender` posts */
   senderFor?: (botToken: string) => SlackSender;

@@ -31,6 +31,21 @@ export type EventCallback = z.infer<typeof EventCallback>;
 /** Slack's check of a newly configured Request URL. */
 export const UrlVerification = z.object({ type: z.literal('url_verification'), challenge: z.string().min(1).max(500), token: z.string().optional() });
 
+/** A modal's state: block_id → action_id → the element's value (plain text, a chosen conversation). */
+const ViewState = z.looseObject({
+  values: z.record(z.string().max(255), z.record(z.string().max(255), z.looseObject({ type: z.string().max(50), value: z.string().max(3000).nullish(), selected_conversation: SlackId.nullish() }))),
+});
+
+/** The modal a submission or a press inside it comes from. */
+export const ModalView = z.looseObject({
+  id: z.string().min(1).max(100),
+  callback_id: z.string().max(255),
+  hash: z.string().max(200).optional(),
+  state: ViewState.optional(),
+  private_metadata: z.string().max(3000).optional(),
+});
+export type ModalView = z.infer<typeof ModalView>;
+
 /** A button press on one of plan-bot's messages. */
 export const BlockActions = z.looseObject({
   type: z.literal('block_actions'),
@@ -51,8 +66,47 @@ export const BlockActions = z.looseObject({
   message: z.looseObject({ ts: MessageTs, thread_ts: MessageTs.optional() }).optional(),
   response_url: ResponseUrl.optional(),
   trigger_id: z.string().max(200).optional(),
+  /** a press inside a modal (分享 in 搜索规划's results) */
+  view: ModalView.optional(),
 });
 export type BlockActions = z.infer<typeof BlockActions>;
+
+/** A global shortcut (the ⚡ menu): opens a modal with its trigger_id. */
+export const GlobalShortcut = z.looseObject({
+  type: z.literal('shortcut'),
+  callback_id: z.string().min(1).max(255),
+  trigger_id: z.string().min(1).max(200),
+  team: z.looseObject({ id: SlackId }).nullish(),
+  user: z.looseObject({ id: SlackId, team_id: SlackId.optional() }),
+});
+export type GlobalShortcut = z.infer<typeof GlobalShortcut>;
+
+/** A message shortcut (a message's ⋯ menu): the message it was used on, where, and where to answer. */
+export const MessageShortcut = z.looseObject({
+  type: z.literal('message_action'),
+  callback_id: z.string().min(1).max(255),
+  trigger_id: z.string().min(1).max(200),
+  team: z.looseObject({ id: SlackId }),
+  user: z.looseObject({ id: SlackId }),
+  channel: z.looseObject({ id: SlackId }),
+  message: z.looseObject({ ts: MessageTs, text: z.string().max(40_000).optional() }),
+  response_url: ResponseUrl,
+});
+export type MessageShortcut = z.infer<typeof MessageShortcut>;
+
+/** A modal submitted (搜索): its state holds what was typed. */
+export const ViewSubmission = z.looseObject({
+  type: z.literal('view_submission'),
+  team: z.looseObject({ id: SlackId }).nullish(),
+  user: z.looseObject({ id: SlackId, team_id: SlackId.optional() }),
+  view: ModalView,
+});
+export type ViewSubmission = z.infer<typeof ViewSubmission>;
+
+/** The workspace an interaction comes from: its team, or (an org-wide install's shortcut) the user's team. */
+export function teamOf(body: { team?: { id: string } | null; user: { team_id?: string } }): string | undefined {
+  return body.team?.id ?? body.user.team_id;
+}
 
 /** The context key under which the HTTP receiver hands listeners the payload it has already validated. */
 export const VALIDATED = 'planBotValidated';
@@ -69,6 +123,8 @@ export type CheckedPayload =
   | { kind: 'command'; body: SlashCommand }
   | { kind: 'event'; body: EventCallback }
   | { kind: 'action'; body: BlockActions }
+  | { kind: 'shortcut'; body: GlobalShortcut | MessageShortcut }
+  | { kind: 'view'; body: ViewSubmission }
   | { kind: 'invalid'; problem: string };
 
 function problemOf(err: z.ZodError): string {
@@ -96,6 +152,12 @@ export function checkPayload(body: Record<string, unknown>): CheckedPayload {
       return check(BlockActions, body, (b) => ({ kind: 'action', body: b }));
     case 'url_verification':
       return check(UrlVerification, body, (v) => ({ kind: 'url_verification', challenge: v.challenge }));
+    case 'shortcut':
+      return check(GlobalShortcut, body, (b) => ({ kind: 'shortcut', body: b }));
+    case 'message_action':
+      return check(MessageShortcut, body, (b) => ({ kind: 'shortcut', body: b }));
+    case 'view_submission':
+      return check(ViewSubmission, body, (b) => ({ kind: 'view', body: b }));
     default:
       return { kind: 'invalid', problem: `unsupported payload type ${JSON.stringify(body.type ?? null)}` };
   }

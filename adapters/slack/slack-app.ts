@@ -6,6 +6,8 @@ import { boltLogger } from './bolt-logger.js';
 import { commandListener } from './command-listener.js';
 import { ANSWERED_EVENTS, eventListener } from './event-listeners.js';
 import type { ListenerDeps } from './listener-deps.js';
+import { OWN_SHORTCUTS, shortcutListener } from './shortcut-listener.js';
+import { OWN_VIEWS, viewListener } from './view-listener.js';
 import { LIFECYCLE_EVENTS, uninstallListener, type UninstallDeps } from './uninstall-listener.js';
 
 export interface SlackAppOptions {
@@ -46,5 +48,7 @@ export function createSlackApp(opts: SlackAppOptions): App {
   // one workspace's deployment forgets that workspace's data too (its token stops working: SLACK_BOT_TOKEN must change)
   app.event(LIFECYCLE_EVENTS, uninstallListener('authorize' in opts.auth ? opts.auth.uninstall : { store: opts.store, log }));
   app.action({ type: 'block_actions', action_id: OWN_ACTIONS }, actionListener(deps));
+  app.shortcut(OWN_SHORTCUTS, shortcutListener(deps));
+  app.view({ callback_id: OWN_VIEWS, type: 'view_submission' }, viewListener(deps));
   return app;
 }

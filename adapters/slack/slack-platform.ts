@@ -43,11 +43,16 @@ function openOAuth(deps: Deps, c: SlackConfig, oauth: SlackOAuthConfig, log: Log
     apiUrl: c.apiUrl,
     store: deps.store,
     logger: log,
-    deps: { bot: deps.bot, sender, senderFor, ackBudgetMs: ACK_BUDGET_MS, threadTtlSeconds: deps.config.contextTtlSeconds },
+    deps: { bot: deps.bot, sender, senderFor, ackBudgetMs: ACK_BUDGET_MS, threadTtlSeconds: deps.config.contextTtlSeconds, ...listenerContent(deps) },
   });
   const routes = oauthRoutes({ clientId: oauth.clientId, clientSecret: oauth.clientSecret, stateSecret: oauth.stateSecret, installations: parts.installations, apiUrl: c.apiUrl, ...(deps.config.publicUrl ? { publicUrl: deps.config.publicUrl } : {}), logger: log });
   log.info({ mode: 'oauth', path: SLACK_EVENTS_PATH }, 'slack: on, OAuth (any workspace installs at /slack/install)');
   return { routes: { [SLACK_EVENTS_PATH]: receiver.handle, ...routes }, close: () => receiver.drain() };
+}
+
+/** What the listeners read of the content: the plans (passages by id) and PUBLIC_URL (links to unfurl). */
+function listenerContent(deps: Deps): { knowledge: Deps['knowledge']; publicUrl?: string } {
+  return { knowledge: deps.knowledge, ...(deps.config.publicUrl ? { publicUrl: deps.config.publicUrl } : {}) };
 }
 
 async function open(deps: Deps): Promise<Platform | { off: string }> {
@@ -58,7 +63,7 @@ async function open(deps: Deps): Promise<Platform | { off: string }> {
   const token = c.botToken!;
   const sender = new SlackSender({ token, apiUrl: c.apiUrl, logger: log });
   const identity = await resolveBotIdentity(c, sender);
-  const common = { auth: { token, ...identity }, apiUrl: c.apiUrl, store: deps.store, logger: log, deps: { bot: deps.bot, sender, ackBudgetMs: ACK_BUDGET_MS, threadTtlSeconds: deps.config.contextTtlSeconds } };
+  const common = { auth: { token, ...identity }, apiUrl: c.apiUrl, store: deps.store, logger: log, deps: { bot: deps.bot, sender, ackBudgetMs: ACK_BUDGET_MS, threadTtlSeconds: deps.config.contextTtlSeconds, ...listenerContent(deps) } };
   if (c.appToken) {
     const receiver = new SocketModeReceiver({ appToken: c.appToken, logger: boltLogger(log, 'socket-mode'), installerOptions: { clientOptions: { slackApiUrl: c.apiUrl, timeout: 10_000 } } });
     const app = createSlackApp({ ...common, receiver });
