@@ -4,7 +4,7 @@ import { MemorySubscriptions } from './memory-subscriptions.js';
 import { parseStored, parseStoredList } from './parse-stored.js';
 import { EARLIER_CONTEXTS, type CorruptHandler, type Store, type ValueSchema } from './store.js';
 import type { DeliveryLogEntry } from './delivery-log.js';
-import type { ChannelRef, DigestCursor, Subscription } from './subscription.js';
+import type { ChannelRef, DigestCursor, Subscription, UserRef } from './subscription.js';
 
 interface Entry {
   value: string;
@@ -121,6 +121,9 @@ export class MemoryStore implements Store {
   }
   listChannelSubscriptions(channel: ChannelRef) {
     return this.subs.listChannelSubscriptions(channel);
+  }
+  listUserSubscriptions(user: UserRef) {
+    return this.subs.listUserSubscriptions(user);
   }
   removeSubscription(id: string) {
     return this.subs.removeSubscription(id);
