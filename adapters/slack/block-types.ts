@@ -27,6 +27,13 @@ export type Block =
   | { type: 'divider' }
   | { type: 'actions'; block_id?: string; elements: ButtonElement[] };
 
+/** The App Home tab as views.publish takes it. */
+export interface HomeView {
+  type: 'home';
+  blocks: Block[];
+  private_metadata?: string;
+}
+
 /** A message as Slack's chat.postMessage, response_url and slash-command acks take it: blocks plus plain fallback text. */
 export interface SlackMessage {
   text: string;

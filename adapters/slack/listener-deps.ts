@@ -1,5 +1,6 @@
 import type { Bot } from '../../src/conversation/bot.js';
 import type { InboundMessage } from '../../src/inbound.js';
+import type { Knowledge } from '../../src/knowledge.js';
 import { forLog, type Logger } from '../../src/logger.js';
 import type { Reply } from '../../src/reply/reply.js';
 import type { Store } from '../../src/store/store.js';
@@ -8,6 +9,10 @@ import type { SlackSender } from './slack-sender.js';
 /** What the Slack listeners need: the bot to answer, the sender to reply, the Store, and who the bot is. */
 export interface ListenerDeps {
   bot: Bot;
+  /** the loaded plans: the assistant's suggested prompts and the home tab's outline and examples come from them */
+  knowledge: Knowledge;
+  /** the clock of the home tab's next deliveries (tests set it) */
+  now?: () => number;
   sender: SlackSender;
   /** the bot's own user id, to strip its mention and ignore its own messages */
   botUserId: string;

@@ -2,6 +2,7 @@ import { App, type Receiver } from '@slack/bolt';
 import { forLog, type Logger } from '../../src/logger.js';
 import type { Store } from '../../src/store/store.js';
 import { actionListener, OWN_ACTIONS } from './action-listener.js';
+import { planAssistant } from './assistant.js';
 import { boltLogger } from './bolt-logger.js';
 import { commandListener } from './command-listener.js';
 import { ANSWERED_EVENTS, eventListener } from './event-listeners.js';
@@ -37,12 +38,15 @@ export function createSlackApp(opts: SlackAppOptions): App {
     convoStore: false,
     // the event listeners ignore every bot's messages (this bot's included), so Bolt's ignoreSelf would only repeat that
     ignoreSelf: false,
-    clientOptions: { slackApiUrl: opts.apiUrl, logger: boltLogger(log, 'slack-web-api'), timeout: 10_000 },
+    // Bolt's own client makes only the assistant panel's calls (status, title, prompts): a few quick retries, not its default 10
+    clientOptions: { slackApiUrl: opts.apiUrl, logger: boltLogger(log, 'slack-web-api'), timeout: 10_000, retryConfig: { retries: 2, factor: 2, minTimeout: 200, maxTimeout: 2000 } },
   });
   app.error(async (err) => {
     log.error({ code: err.code ?? 'unknown', err: forLog(err.message) }, 'slack listener failed');
   });
   const deps: ListenerDeps = { ...opts.deps, store: opts.store, botUserId: opts.botUserId, log };
+  // first: the assistant panel's events and the messages in DM threads stop here, the rest go on to the listeners
+  app.assistant(planAssistant(deps));
   app.command(ANY_COMMAND, commandListener(deps));
   app.event(ANSWERED_EVENTS, eventListener(deps));
   app.action({ type: 'block_actions', action_id: OWN_ACTIONS }, actionListener(deps));

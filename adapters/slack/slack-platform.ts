@@ -20,7 +20,7 @@ async function open(deps: PlatformDeps<CoreConfig & SlackSettings>): Promise<Pla
   const log = deps.logger.child({ platform: 'slack' });
   const sender = new SlackSender({ token: c.botToken, apiUrl: c.apiUrl, logger: log });
   const identity = await resolveBotIdentity(c, sender);
-  const common = { token: c.botToken, apiUrl: c.apiUrl, ...identity, store: deps.store, logger: log, deps: { bot: deps.bot, sender, ackBudgetMs: ACK_BUDGET_MS, threadTtlSeconds: deps.config.contextTtlSeconds } };
+  const common = { token: c.botToken, apiUrl: c.apiUrl, ...identity, store: deps.store, logger: log, deps: { bot: deps.bot, knowledge: deps.knowledge, sender, ackBudgetMs: ACK_BUDGET_MS, threadTtlSeconds: deps.config.contextTtlSeconds } };
   if (c.appToken) {
     const receiver = new SocketModeReceiver({ appToken: c.appToken, logger: boltLogger(log, 'socket-mode'), installerOptions: { clientOptions: { slackApiUrl: c.apiUrl, timeout: 10_000 } } });
     const app = createSlackApp({ ...common, receiver });

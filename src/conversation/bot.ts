@@ -157,7 +157,8 @@ export class Bot {
     }
     // the clipped copy of the text is only worth making when it will be logged (this is the hot path)
     if (this.log.isLevelEnabled('debug')) this.log.debug({ intent: intent.type, text: forLog(msg.text), results: turn.reply.results.length }, 'answered');
-    return notice ? withNotice(turn.reply, notice) : turn.reply;
+    const reply = turn.ctx?.topic ? { ...turn.reply, topic: turn.ctx.topic } : turn.reply;
+    return notice ? withNotice(reply, notice) : reply;
   }
 
   /**

@@ -1,11 +1,15 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { z } from 'zod';
+import { ASSISTANT_EVENTS } from '../../adapters/slack/assistant.js';
 import { ANSWERED_EVENTS, MESSAGE_EVENTS } from '../../adapters/slack/event-listeners.js';
+import { HOME_EVENT } from '../../adapters/slack/home-listener.js';
 import { SLACK_EVENTS_PATH } from '../../adapters/slack/slack-platform.js';
 
 const Manifest = z.object({
   features: z.object({
+    app_home: z.object({ home_tab_enabled: z.boolean(), messages_tab_enabled: z.boolean() }),
+    assistant_view: z.object({ assistant_description: z.string().min(1) }).optional(),
     bot_user: z.object({ display_name: z.string() }),
     slash_commands: z.array(z.object({ command: z.string(), url: z.string(), should_escape: z.boolean() })),
   }),
@@ -21,29 +25,39 @@ describe('the Slack app manifest', () => {
 
   it('declares /plan, app_mention, message.channels, message.groups and message.im, and interactivity, all at /slack/events', () => {
     expect(manifest.features.slash_commands.map((c) => c.command)).toEqual(['/plan']);
-    expect(manifest.settings.event_subscriptions.bot_events.sort()).toEqual(['app_mention', 'message.channels', 'message.groups', 'message.im']);
+    expect(manifest.settings.event_subscriptions.bot_events).toEqual(expect.arrayContaining(['app_mention', 'message.channels', 'message.groups', 'message.im']));
     expect(manifest.settings.interactivity.is_enabled).toBe(true);
     const urls = [manifest.features.slash_commands[0]!.url, manifest.settings.event_subscriptions.request_url, manifest.settings.interactivity.request_url];
     for (const url of urls) expect(new URL(url).pathname).toBe(SLACK_EVENTS_PATH);
   });
 
-  it('subscribes to exactly the events the code listens to (the event listener\'s types and message channel types)', () => {
+  it('subscribes to exactly the events the code listens to (the event listener\'s types and message channel types, the assistant\'s events)', () => {
     const declared = manifest.settings.event_subscriptions.bot_events;
-    // every declared event reaches a listener: its type matches ANSWERED_EVENTS, a message one is a channel type read
+    const assistant: readonly string[] = ASSISTANT_EVENTS;
+    // every declared event reaches a listener: its type matches ANSWERED_EVENTS or is the Assistant's, a message one is a channel type read
     for (const e of declared) {
       const [type] = e.split('.');
-      expect(ANSWERED_EVENTS.test(type!), e).toBe(true);
+      expect(ANSWERED_EVENTS.test(type!) || assistant.includes(type!), e).toBe(true);
       if (type === 'message') expect(Object.keys(MESSAGE_EVENTS), e).toContain(e);
     }
     // and every event the code reads is declared
-    const read = ['app_mention', ...Object.keys(MESSAGE_EVENTS)].filter((e) => ANSWERED_EVENTS.test(e.split('.')[0]!));
-    expect([...declared].sort()).toEqual(read.sort());
+    const read = ['app_mention', HOME_EVENT, ...Object.keys(MESSAGE_EVENTS)].filter((e) => ANSWERED_EVENTS.test(e.split('.')[0]!));
+    expect([...declared].sort()).toEqual([...read, ...assistant].sort());
+  });
+
+  it('has the home tab and the assistant panel the code serves (app_home_opened publishes the home tab; the Assistant answers in the panel)', () => {
+    expect(manifest.features.app_home.home_tab_enabled).toBe(true);
+    // message.im carries the panel's messages: without it the Assistant never sees a question
+    expect(manifest.features.app_home.messages_tab_enabled).toBe(true);
+    expect(manifest.features.assistant_view?.assistant_description).toBeTruthy();
+    expect(manifest.settings.event_subscriptions.bot_events).toEqual(expect.arrayContaining(['message.im', ...ASSISTANT_EVENTS]));
   });
 
   it('asks for the scopes the bot uses, and no more', () => {
     // channels:history and groups:history: message.channels / message.groups (plain replies in the threads it answered in),
     // and a digest runner taking over an unfinished claim looks for its post in conversations.history;
-    // channels:read and groups:read: /plan status asks conversations.info whether the bot can post there
-    expect(manifest.oauth_config.scopes.bot.sort()).toEqual(['app_mentions:read', 'channels:history', 'channels:read', 'chat:write', 'chat:write.public', 'commands', 'groups:history', 'groups:read', 'im:history']);
+    // channels:read and groups:read: /plan status asks conversations.info whether the bot can post there;
+    // assistant:write: the assistant panel's events and assistant.threads.setStatus / setTitle / setSuggestedPrompts
+    expect(manifest.oauth_config.scopes.bot.sort()).toEqual(['app_mentions:read', 'assistant:write', 'channels:history', 'channels:read', 'chat:write', 'chat:write.public', 'commands', 'groups:history', 'groups:read', 'im:history']);
   });
 });
