@@ -28,7 +28,7 @@ export interface ChannelOverview {
 }
 
 /** How many channels an overview reads at most (the home tab shows fewer; this bounds the Store reads). */
-export const MAX_OVERVIEW_CHANNELS = 50;
+export const MAX_OVERVIEW_CHANNELS = 100;
 
 function shownAt(at: string, tz: string): string {
   const t = localTime(Date.parse(at), tz);
