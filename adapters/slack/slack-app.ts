@@ -24,8 +24,9 @@ const ANY_COMMAND = /^\//;
 
 /**
  * The Bolt app: the bot's identity given up front (no auth.test per start), no Bolt conversation store (the
- * core keeps context), and one listener per kind of request: slash commands, the app_mention and message events
- * (each answered once, by event_id) and presses of plan-bot's buttons.
+ * core keeps context), the assistant panel (Bolt's Assistant, global middleware that takes its events and DM
+ * thread messages), and one listener per kind of request: slash commands, the app_mention, message and app_home_opened
+ * events (each answered once, by event_id) and presses of plan-bot's buttons.
  */
 export function createSlackApp(opts: SlackAppOptions): App {
   const log = opts.logger;

@@ -163,6 +163,19 @@ describe('the assistant panel', () => {
     expect(calls.map((c) => c.method)).not.toContain('chat.update');
   });
 
+  it('refuses malformed assistant events cleanly: acknowledged, nothing posted, nothing called, the server still answers', async () => {
+    for (const assistant_thread of [undefined, { user_id: 'U0ASKER', channel_id: DM }, { user_id: 'U0ASKER', channel_id: 'not an id', thread_ts: 'x' }]) {
+      const res = await sendEvent(h.base, eventEnvelope({ type: 'assistant_thread_started', ...(assistant_thread ? { assistant_thread } : {}), event_ts: nextTs() }));
+      expect(res.status).toBeLessThan(500);
+    }
+    await quiet();
+    expect(h.sent).toHaveLength(0);
+    expect(calls).toHaveLength(0);
+    const thread = nextTs();
+    await send(started(thread));
+    await waitFor(() => calls.some((c) => c.method === 'assistant.threads.setSuggestedPrompts'), 5000, 'a good one still works');
+  });
+
   it('answers a reply in a plain DM thread (not the panel\'s) once, with no panel status', async () => {
     const ts = nextTs();
     const answer = await askInThread(ts, '数字乡村');
