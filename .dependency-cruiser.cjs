@@ -34,6 +34,13 @@ module.exports = {
       to: { path: ['(^|/)node_modules/(@slack/|botbuilder|botframework-)', '^(@slack/|botbuilder|botframework-)'] },
     },
     {
+      name: 'core-imports-no-metrics-library',
+      comment: 'src/ reports through its own Metrics interface (src/metrics.ts); prom-client lives in app/metrics.ts',
+      severity: 'error',
+      from: { path: '^src/' },
+      to: { path: ['(^|/)node_modules/prom-client/', '^prom-client$'] },
+    },
+    {
       name: 'store-imports-no-conversation',
       comment: 'the Store holds conversation context as an opaque validated value: src/store/ never imports src/conversation/',
       severity: 'error',

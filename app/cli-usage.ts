@@ -11,6 +11,10 @@ Usage:
   plan-bot serve                                           serve Slack (and Teams) over HTTP until SIGTERM
   plan-bot digest preview [--topic T] [--date YYYY-MM-DD] [--tz Zone] [--json]   print a day's digest
   plan-bot digest run [--now ISO-8601]                     deliver every digest due now, once, and exit (cron)
+  plan-bot subscriptions list [--platform slack|teams] [--workspace ID] [--channel ID] [--json]
+                                                           each digest subscription: next delivery, last delivery, last failure
+  plan-bot installations list [--json]                     the Slack workspaces and orgs plan-bot is installed in (never tokens)
+  plan-bot keys rotate                                     re-encrypt every installation with the first INSTALLATION_ENCRYPTION_KEYS key
   plan-bot help | --help                                   this text; plan-bot COMMAND --help for one command
   plan-bot --version                                       the version
 
@@ -37,12 +41,35 @@ loop goes on.
 
 Serve Slack (/slack/events), Teams (/api/messages), /healthz and /readyz over HTTP until SIGTERM, and deliver
 the daily digests. Configured by the environment (README: Configuration, Slack, Microsoft Teams): PORT, HOST,
-REDIS_URL, SLACK_BOT_TOKEN, SLACK_SIGNING_SECRET, MICROSOFT_APP_ID, … A bad setting stops it at start, naming it.`,
+REDIS_URL, SLACK_BOT_TOKEN, SLACK_SIGNING_SECRET, MICROSOFT_APP_ID, … A bad setting stops it at start, naming it.
+Prometheus metrics at /metrics (README: Metrics) only when configured: METRICS_PORT (a port of their own, bound to
+METRICS_HOST or HOST), or METRICS_TOKEN alone (on the main port, for Authorization: Bearer METRICS_TOKEN).`,
+  subscriptions: `Usage: plan-bot subscriptions list [--platform slack|teams] [--workspace ID] [--channel ID] [--json]
+
+List the daily digest subscriptions, active and deactivated, each with its schedule, its next delivery, its last
+delivery and its last failure (from its delivery log). Reads REDIS_URL and REDIS_PREFIX, as plan-bot serve does.
+  --platform P     only slack or only teams
+  --workspace ID   only this Slack team or Teams tenant (read through its index)
+  --channel ID     only this channel (with --workspace, read through the channel's index)
+  --json           one JSON object per subscription`,
   digest: `Usage:
   plan-bot digest preview [--topic T] [--date YYYY-MM-DD] [--tz Zone] [--json]
       print the digest a channel would get on a day (default: today in --tz, default Asia/Shanghai)
   plan-bot digest run [--now ISO-8601]
       deliver every digest due now, once, and exit (for cron; needs REDIS_URL)`,
+  installations: `Usage: plan-bot installations list [--json]
+
+List the Slack workspaces and Enterprise Grid orgs that installed plan-bot (OAuth mode): team and enterprise ids
+and names, when each installed and was last updated, and whether its token rotates and when it expires. Tokens are
+never printed. Reads REDIS_URL and REDIS_PREFIX, as plan-bot serve does.
+  --json           one JSON object per installation`,
+  keys: `Usage: plan-bot keys rotate
+
+Re-encrypt every stored installation with the first key of INSTALLATION_ENCRYPTION_KEYS (id:base64, comma-separated;
+generate one with: openssl rand -base64 32). Rotation: put the new key first and keep the old one after it, restart
+serve, run plan-bot keys rotate, then drop the old key. Prints {"installations", "rotated", "current", "unreadable"}
+and exits 1 when an installation opens with none of the keys. Reads REDIS_URL, REDIS_PREFIX and the Slack OAuth
+variables, as plan-bot serve does.`,
 };
 
 /** plan-bot's version, from its package.json. */

@@ -11,7 +11,9 @@ import type { Store } from '../src/store/store.js';
 import { loadConfig, type Config } from './config.js';
 import { COMMAND_USAGE, USAGE, version } from './cli-usage.js';
 import { digestCommand } from './digest-command.js';
+import { installationsCommand, keysCommand } from './installations-command.js';
 import { parseCommandArgs } from './parse-command-args.js';
+import { subscriptionsCommand } from './subscriptions-command.js';
 import { readLines } from './read-lines.js';
 
 /** A JSON chat line: which conversation (and optionally thread and user) and what was said. */
@@ -49,7 +51,7 @@ async function openSession(config: Config, flags: Flags): Promise<Session> {
   const knowledge = loadKnowledge(config.contentDir);
   const spec = flags.store ?? config.redisUrl ?? 'memory';
   const store = await openStore(spec, { prefix: config.redisPrefix, timeoutMs: config.redisTimeoutMs, logger: log });
-  const bot = new Bot({ knowledge, store, contextTtlSeconds: config.contextTtlSeconds, logger: log });
+  const bot = new Bot({ knowledge, store, contextTtlSeconds: config.contextTtlSeconds, logger: log, ...(config.publicUrl ? { publicUrl: config.publicUrl } : {}) });
   return { bot, store, log };
 }
 
@@ -147,6 +149,9 @@ export async function main(argv: string[]): Promise<number> {
     }
     const config = loadConfig();
     if (command === 'digest') return await digestCommand(config, args);
+    if (command === 'installations') return await installationsCommand(config, args);
+    if (command === 'subscriptions') return await subscriptionsCommand(config, args);
+    if (command === 'keys') return await keysCommand(config, args);
     const flags = parseFlags(args);
     switch (command) {
       case 'ask':

@@ -20,7 +20,7 @@ interface ChatPlatform {
 export const CHAT_PLATFORMS: Record<'slack' | 'teams', ChatPlatform> = {
   slack: {
     on: (config) => config.slack !== undefined,
-    offReason: () => 'SLACK_BOT_TOKEN and SLACK_SIGNING_SECRET are not set',
+    offReason: () => 'SLACK_BOT_TOKEN and SLACK_SIGNING_SECRET (or SLACK_CLIENT_ID and the other OAuth variables) are not set',
     load: async () => (await import('../adapters/slack/slack-platform.js')).slackPlatform,
   },
   teams: {

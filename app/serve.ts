@@ -1,4 +1,5 @@
-import { Bot, type SubscriptionHandler } from '../src/conversation/bot.js';
+import { webPlatform } from '../adapters/web/web-platform.js';
+import { Bot, subscriptionsElsewhere, type SubscriptionHandler } from '../src/conversation/bot.js';
 import { digestProvider } from '../src/digest/digest-platform.js';
 import { createSubscriptionHandler } from '../src/digest/subscription-commands.js';
 import type { PostCheck } from '../src/digest/subscription-status.js';
@@ -11,17 +12,19 @@ import { startHttpServer, type RouteHandler, type RunningServer } from '../src/s
 import { openStore } from '../src/store/open-store.js';
 import type { Store } from '../src/store/store.js';
 import { loadConfig, type Config } from './config.js';
+import { metricsRoute } from './metrics-route.js';
 import { storeReadiness, warnAboutDurability } from './readiness.js';
-import { digestSenders, loadChatPlatforms } from './platforms.js';
+import { digestSenders, isChatPlatform, loadChatPlatforms } from './platforms.js';
 
 /**
  * The platforms plan-bot serve starts, in order: the chat platforms (each brings its routes, digest sender and
- * conversation reference; only the configured ones load their SDK), then the daily digest scheduler, posting
+ * conversation reference; only the configured ones load their SDK), the web side (reader pages, local chat; no SDK),
+ * then the daily digest scheduler, posting
  * through the chat platforms' digest senders.
  */
 export async function defaultProviders(config: Config): Promise<PlatformProvider<Config>[]> {
   const chat = await loadChatPlatforms(config);
-  return [...chat, digestProvider<Config>({ senders: (deps) => digestSenders(chat, deps) })];
+  return [...chat, webPlatform, digestProvider<Config>({ senders: (deps) => digestSenders(chat, deps) })];
 }
 
 /** What a subscription made from a message keeps for posting later: asked of the message's platform. */
@@ -30,9 +33,14 @@ function conversationRef(providers: PlatformProvider<Config>[], store: Store): (
 }
 
 /** Whether the bot can post in a channel: asked of the channel's platform, when it can tell (状态 / /plan status). */
-function postCheck(providers: PlatformProvider<Config>[], config: Config, logger: Logger): PostCheck {
-  const checks = new Map(providers.map((p) => [p.name, p.postCheck?.({ config, logger })] as const));
+function postCheck(providers: PlatformProvider<Config>[], config: Config, logger: Logger, store: Store): PostCheck {
+  const checks = new Map(providers.map((p) => [p.name, p.postCheck?.({ config, logger, store })] as const));
   return async (channel) => checks.get(channel.platform)?.(channel);
+}
+
+/** Subscriptions only where digests can be posted (Slack, Teams); the local web chat is told where to subscribe. */
+function onlyChatPlatforms(handler: SubscriptionHandler): SubscriptionHandler {
+  return async (intent, msg, ctx) => (isChatPlatform(msg.platform) ? handler(intent, msg, ctx) : subscriptionsElsewhere(intent.type));
 }
 
 export interface ServeOptions {
@@ -59,6 +67,8 @@ export interface Serving {
   store: Store;
   bot: Bot;
   logger: Logger;
+  /** the port of the metrics server (METRICS_PORT), when there is one */
+  metricsPort?: number;
   /** stop taking requests, finish those in flight and the answers being posted, then close Redis; says what did not finish in time */
   close(): Promise<CloseReport>;
 }
@@ -122,18 +132,33 @@ export async function startServe(opts: ServeOptions = {}): Promise<Serving> {
   const store = await openStore(config.redisUrl ?? 'memory', { prefix: config.redisPrefix, timeoutMs: config.redisTimeoutMs, logger });
   if (!config.redisUrl) logger.warn('REDIS_URL is not set: context, dedup and subscriptions are kept in memory and lost on restart');
   else await warnAboutDurability(store, logger);
-  const subscriptions = opts.subscriptions ?? createSubscriptionHandler({ knowledge, store, logger, conversationRef: conversationRef(providers, store), canPost: postCheck(providers, config, logger) });
-  const bot = new Bot({ knowledge, store, contextTtlSeconds: config.contextTtlSeconds, logger, subscriptions, answerCacheSize: config.answerCacheSize });
+  // prom-client is loaded only when /metrics is configured; the installations gauge counts OAuth installations
+  const prom = config.metrics ? (await import('./metrics.js')).createPromMetrics({ logger, ...(config.slack?.oauth ? { countInstallations: () => store.countInstallations() } : {}) }) : undefined;
+  const metrics = prom ? { metrics: prom.metrics } : {};
+  const subscriptions = onlyChatPlatforms(opts.subscriptions ?? createSubscriptionHandler({ knowledge, store, logger, conversationRef: conversationRef(providers, store), canPost: postCheck(providers, config, logger, store) }));
+  const bot = new Bot({ knowledge, store, contextTtlSeconds: config.contextTtlSeconds, logger, subscriptions, answerCacheSize: config.answerCacheSize, ...(config.publicUrl ? { publicUrl: config.publicUrl } : {}), ...metrics });
   let opened: { name: string; platform: Platform }[] = [];
   let server: RunningServer | undefined;
+  let metricsServer: RunningServer | undefined;
   try {
-    opened = await openPlatforms(providers, { config, knowledge, store, bot, logger });
-    if (opened.length === 0) logger.warn('no chat platform is configured: serving only /healthz and /readyz');
-    server = await startHttpServer({ port: config.port, host: opts.host ?? config.host, routes: mergeRoutes(opened), ready: config.redisUrl ? storeReadiness(store) : undefined, logger });
+    opened = await openPlatforms(providers, { config, knowledge, store, bot, logger, ...metrics });
+    if (opened.length === 0) logger.warn('no platform is configured: serving only /healthz and /readyz');
+    const routes = mergeRoutes(opened);
+    const ready = config.redisUrl ? storeReadiness(store) : undefined;
+    if (prom && config.metrics?.port === undefined) {
+      // no port of its own: on the main port, and only behind the token (the schema allows this only with METRICS_TOKEN)
+      if (routes['/metrics']) throw new CodedError('CONFIG_INVALID', 'a platform serves /metrics already; set METRICS_PORT to serve the metrics on a port of their own');
+      routes['/metrics'] = metricsRoute(prom.registry, config.metrics?.token);
+    }
+    server = await startHttpServer({ port: config.port, host: opts.host ?? config.host, routes, ready, logger, ...metrics });
+    if (prom && config.metrics?.port !== undefined) {
+      metricsServer = await startHttpServer({ port: config.metrics.port, host: config.metrics.host ?? opts.host ?? config.host, routes: { '/metrics': metricsRoute(prom.registry, config.metrics.token) }, ready, logger });
+    }
     for (const { platform } of opened) await platform.start?.();
   } catch (err) {
     // a platform that fails to start (Socket Mode refused) must not leave the listening server holding the process
     await server?.close(0);
+    await metricsServer?.close(0);
     await Promise.allSettled(opened.map((o) => o.platform.close()));
     await store.close();
     throw err;
@@ -147,6 +172,8 @@ export async function startServe(opts: ServeOptions = {}): Promise<Serving> {
       const unfinished: string[] = [];
       const { cut } = await server.close(graceMs);
       if (cut > 0) unfinished.push(`${cut} request(s) still in flight after ${graceMs} ms, cut off`);
+      // a scrape in flight is not worth waiting for
+      await metricsServer?.close(0);
       for (const { name, platform } of [...opened].reverse()) {
         const r = await settleWithin(platform.close(), deadline - Date.now());
         if (r === 'late') unfinished.push(`${name} still finishing its work after ${graceMs} ms`);
@@ -157,8 +184,9 @@ export async function startServe(opts: ServeOptions = {}): Promise<Serving> {
       else if (r instanceof Error) unfinished.push(`Redis did not close: ${forLog(r.message)}`);
       return { clean: unfinished.length === 0, unfinished };
     })());
-  logger.info({ host: opts.host ?? config.host, port: server.port, platforms: opened.map((o) => o.name), store: store.kind }, 'plan-bot serving');
-  return { port: server.port, server, config, store, bot, logger, close };
+  const metricsAt = metricsServer ? { metricsPort: metricsServer.port } : {};
+  logger.info({ host: opts.host ?? config.host, port: server.port, platforms: opened.map((o) => o.name), store: store.kind, metrics: metricsServer ? `port ${metricsServer.port}` : prom ? '/metrics with token' : 'off' }, 'plan-bot serving');
+  return { port: server.port, server, config, store, bot, logger, close, ...metricsAt };
 }
 
 /** After the grace period, how long the process may take to exit before it is forced out anyway. */

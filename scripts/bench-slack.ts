@@ -187,6 +187,8 @@ const serveEnv = (prefix: string, extra: Record<string, string> = {}) => ({
   SLACK_BOT_ID: 'B0BENCH',
   MICROSOFT_APP_ID: '00000000-0000-4000-8000-00000000bec4',
   MICROSOFT_APP_PASSWORD: 'bench-not-a-real-password',
+  // BENCH_SERVE_NODE_OPTIONS: V8 / Node flags for the serve replicas only (e.g. to compare heap settings)
+  ...(process.env.BENCH_SERVE_NODE_OPTIONS ? { NODE_OPTIONS: process.env.BENCH_SERVE_NODE_OPTIONS } : {}),
   ...extra,
 });
 const ours = await startChild(['bin/plan-bot.js', 'serve'], serveEnv('cached'));

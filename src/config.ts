@@ -33,6 +33,14 @@ function publicUrlProblem(v: string): string | undefined {
   return undefined;
 }
 
+/** Whether a value is an address a server can listen on: an IPv4 or IPv6 address, or a host name. */
+export function isListenAddress(v: string): boolean {
+  return z.ipv4().safeParse(v).success || z.ipv6().safeParse(v).success || /^(?=.{1,253}$)[a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?(\.[a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?)*$/i.test(v);
+}
+
+/** What isListenAddress expects, for the message naming the variable. */
+export const LISTEN_ADDRESS = 'expected an address to listen on, like 0.0.0.0, 127.0.0.1, :: or localhost';
+
 const logLevel = z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']);
 
 /** The core's variables, read into the settings the core uses. */
@@ -49,11 +57,7 @@ export const CoreConfigSchema = z
     DIGEST_CONCURRENCY: z.coerce.number().int().min(1).max(500).default(20),
     DIGEST_LEASE_SECONDS: z.coerce.number().int().min(30).max(24 * 3600).default(600),
     PORT: z.coerce.number().int().min(0).max(65_535).default(3000),
-    HOST: z
-      .string()
-      .trim()
-      .default('0.0.0.0')
-      .refine((v) => z.ipv4().safeParse(v).success || z.ipv6().safeParse(v).success || /^(?=.{1,253}$)[a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?(\.[a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?)*$/i.test(v), 'expected an address to listen on, like 0.0.0.0, 127.0.0.1, :: or localhost'),
+    HOST: z.string().trim().default('0.0.0.0').refine(isListenAddress, LISTEN_ADDRESS),
     ANSWER_CACHE_SIZE: z.coerce.number().int().min(0).max(100_000).default(512),
     SHUTDOWN_GRACE_MS: z.coerce.number().int().min(100).max(300_000).default(10_000),
     PUBLIC_URL: optionalString.superRefine((v, ctx) => {

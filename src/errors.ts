@@ -14,7 +14,11 @@ export type ErrorCode =
   | 'TEAMS_UNAUTHORIZED'
   | 'TEAMS_AUTH_UNAVAILABLE'
   | 'TEAMS_ACTIVITY_INVALID'
-  | 'TEAMS_SEND_FAILED';
+  | 'TEAMS_SEND_FAILED'
+  | 'SECRET_UNREADABLE'
+  | 'INSTALLATION_NOT_FOUND'
+  | 'INSTALLATION_UNREADABLE'
+  | 'SLACK_TOKEN_REFRESH_FAILED';
 
 /** An Error with a stable machine-readable code, so callers branch on the code and never on message text. */
 export class CodedError extends Error {

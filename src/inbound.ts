@@ -2,7 +2,7 @@ import { z } from 'zod';
 
 /** A message as every adapter hands it to the core, whatever platform it came from. */
 export const InboundMessage = z.object({
-  platform: z.enum(['slack', 'teams', 'console']),
+  platform: z.enum(['slack', 'teams', 'console', 'web']),
   workspace: z.string().min(1),
   conversation: z.string().min(1),
   thread: z.string().optional(),

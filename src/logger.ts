@@ -14,7 +14,8 @@ export function forLog(s: unknown): string {
 
 /**
  * Where a secret would sit in a logged object: the configuration, logged whole or as `config` (redisUrl may carry a
- * password; slack.botToken, slack.signingSecret, slack.appToken; microsoftAppPassword), Teams credentials
+ * password; slack.botToken, slack.signingSecret, slack.appToken; slack.oauth's client secret, state secret and
+ * encryption keys; microsoftAppPassword), Teams credentials
  * (appPassword), and request credentials (authorization, x-slack-signature, cookies) of a request or an SDK's error.
  * Exact paths only: they cost nothing on a line without them, where each `*` wildcard costs about 0.75 µs on every
  * line (the request line, medians of 7 × 200k: 1.19 µs bare, 1.20 µs with these 31 paths, 4.12 µs with the 10 stale
@@ -22,7 +23,7 @@ export function forLog(s: unknown): string {
  * only: log lines are built not to hold secrets at all, and test/logging/secrets-never-logged.test.ts checks every
  * line of real runs through the error paths for them.
  */
-const CONFIG_SECRETS = ['redisUrl', 'slack.botToken', 'slack.signingSecret', 'slack.appToken', 'microsoftAppPassword'];
+const CONFIG_SECRETS = ['redisUrl', 'slack.botToken', 'slack.signingSecret', 'slack.appToken', 'slack.oauth.clientSecret', 'slack.oauth.stateSecret', 'slack.oauth.encryptionKeys', 'microsoftAppPassword'];
 const HEADER_SECRETS = ['authorization', 'Authorization', '["x-slack-signature"]', 'cookie'];
 
 /** The redacted paths: the configuration's secrets at the top and under `config`, and request credentials. */

@@ -5,6 +5,7 @@ import type { PostCheck } from './digest/subscription-status.js';
 import type { InboundMessage } from './inbound.js';
 import type { Knowledge } from './knowledge.js';
 import type { Logger } from './logger.js';
+import type { Metrics } from './metrics.js';
 import type { RouteHandler } from './server.js';
 import type { Store } from './store/store.js';
 
@@ -18,11 +19,13 @@ export interface PlatformDeps<C extends CoreConfig = CoreConfig> {
   store: Store;
   bot: Bot;
   logger: Logger;
+  /** what the platform and background services report for operators (absent: nothing) */
+  metrics?: Metrics;
 }
 
 /** A started platform: the HTTP routes it serves, and how it starts late work and shuts down. */
 export interface Platform {
-  /** exact path → handler, mounted on the one HTTP server */
+  /** exact path (or `PREFIX/*`) → handler, mounted on the one HTTP server */
   routes?: Record<string, RouteHandler>;
   /** called once the HTTP server listens (Socket Mode connections, schedulers) */
   start?(): Promise<void>;
@@ -41,7 +44,7 @@ export interface PlatformProvider<C extends CoreConfig = CoreConfig> {
   /** posts daily digests to this platform; undefined when the platform is not configured */
   digestSender?(deps: Pick<PlatformDeps<C>, 'config' | 'store' | 'logger'>): DigestSender | undefined;
   /** whether the bot can post in one of this platform's channels, asked by 状态 (/plan status); undefined when it cannot tell */
-  postCheck?(deps: Pick<PlatformDeps<C>, 'config' | 'logger'>): PostCheck | undefined;
+  postCheck?(deps: Pick<PlatformDeps<C>, 'config' | 'logger' | 'store'>): PostCheck | undefined;
   /** what a subscription made from this message keeps for posting later (Teams: the conversation reference) */
   conversationRef?(store: Store, msg: InboundMessage): Promise<unknown>;
 }

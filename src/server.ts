@@ -1,18 +1,35 @@
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import { JsonDepthGauge } from './json-depth.js';
 import { forLog, type Logger } from './logger.js';
+import { noMetrics, type Metrics } from './metrics.js';
 
 /** A handler for one path; adapters provide these (Slack at /slack/events, Teams at /api/messages). */
 export type RouteHandler = (req: IncomingMessage, res: ServerResponse) => Promise<void> | void;
 
+/**
+ * The route a path is served by, and its key (what the request log names): the exact path, else the deepest
+ * `PREFIX/*` key above it (the reader's /p/* and /plan/*, whose paths carry ids). The path itself is never a key
+ * unless it was registered.
+ */
+export function findRoute(routes: Record<string, RouteHandler>, path: string): { key: string; handler: RouteHandler } | undefined {
+  if (Object.hasOwn(routes, path)) return { key: path, handler: routes[path]! };
+  for (let i = path.lastIndexOf('/'); i > 0; i = path.lastIndexOf('/', i - 1)) {
+    const key = `${path.slice(0, i)}/*`;
+    if (Object.hasOwn(routes, key)) return { key, handler: routes[key]! };
+  }
+  return undefined;
+}
+
 export interface HttpServerOptions {
   port: number;
   host?: string;
-  /** exact path → handler */
+  /** exact path → handler; a key ending in `/*` serves every path below it (see findRoute) */
   routes: Record<string, RouteHandler>;
   /** for /readyz: whether the dependencies (Redis) answer and, when not, why (e.g. redis_down, data_lost); absent means always ready */
   ready?: () => Promise<Readiness>;
   logger: Logger;
+  /** counts every request by platform, route key and status (default: nothing) */
+  metrics?: Metrics;
   /** how long a client may take to send the whole request, headers and body (default 8 s) */
   requestTimeoutMs?: number;
   /** how long a client may take to send the headers (default 5 s) */
@@ -34,6 +51,7 @@ export type Readiness = { ok: true } | { ok: false; reason: string };
 function platformOf(path: string): string {
   if (path.startsWith('/slack/')) return 'slack';
   if (path.startsWith('/api/messages')) return 'teams';
+  if (path === '/' || path.startsWith('/web/') || path.startsWith('/p/') || path.startsWith('/plan/')) return 'web';
   return 'none';
 }
 
@@ -96,6 +114,7 @@ export async function startHttpServer(opts: HttpServerOptions): Promise<RunningS
   let draining = false;
   let drained: (() => void) | undefined;
   const requestTimeout = opts.requestTimeoutMs ?? 8_000;
+  const metrics = opts.metrics ?? noMetrics;
   // the request deadline is enforced by a sweep every connectionsCheckingInterval: keep it short so that a body
   // that never finishes is cut off within about a second of its deadline, not Node's default 30 s
   const server = createServer({ requestTimeout, headersTimeout: Math.min(opts.headersTimeoutMs ?? 5_000, requestTimeout), keepAliveTimeout: opts.keepAliveTimeoutMs ?? 5_000, connectionsCheckingInterval: 1_000 }, (req, res) => {
@@ -105,8 +124,10 @@ export async function startHttpServer(opts: HttpServerOptions): Promise<RunningS
     res.on('close', () => {
       inFlight -= 1;
       // one line per request: which route, how it ended, how long it took; never what was asked
-      const route = opts.routes[path] || path === '/healthz' || path === '/readyz' ? path : 'unknown';
-      opts.logger.info({ route, status: res.statusCode, ms: Math.round(performance.now() - started), platform: platformOf(path) }, 'request');
+      const route = path === '/healthz' || path === '/readyz' ? path : (findRoute(opts.routes, path)?.key ?? 'unknown');
+      const platform = platformOf(path);
+      opts.logger.info({ route, status: res.statusCode, ms: Math.round(performance.now() - started), platform }, 'request');
+      metrics.httpRequest(platform, route, res.statusCode);
       if (draining && inFlight === 0) drained?.();
     });
     if (draining) res.setHeader('connection', 'close');
@@ -117,9 +138,9 @@ export async function startHttpServer(opts: HttpServerOptions): Promise<RunningS
           const r: Readiness = draining ? { ok: false, reason: 'draining' } : opts.ready ? await opts.ready() : { ok: true };
           return sendJson(res, r.ok ? 200 : 503, r.ok ? { ok: true } : { ok: false, reason: r.reason, ...(draining ? { draining: true } : {}) });
         }
-        const route = opts.routes[path];
+        const route = findRoute(opts.routes, path);
         if (!route) return sendJson(res, 404, { error: 'not_found' });
-        await route(req, res);
+        await route.handler(req, res);
       } catch (err) {
         if (err instanceof HttpRefusal) {
           // a client's mistake, not ours: warn, and close the connection, whose unread rest of the body would poison it

@@ -15,7 +15,7 @@ describe('plan-bot --version and --help', () => {
     }
   });
 
-  it.each(['ask', 'chat', 'serve', 'digest'])('%s --help prints its usage and exits 0 without reading settings or starting', async (command) => {
+  it.each(['ask', 'chat', 'serve', 'digest', 'subscriptions', 'installations', 'keys'])('%s --help prints its usage and exits 0 without reading settings or starting', async (command) => {
     // a PORT that would fail validation and a Redis that is not there: neither is looked at
     const r = await runPlanBot([command, '--help'], '', { PORT: 'not-a-port', REDIS_URL: 'redis://127.0.0.1:1' }, 10_000);
     expect(r.code, r.stderr).toBe(0);

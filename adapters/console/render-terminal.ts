@@ -35,6 +35,7 @@ function resultLines(r: ResultView, style: TerminalStyle): string[] {
   if (r.path.length) lines.push('   ' + style.dim(safe(r.path.join(' › '))));
   if (r.body) lines.push('   ' + markHighlights(safe(r.body), r.highlights, style).replace(/\n/g, '\n   '));
   if (r.note) lines.push('   ' + style.dim(`(${r.note})`));
+  if (r.item.url) lines.push('   ' + style.dim(safe(r.item.url)));
   return lines;
 }
 

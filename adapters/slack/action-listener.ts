@@ -3,7 +3,7 @@ import { forLog } from '../../src/logger.js';
 import { ACTION_PREFIX, renderBlockKit } from './block-kit.js';
 import { markAnsweredThread } from './bot-threads.js';
 import { deliver } from './deliver.js';
-import { ask, type ListenerDeps } from './listener-deps.js';
+import { ask, senderOf, type ListenerDeps } from './listener-deps.js';
 import { BlockActions, validated } from './payloads.js';
 import { decodeShare } from './share-snapshot.js';
 import { actionTurn } from './to-inbound.js';
@@ -50,7 +50,7 @@ export function actionListener(deps: ListenerDeps): Middleware<SlackActionMiddle
       return;
     }
     const reply = await ask(deps, turn.message);
-    const sent = await deliver(deps.sender, turn.target, reply, deps.log);
+    const sent = await deliver(senderOf(deps, context), turn.target, reply, deps.log);
     await markAnsweredThread(deps.store, deps.log, turn, sent, deps.threadTtlSeconds);
   };
 }

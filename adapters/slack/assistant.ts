@@ -6,7 +6,7 @@ import { clipText } from '../../src/reply/clip.js';
 import { assistantThread, saveAssistantThread, storeThreadContext } from './assistant-threads.js';
 import { deliver } from './deliver.js';
 import { firstDelivery } from './event-dedup.js';
-import { ask, type ListenerDeps } from './listener-deps.js';
+import { ask, botUserIdOf, senderOf, type ListenerDeps } from './listener-deps.js';
 import { AssistantThreadEvent, DirectMessageEvent, EventCallback, validated } from './payloads.js';
 import { slackErrorCode } from './slack-sender.js';
 import { directTurn, isIgnorable } from './to-inbound.js';
@@ -44,7 +44,7 @@ function threadStarted(deps: ListenerDeps): AssistantThreadStartedMiddleware {
     await saveAssistantThread(deps.store, deps.log, { team: envelope.data.team_id, channel: t.channel_id, threadTs: t.thread_ts }, t.context, deps.threadTtlSeconds);
     const plans = deps.knowledge.library.plans.map((p) => p.meta.title).join('、');
     const greeting = finish({ intent: 'greeting', title: '你好,我是 plan-bot', results: [] }, `我能在 ${plans} 中查找并引用原文。选一个问题开始,或直接输入主题(例如一个领域、一个专栏或"目录")。`);
-    await deliver(deps.sender, { channel: t.channel_id, threadTs: t.thread_ts, ephemeral: false }, greeting, deps.log);
+    await deliver(senderOf(deps, context), { channel: t.channel_id, threadTs: t.thread_ts, ephemeral: false }, greeting, deps.log);
     const prompts = starterQuestions(deps.knowledge, MAX_PROMPTS).map((s) => ({ title: clipText(s.label, TITLE_MAX), message: s.value }));
     if (prompts.length) await setSuggestedPrompts({ prompts, title: PROMPTS_TITLE }).catch(failed(deps, 'assistant.threads.setSuggestedPrompts'));
   };
@@ -65,13 +65,14 @@ function userMessage(deps: ListenerDeps): AssistantUserMessageMiddleware {
       deps.log.warn({ problem: forLog((dm.error ?? envelope.error)?.issues[0]?.message) }, 'malformed assistant message ignored');
       return;
     }
-    if (isIgnorable(dm.data, deps.botUserId)) return;
+    const botUserId = botUserIdOf(deps, context);
+    if (isIgnorable(dm.data, botUserId)) return;
     if (!(await firstDelivery(deps.store, deps.log, body, context))) return;
-    const turn = directTurn(envelope.data, dm.data, deps.botUserId);
+    const turn = directTurn(envelope.data, dm.data, botUserId);
     const panel = await assistantThread(deps.store, deps.log, { team: envelope.data.team_id, channel: dm.data.channel, threadTs: dm.data.thread_ts });
     if (panel) await setStatus(WORKING).catch(failed(deps, 'assistant.threads.setStatus'));
     const reply = await ask(deps, turn.message);
-    const sent = await deliver(deps.sender, turn.target, reply, deps.log);
+    const sent = await deliver(senderOf(deps, context), turn.target, reply, deps.log);
     if (panel && sent.ok && reply.topic) await setTitle(clipText(reply.topic, TITLE_MAX)).catch(failed(deps, 'assistant.threads.setTitle'));
   };
 }

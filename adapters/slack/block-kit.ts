@@ -40,9 +40,21 @@ function bold(s: string): string {
 /** Longest title shown for one result (titles are short headings; this only guards odd content). */
 const TITLE_MAX = 300;
 
+/**
+ * A result's title in bold; with a reader page, the title is a mrkdwn link `<url|title>` to it. The label is escaped
+ * like any text, and the URL (built from PUBLIC_URL and a stable id) has `&` escaped and `|`, `<`, `>` %-encoded, so
+ * it can neither end the link early nor open another.
+ */
+function titleLine(r: ResultView): string {
+  const text = clipText(`${r.n !== undefined ? `${r.n}. ` : ''}${r.title}`, TITLE_MAX);
+  if (!r.item.url) return bold(text);
+  const url = r.item.url.replace(/[|<>\s]/g, (c) => encodeURIComponent(c)).replace(/&/g, '&amp;');
+  return `${ZWSP}*<${url}|${escapeMrkdwn(stripControl(text).replace(/\*/g, '∗'))}>*${ZWSP}`;
+}
+
 /** The blocks of one result: sections holding its text (split to fit), then its breadcrumb. */
 function resultBlocks(r: ResultView): Block[] {
-  const head = bold(clipText(`${r.n !== undefined ? `${r.n}. ` : ''}${r.title}`, TITLE_MAX));
+  const head = titleLine(r);
   const note = r.note ? `_(${escapeMrkdwn(clipText(stripControl(r.note), TITLE_MAX))})_` : '';
   // every piece leaves room for the title before it and the note after it
   const room = LIMITS.sectionText - head.length - note.length - 2;

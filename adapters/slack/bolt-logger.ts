@@ -29,3 +29,11 @@ export function boltLogger(log: Logger, name = 'bolt'): BoltLogger {
     setName: () => undefined,
   };
 }
+
+/**
+ * boltLogger without its debug lines, for the Web API clients whose request bodies carry secrets (oauth.v2.access:
+ * the client secret, the code, the refresh token): nothing of a request is ever written, at any level.
+ */
+export function secretBodyLogger(log: Logger, name: string): BoltLogger {
+  return { ...boltLogger(log, name), debug: () => undefined, setLevel: () => undefined, getLevel: () => LogLevel.INFO };
+}

@@ -5,7 +5,7 @@ import { inAnsweredThread, markAnsweredThread } from './bot-threads.js';
 import { deliver } from './deliver.js';
 import { firstDelivery } from './event-dedup.js';
 import { HOME_EVENT, publishHome } from './home-listener.js';
-import { ask, type ListenerDeps } from './listener-deps.js';
+import { ask, botUserIdOf, senderOf, type ListenerDeps } from './listener-deps.js';
 import { ChannelMessageEvent, DirectMessageEvent, EventCallback, MentionEvent, validated } from './payloads.js';
 import { directTurn, isIgnorable, mentionTurn, threadReplyTurn, type SlackTurn } from './to-inbound.js';
 
@@ -29,13 +29,14 @@ type EventLike = { type: string; channel_type?: unknown };
 /** The turn an app_mention or message event asks for, or null when it is malformed or to be ignored. */
 async function turnOf(deps: ListenerDeps, body: unknown, event: EventLike, context: Record<string, unknown>): Promise<SlackTurn | null> {
   const envelope = validated(EventCallback, context, body);
+  const botUserId = botUserIdOf(deps, context);
   if (event.type === 'app_mention') {
     const mention = MentionEvent.safeParse(event);
     if (!envelope.success || !mention.success) {
       deps.log.warn({ problem: forLog((mention.error ?? envelope.error)?.issues[0]?.message) }, 'malformed app_mention ignored');
       return null;
     }
-    return isIgnorable(mention.data, deps.botUserId) ? null : mentionTurn(envelope.data, mention.data, deps.botUserId);
+    return isIgnorable(mention.data, botUserId) ? null : mentionTurn(envelope.data, mention.data, botUserId);
   }
   if (event.channel_type === MESSAGE_EVENTS['message.channels'] || event.channel_type === MESSAGE_EVENTS['message.groups']) {
     const msg = ChannelMessageEvent.safeParse(event);
@@ -43,8 +44,8 @@ async function turnOf(deps: ListenerDeps, body: unknown, event: EventLike, conte
       deps.log.warn({ problem: forLog((msg.error ?? envelope.error)?.issues[0]?.message) }, 'malformed channel message ignored');
       return null;
     }
-    if (isIgnorable(msg.data, deps.botUserId)) return null;
-    const turn = threadReplyTurn(envelope.data, msg.data, deps.botUserId);
+    if (isIgnorable(msg.data, botUserId)) return null;
+    const turn = threadReplyTurn(envelope.data, msg.data, botUserId);
     return turn && (await inAnsweredThread(deps.store, deps.log, turn)) ? turn : null;
   }
   if (event.channel_type !== MESSAGE_EVENTS['message.im']) return null;
@@ -53,7 +54,7 @@ async function turnOf(deps: ListenerDeps, body: unknown, event: EventLike, conte
     deps.log.warn({ problem: forLog((dm.error ?? envelope.error)?.issues[0]?.message) }, 'malformed direct message ignored');
     return null;
   }
-  return isIgnorable(dm.data, deps.botUserId) ? null : directTurn(envelope.data, dm.data, deps.botUserId);
+  return isIgnorable(dm.data, botUserId) ? null : directTurn(envelope.data, dm.data, botUserId);
 }
 
 /**
@@ -71,7 +72,7 @@ export function eventListener(deps: ListenerDeps): Middleware<SlackEventMiddlewa
     const reply = await ask(deps, turn.message);
     // a plain reply in the thread that finds nothing (谢谢, 好的, talk between people) is not answered
     if (turn.message.unprompted && findsNothing(reply)) return;
-    const sent = await deliver(deps.sender, turn.target, reply, deps.log);
+    const sent = await deliver(senderOf(deps, context), turn.target, reply, deps.log);
     await markAnsweredThread(deps.store, deps.log, turn, sent, deps.threadTtlSeconds);
   };
 }

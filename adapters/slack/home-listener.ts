@@ -1,7 +1,7 @@
 import { starterQuestions } from '../../src/conversation/starter-questions.js';
 import { userOverview } from '../../src/digest/user-overview.js';
 import { forLog } from '../../src/logger.js';
-import type { ListenerDeps } from './listener-deps.js';
+import { senderOf, type ListenerDeps } from './listener-deps.js';
 import { AppHomeOpenedEvent, EventCallback, validated } from './payloads.js';
 import { renderHome } from './home-view.js';
 import type { SendResult } from './slack-sender.js';
@@ -42,5 +42,5 @@ export async function publishHome(deps: ListenerDeps, body: unknown, event: unkn
     examples: starterQuestions(k, HOME_EXAMPLES),
     ...(e.data.channel?.startsWith('D') ? { dm: e.data.channel } : {}),
   });
-  return deps.sender.publishHome(e.data.user, view);
+  return senderOf(deps, context).publishHome(e.data.user, view);
 }

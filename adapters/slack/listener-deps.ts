@@ -14,7 +14,9 @@ export interface ListenerDeps {
   /** the clock of the home tab's next deliveries (tests set it) */
   now?: () => number;
   sender: SlackSender;
-  /** the bot's own user id, to strip its mention and ignore its own messages */
+  /** OAuth mode: the sender posting with a workspace's token (Bolt's authorize put it in the context); absent: `sender` posts */
+  senderFor?: (botToken: string) => SlackSender;
+  /** the bot's own user id, to strip its mention and ignore its own messages (OAuth mode: each workspace's comes in the context) */
   botUserId: string;
   log: Logger;
   /** where the threads the bot answered in are remembered (and events claimed once) */
@@ -35,4 +37,15 @@ export async function ask(deps: ListenerDeps, message: InboundMessage): Promise<
     deps.log.error({ err: forLog((err as Error).message), text: forLog(message.text) }, 'bot failed to answer');
     return SORRY;
   }
+}
+
+/** The sender for this request's workspace: its installation's token in OAuth mode, the one token otherwise. */
+export function senderOf(deps: ListenerDeps, context: Record<string, unknown>): SlackSender {
+  const token = context.botToken;
+  return deps.senderFor && typeof token === 'string' ? deps.senderFor(token) : deps.sender;
+}
+
+/** The bot's user id in this request's workspace (from Bolt's authorize), or the configured one. */
+export function botUserIdOf(deps: ListenerDeps, context: Record<string, unknown>): string {
+  return typeof context.botUserId === 'string' && context.botUserId !== '' ? context.botUserId : deps.botUserId;
 }

@@ -5,6 +5,9 @@ import type { Reply } from '../../src/reply/reply.js';
 import { LIMITS } from './block-limits.js';
 import { parseJson } from './safe-json.js';
 
+/** A reader-page URL a shared copy keeps: http(s), with nothing that could end or open a mrkdwn link. */
+const LINKABLE = /^https?:\/\/[^\s<>|]+$/;
+
 /**
  * What the 分享到频道 button carries. An ephemeral answer is not part of the block_actions payload Slack
  * sends when its button is pressed, so the button's value holds a compact copy of what was shown.
@@ -23,6 +26,8 @@ const Snapshot = z.object({
         n: z.string().max(200).optional(),
         /** the number it was shown with */
         d: z.number().int().positive().optional(),
+        /** its reader page (ResultItem.url): only an http(s) URL with nothing that could break a mrkdwn link */
+        u: z.string().max(500).regex(LINKABLE).optional(),
       }),
     )
     .max(25),
@@ -48,6 +53,7 @@ function snapshotOf(reply: Reply, textBudget: number, results: number): Snapshot
       ...(item.highlights?.length ? { h: item.highlights.slice(0, 20).map((w) => w.slice(0, 100)) } : {}),
       ...(item.note ? { n: item.note.slice(0, 200) } : {}),
       ...(item.n !== undefined ? { d: item.n } : {}),
+      ...(item.url && item.url.length <= 500 && LINKABLE.test(item.url) ? { u: item.url } : {}),
     })),
   };
 }
@@ -84,6 +90,7 @@ export function decodeShare(value: string): Reply | null {
       ...(x.h ? { highlights: x.h } : {}),
       ...(x.n ? { note: x.n } : {}),
       ...(x.d !== undefined ? { n: x.d } : {}),
+      ...(x.u ? { url: x.u } : {}),
     })),
   };
   return { ...base, text: renderPlainText(base, { full: base.results.length === 1 }) };

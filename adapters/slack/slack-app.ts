@@ -1,4 +1,4 @@
-import { App, type Receiver } from '@slack/bolt';
+import { App, type Authorize, type Receiver } from '@slack/bolt';
 import { forLog, type Logger } from '../../src/logger.js';
 import type { Store } from '../../src/store/store.js';
 import { actionListener, OWN_ACTIONS } from './action-listener.js';
@@ -7,13 +7,13 @@ import { boltLogger } from './bolt-logger.js';
 import { commandListener } from './command-listener.js';
 import { ANSWERED_EVENTS, eventListener } from './event-listeners.js';
 import type { ListenerDeps } from './listener-deps.js';
+import { LIFECYCLE_EVENTS, uninstallListener, type UninstallDeps } from './uninstall-listener.js';
 
 export interface SlackAppOptions {
   receiver: Receiver;
-  token: string;
+  /** one workspace: its token and bot; OAuth: authorize reads each request's workspace's installation */
+  auth: { token: string; botUserId: string; botId: string } | { authorize: Authorize<boolean>; uninstall: UninstallDeps };
   apiUrl: string;
-  botUserId: string;
-  botId: string;
   store: Store;
   logger: Logger;
   deps: Omit<ListenerDeps, 'botUserId' | 'log' | 'store'>;
@@ -24,17 +24,15 @@ const ANY_COMMAND = /^\//;
 
 /**
  * The Bolt app: the bot's identity given up front (no auth.test per start), no Bolt conversation store (the
- * core keeps context), the assistant panel (Bolt's Assistant, global middleware that takes its events and DM
- * thread messages), and one listener per kind of request: slash commands, the app_mention, message and app_home_opened
- * events (each answered once, by event_id) and presses of plan-bot's buttons.
+ * core keeps context), the assistant panel (Bolt's Assistant, global middleware that takes its events and DM thread
+ * messages), and one listener per kind of request: slash commands, the app_mention, message and app_home_opened events
+ * (each answered once, by event_id) and presses of plan-bot's buttons, and app_uninstalled and tokens_revoked.
  */
 export function createSlackApp(opts: SlackAppOptions): App {
   const log = opts.logger;
   const app = new App({
     receiver: opts.receiver,
-    token: opts.token,
-    botId: opts.botId,
-    botUserId: opts.botUserId,
+    ...('token' in opts.auth ? { token: opts.auth.token, botId: opts.auth.botId, botUserId: opts.auth.botUserId } : { authorize: opts.auth.authorize }),
     logger: boltLogger(log),
     convoStore: false,
     // the event listeners ignore every bot's messages (this bot's included), so Bolt's ignoreSelf would only repeat that
@@ -45,11 +43,13 @@ export function createSlackApp(opts: SlackAppOptions): App {
   app.error(async (err) => {
     log.error({ code: err.code ?? 'unknown', err: forLog(err.message) }, 'slack listener failed');
   });
-  const deps: ListenerDeps = { ...opts.deps, store: opts.store, botUserId: opts.botUserId, log };
+  const deps: ListenerDeps = { ...opts.deps, store: opts.store, botUserId: 'token' in opts.auth ? opts.auth.botUserId : '', log };
   // first: the assistant panel's events and the messages in DM threads stop here, the rest go on to the listeners
   app.assistant(planAssistant(deps));
   app.command(ANY_COMMAND, commandListener(deps));
   app.event(ANSWERED_EVENTS, eventListener(deps));
+  // one workspace's deployment forgets that workspace's data too (its token stops working: SLACK_BOT_TOKEN must change)
+  app.event(LIFECYCLE_EVENTS, uninstallListener('authorize' in opts.auth ? opts.auth.uninstall : { store: opts.store, log }));
   app.action({ type: 'block_actions', action_id: OWN_ACTIONS }, actionListener(deps));
   return app;
 }

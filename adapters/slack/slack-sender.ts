@@ -12,7 +12,8 @@ const MAX_RETRY_AFTER_SECONDS = 30;
 const RESPONSE_URL_ATTEMPTS = 3;
 
 export interface SlackSenderOptions {
-  token: string;
+  /** the bot token it posts with; absent: it only answers response_urls (which need none) */
+  token?: string;
   /** Web API base URL ending in '/' */
   apiUrl: string;
   logger: Logger;

@@ -20,6 +20,14 @@ function textBlock(text: string, extra: CardJson = {}): CardJson {
   return { type: 'TextBlock', text, wrap: true, ...extra };
 }
 
+/**
+ * A Markdown link to a result's reader page, `[查看原文](url)`: the URL is built from PUBLIC_URL and a stable id, and
+ * any character that could end the link target early (parentheses, spaces, angle brackets) is %-encoded.
+ */
+function sourceLink(url: string): string {
+  return `[查看原文](${url.replace(/[()<>\s\\]/g, (c) => `%${c.charCodeAt(0).toString(16).toUpperCase().padStart(2, '0')}`)})`;
+}
+
 /** The elements of one passage (or one part of an over-long passage): number and title, breadcrumb, text, note, 展开. */
 function resultBlocks(r: ResultView, expand: Action | undefined): CardJson[][] {
   const parts = r.body ? splitText(r.body) : [''];
@@ -28,7 +36,8 @@ function resultBlocks(r: ResultView, expand: Action | undefined): CardJson[][] {
     const num = r.n !== undefined ? `${r.n}\\. ` : '';
     const cont = parts.length > 1 ? `(${i + 1}/${parts.length})` : '';
     items.push(textBlock(`${num}${highlightCardText(r.title, r.highlights, true)}${cont}`, { weight: 'Bolder' }));
-    if (i === 0 && r.path.length) items.push(textBlock(escapeCardLine(r.path.join(' › ')), { isSubtle: true, size: 'Small', spacing: 'None' }));
+    const place = [r.path.length ? escapeCardLine(r.path.join(' › ')) : '', r.item.url ? sourceLink(r.item.url) : ''].filter(Boolean).join(' · ');
+    if (i === 0 && place) items.push(textBlock(place, { isSubtle: true, size: 'Small', spacing: 'None' }));
     if (part) items.push(textBlock(highlightCardText(part, r.highlights), { spacing: 'Small' }));
     if (i === parts.length - 1 && r.note) items.push(textBlock(escapeCardLine(`(${r.note})`), { isSubtle: true, size: 'Small' }));
     if (i === parts.length - 1 && expand) items.push({ type: 'ActionSet', actions: [submitAction(expand)] });

@@ -4,7 +4,9 @@ import { parseIntent } from '../intents/parse-intent.js';
 import { correctionNotice, parseMessage } from '../intents/parse-message.js';
 import type { Intent } from '../intents/intent.js';
 import { forLog, silentLogger, type Logger } from '../logger.js';
+import { noMetrics, type Metrics } from '../metrics.js';
 import { finish } from '../reply/finish.js';
+import { linkResults } from '../reply/link-results.js';
 import { renderPlainText } from '../reply/render-text.js';
 import type { Reply } from '../reply/reply.js';
 import type { Store } from '../store/store.js';
@@ -64,6 +66,10 @@ export interface BotOptions {
   subscriptions?: SubscriptionHandler;
   /** answers to context-free questions remembered (default 512; 0 turns it off) */
   answerCacheSize?: number;
+  /** PUBLIC_URL: each result of an answer is linked to its reader page (ResultItem.url); absent: no links */
+  publicUrl?: string;
+  /** answers by intent and outcome, answer latency, context store errors (default: nothing) */
+  metrics?: Metrics;
 }
 
 const DEFAULT_ANSWER_CACHE = 512;
@@ -107,6 +113,8 @@ export class Bot {
   private readonly now: () => number;
   private readonly subscriptions?: SubscriptionHandler;
   private readonly memo: TurnMemo;
+  private readonly publicUrl: string | undefined;
+  private readonly metrics: Metrics;
   /** how many answers this bot remembers; adapters size their own rendering caches to match */
   readonly answerCacheSize: number;
 
@@ -119,10 +127,13 @@ export class Bot {
     this.subscriptions = opts.subscriptions;
     this.answerCacheSize = opts.answerCacheSize ?? DEFAULT_ANSWER_CACHE;
     this.memo = new TurnMemo(this.answerCacheSize);
+    this.publicUrl = opts.publicUrl;
+    this.metrics = opts.metrics ?? noMetrics;
   }
 
   /** Answer one message in its conversation's context. Never throws for bad input or a failing store. */
   async handle(msg: InboundMessage): Promise<Reply> {
+    const started = performance.now();
     const key: ConversationKey = { platform: msg.platform, workspace: msg.workspace, conversation: msg.conversation, ...(msg.thread ? { thread: msg.thread } : {}) };
     const memo = this.memo.get(msg.text);
     const parsed = memo ? undefined : parseMessage(msg.text, this.k);
@@ -134,16 +145,20 @@ export class Bot {
         ctx = await this.readContext(key, intent);
       } catch (err) {
         notice = CONTEXT_UNAVAILABLE;
+        this.metrics.contextStoreError('read');
         this.log.warn({ err: forLog((err as Error).message), conversation: forLog(msg.conversation) }, 'context read failed');
       }
     }
     let turn = memo?.turn;
+    let corrected = memo?.corrected ?? false;
     if (!turn) {
       turn = withSuggestions(this.k, await this.answer(intent, ctx, msg));
       const understood = correctionNotice(parsed?.corrections ?? []);
+      corrected = understood !== undefined;
       if (understood) turn = { ...turn, reply: withNotice(turn.reply, understood) };
+      if (this.publicUrl) turn = { ...turn, reply: linkResults(turn.reply, this.publicUrl) };
       // an answer that needed no context is the same for everyone who asks the same words: remember it
-      if (!needsContext(intent)) this.memo.set(msg.text, intent, turn);
+      if (!needsContext(intent)) this.memo.set(msg.text, intent, turn, corrected);
     }
     if (turn.ctx !== undefined && !(msg.unprompted && findsNothing(turn.reply))) {
       try {
@@ -152,9 +167,13 @@ export class Bot {
         else await this.store.setContext(key, { v: 1, ...storedState(next), updatedAt: this.now() }, this.ttl, { keepPrevious: leavesTopic(ctx, next) });
       } catch (err) {
         notice ??= CONTEXT_UNAVAILABLE;
+        this.metrics.contextStoreError('write');
         this.log.warn({ err: forLog((err as Error).message), conversation: forLog(msg.conversation) }, 'context write failed');
       }
     }
+    // asking for help finds no passages by design; anything else that shows nothing is a no-match
+    const outcome = corrected ? 'typo-corrected' : intent.type !== 'help' && findsNothing(turn.reply) ? 'no-match' : 'answered';
+    this.metrics.answer(msg.platform, intent.type, outcome, (performance.now() - started) / 1000);
     // the clipped copy of the text is only worth making when it will be logged (this is the hot path)
     if (this.log.isLevelEnabled('debug')) this.log.debug({ intent: intent.type, text: forLog(msg.text), results: turn.reply.results.length }, 'answered');
     const reply = turn.ctx?.topic ? { ...turn.reply, topic: turn.ctx.topic } : turn.reply;
@@ -230,7 +249,7 @@ export class Bot {
       case 'subscriptions':
       case 'status':
         if (this.subscriptions) return { reply: await this.subscriptions(intent, msg, ctx) };
-        return { reply: finish({ intent: intent.type, title: '订阅需要在 Slack 或 Teams 中使用', results: [] }, '每日摘要由 plan-bot serve 发送到频道;在命令行中可用 plan-bot digest preview 预览。') };
+        return { reply: subscriptionsElsewhere(intent.type) };
       case 'invalid':
         return {
           reply: finish(
@@ -240,6 +259,11 @@ export class Bot {
         };
     }
   }
+}
+
+/** The answer to a subscription command where digests cannot be delivered (the CLI, the local web chat). */
+export function subscriptionsElsewhere(intent: string): Reply {
+  return finish({ intent, title: '订阅需要在 Slack 或 Teams 中使用', results: [] }, '每日摘要由 plan-bot serve 发送到频道;在命令行中可用 plan-bot digest preview 预览。');
 }
 
 /** The reply with a notice added in front of any it has, and its plain text rendered again. */

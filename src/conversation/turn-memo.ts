@@ -15,6 +15,13 @@ function deepFreeze<T>(value: T): T {
   return value;
 }
 
+/** A remembered turn: its intent, the turn, and whether the text was understood only after correcting typos. */
+export interface MemoEntry {
+  intent: Intent;
+  turn: Turn;
+  corrected: boolean;
+}
+
 /**
  * Parsed intents and turns of questions answered without context, by their exact text: the content is fixed for
  * the life of the process, so the same question gets the same turn, and parsing, ranking and rendering it again
@@ -22,12 +29,12 @@ function deepFreeze<T>(value: T): T {
  * turns are frozen: callers share them and must not change them.
  */
 export class TurnMemo {
-  private readonly entries = new Map<string, { intent: Intent; turn: Turn }>();
+  private readonly entries = new Map<string, MemoEntry>();
 
   constructor(private readonly max = MAX_ENTRIES) {}
 
   /** The intent and turn last computed for exactly this text, if it is still remembered. */
-  get(text: string): { intent: Intent; turn: Turn } | undefined {
+  get(text: string): MemoEntry | undefined {
     const hit = this.entries.get(text);
     if (hit) {
       this.entries.delete(text);
@@ -37,9 +44,9 @@ export class TurnMemo {
   }
 
   /** Remember a turn computed without context (the caller knows whether it was). */
-  set(text: string, intent: Intent, turn: Turn): Turn {
+  set(text: string, intent: Intent, turn: Turn, corrected = false): Turn {
     if (NEVER.has(intent.type) || this.max === 0) return turn;
-    this.entries.set(text, deepFreeze({ intent, turn }));
+    this.entries.set(text, deepFreeze({ intent, turn, corrected }));
     if (this.entries.size > this.max) this.entries.delete(this.entries.keys().next().value!);
     return turn;
   }

@@ -21,11 +21,13 @@
 // flight can be taken over before that post is visible.
 import type { Knowledge } from '../knowledge.js';
 import { forLog, type Logger } from '../logger.js';
+import { noMetrics, reasonCode, type Metrics } from '../metrics.js';
 import type { DeliveryLogEntry } from '../store/delivery-log.js';
 import type { Store } from '../store/store.js';
 import type { DigestCursor, Subscription } from '../store/subscription.js';
 import { composeDigest } from './compose-digest.js';
 import { nextDelivery } from './digest-schedule.js';
+import { instantOf } from './local-time.js';
 import { backoffMs, type DigestSender, type DigestSenders, type SendOutcome } from './digest-sender.js';
 
 /** What delivery needs; every trigger (BullMQ's job scheduler, digest run, the memory loop) passes the same. */
@@ -38,6 +40,8 @@ export interface DeliveryDeps {
   /** the runner's clock: which local date is due, and the due index's times (never the lease) */
   now: () => number;
   logger: Logger;
+  /** deliveries, retries, failures by reason, lag behind the scheduled time (default: nothing) */
+  metrics?: Metrics;
 }
 
 /** How one delivery attempt ended. */
@@ -106,6 +110,16 @@ async function resolveUnknown(deps: DeliveryDeps, sender: DigestSender, sub: Sub
  * is kept and only its expiry allows a retry.
  */
 export async function deliverDigest(deps: DeliveryDeps, sub: Subscription, date: string, attempt = 1): Promise<DeliveryResult> {
+  const r = await attemptDelivery(deps, sub, date, attempt);
+  const metrics = deps.metrics ?? noMetrics;
+  if (r.status === 'delivered') metrics.digestDelivered(sub.platform, Math.max(0, deps.now() - instantOf(date, sub.time, sub.tz)) / 1000);
+  else if (r.status === 'retry') metrics.digestRetry(sub.platform, reasonCode(r.reason));
+  else if (r.status === 'deactivated') metrics.digestFailure(sub.platform, reasonCode(r.reason));
+  return r;
+}
+
+/** One attempt of deliverDigest, without the reporting. */
+async function attemptDelivery(deps: DeliveryDeps, sub: Subscription, date: string, attempt: number): Promise<DeliveryResult> {
   const sender = deps.senders[sub.platform];
   if (!sender) return { status: 'skipped', why: 'no-sender' };
   const claim = await deps.store.claimDelivery(sub.id, date, deps.leaseMs);

@@ -29,6 +29,7 @@ export function digestProvider<C extends CoreConfig = CoreConfig>(opts: DigestPr
             store: deps.store,
             senders: opts.senders(deps),
             logger: deps.logger,
+            ...(deps.metrics ? { metrics: deps.metrics } : {}),
             ...(opts.now ? { now: opts.now } : {}),
             ...(opts.tickEveryMs ? { tickEveryMs: opts.tickEveryMs } : {}),
             ...(opts.queuePrefix ? { queuePrefix: opts.queuePrefix } : {}),

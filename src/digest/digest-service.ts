@@ -1,6 +1,7 @@
 import type { CoreConfig } from '../config.js';
 import type { Knowledge } from '../knowledge.js';
 import type { Logger } from '../logger.js';
+import type { Metrics } from '../metrics.js';
 import type { Store } from '../store/store.js';
 import type { BullmqTrigger } from './bullmq-trigger.js';
 import type { DeliveryDeps } from './deliver-digest.js';
@@ -15,6 +16,8 @@ export interface DigestDeliveryOptions {
   /** the configured platforms' senders (adapters/slack, adapters/teams) */
   senders: DigestSenders;
   logger: Logger;
+  /** what delivery reports (deliveries, retries, failures, lag); default nothing */
+  metrics?: Metrics;
   now?: () => number;
   /** how often a delivery pass runs (default one minute) */
   tickEveryMs?: number;
@@ -37,7 +40,7 @@ export interface DigestDelivery {
  */
 export async function startDigestDelivery(opts: DigestDeliveryOptions): Promise<DigestDelivery> {
   const { config, store, logger } = opts;
-  const deps: DeliveryDeps = { knowledge: opts.knowledge, store, senders: opts.senders, leaseMs: config.digestLeaseSeconds * 1000, now: opts.now ?? Date.now, logger };
+  const deps: DeliveryDeps = { knowledge: opts.knowledge, store, senders: opts.senders, leaseMs: config.digestLeaseSeconds * 1000, now: opts.now ?? Date.now, logger, ...(opts.metrics ? { metrics: opts.metrics } : {}) };
   const run: RunOptions = { concurrency: config.digestConcurrency, ...DEFAULT_RETRIES, ...opts.run };
   const platforms = Object.keys(opts.senders);
   if (store.kind === 'redis' && config.redisUrl) {

@@ -15,6 +15,8 @@ const REASONS: Record<string, string> = {
   bot_removed: '机器人已被移出这个 Teams 对话',
   conversation_not_found: 'Teams 对话不存在',
   no_reference: '没有这个 Teams 对话的地址,请在对话中先与机器人说一句话',
+  app_uninstalled: '应用已从这个工作区卸载,重新安装后再订阅即可恢复',
+  not_installed: '应用没有安装在这个工作区,请先安装',
 };
 
 /** "每天 09:00(Asia/Shanghai)" or "工作日 09:00(Europe/Berlin)". */

@@ -13,6 +13,8 @@ export const ResultItem = z.object({
   n: z.number().int().positive().optional(),
   /** e.g. "节选未收录该部分正文" for a heading without body text */
   note: z.string().optional(),
+  /** the reader page of this passage (PUBLIC_URL/p/<plan>/<local-id>), when PUBLIC_URL is set: what citations link to */
+  url: z.string().optional(),
 });
 export type ResultItem = z.infer<typeof ResultItem>;
 

@@ -76,6 +76,40 @@ export class Keys {
     return `${this.prefix}val:${part(name)}`;
   }
 
+  /** One app installation (JSON; its tokens sealed, see installation.ts). */
+  installation(id: string): string {
+    return `${this.prefix}inst:${part(id)}`;
+  }
+
+  /** The set of installation ids: listing and counting installations reads only this and their records. */
+  installations(): string {
+    return `${this.prefix}insts`;
+  }
+
+  /**
+   * A workspace's conversations index: a sorted set of the context parts (platform:workspace:conversation[:thread])
+   * of its contexts and thread markers, scored by when they expire (ms), so an uninstall deletes exactly that
+   * workspace's keys without scanning the key space.
+   */
+  workspaceConversations(platform: string, workspace: string): string {
+    return `${this.prefix}wsconv:${part(platform)}:${part(workspace)}`;
+  }
+
+  /** The parts a conversation's keys share (after ctx:, ctxe:, thr:): the member of its workspace's index. */
+  conversationParts(k: ConversationKey): string {
+    return this.context(k).slice(this.prefix.length + 'ctx:'.length);
+  }
+
+  /** The three keys of a conversation, from its parts as the workspace index holds them. */
+  conversationKeysOf(parts: string): string[] {
+    return [`${this.prefix}ctx:${parts}`, `${this.prefix}ctxe:${parts}`, `${this.prefix}thr:${parts}`];
+  }
+
+  /** The set of a workspace's subscription ids (an uninstall deactivates them all). */
+  workspaceSubscriptions(platform: string, workspace: string): string {
+    return `${this.prefix}wsub:${part(platform)}:${part(workspace)}`;
+  }
+
   /** Before issue 10: the one hash of every subscription (field = id); migrated on open, see legacy-subscriptions.ts. */
   legacySubscriptions(): string {
     return `${this.prefix}subs`;

@@ -5,6 +5,7 @@ import { parseStored, parseStoredList } from './parse-stored.js';
 import { EARLIER_CONTEXTS, type CorruptHandler, type Store, type ValueSchema } from './store.js';
 import type { DeliveryLogEntry } from './delivery-log.js';
 import type { ChannelRef, DigestCursor, Subscription, UserRef } from './subscription.js';
+import { StoredInstallation, type ForgottenWorkspace } from './installation.js';
 
 interface Entry {
   value: string;
@@ -20,6 +21,8 @@ export class MemoryStore implements Store {
   private readonly earlierLists = new Map<string, { list: string[]; expiresAt: number }>();
   private readonly keys: Keys;
   private readonly subs: MemorySubscriptions;
+  /** installations by id, as JSON (their tokens sealed, as on Redis) */
+  private readonly installs = new Map<string, string>();
 
   constructor(
     opts: { prefix?: string; now?: () => number; onCorrupt?: CorruptHandler } = {},
@@ -60,7 +63,7 @@ export class MemoryStore implements Store {
 
   /** Every key held, as Redis would name it: for the contract tests. */
   rawKeys(): string[] {
-    return [...this.data.keys(), ...this.earlierLists.keys(), ...this.subs.rawKeys()];
+    return [...this.data.keys(), ...this.earlierLists.keys(), ...this.subs.rawKeys(), ...[...this.installs.keys()].map((id) => this.keys.installation(id))];
   }
 
   async getContext<T>(key: ConversationKey, schema: ValueSchema<T>) {
@@ -125,8 +128,49 @@ export class MemoryStore implements Store {
   listUserSubscriptions(user: UserRef) {
     return this.subs.listUserSubscriptions(user);
   }
+  listWorkspaceSubscriptions(platform: string, workspace: string) {
+    return this.subs.listWorkspaceSubscriptions(platform, workspace);
+  }
+  listSubscriptions() {
+    return this.subs.listSubscriptions();
+  }
   removeSubscription(id: string) {
     return this.subs.removeSubscription(id);
+  }
+  async putInstallation(inst: StoredInstallation) {
+    const s = StoredInstallation.parse(inst);
+    this.installs.set(s.id, JSON.stringify(s));
+  }
+  async getInstallation(id: string) {
+    return parseStored(this.keys.installation(id), this.installs.get(id), StoredInstallation, this.onCorrupt);
+  }
+  async deleteInstallation(id: string) {
+    return this.installs.delete(id);
+  }
+  async listInstallations() {
+    const all = [...this.installs.keys()].map((id) => parseStored(this.keys.installation(id), this.installs.get(id), StoredInstallation, this.onCorrupt));
+    return all.filter((i): i is StoredInstallation => i !== null).sort((a, b) => a.installedAt.localeCompare(b.installedAt) || a.id.localeCompare(b.id));
+  }
+  async countInstallations() {
+    return this.installs.size;
+  }
+  /** Memory holds one process's conversations: the workspace's keys are found by their shared parts. */
+  async forgetWorkspace(platform: string, workspace: string): Promise<ForgottenWorkspace> {
+    const head = this.keys.conversationParts({ platform, workspace, conversation: '-' }).slice(0, -1);
+    const found = new Set<string>();
+    for (const k of [...this.data.keys(), ...this.earlierLists.keys()]) {
+      for (const kind of ['ctx:', 'ctxe:', 'thr:']) {
+        const at = `${this.keys.prefix}${kind}${head}`;
+        if (k.startsWith(at)) found.add(k.slice(this.keys.prefix.length + kind.length));
+      }
+    }
+    for (const parts of found) {
+      for (const k of this.keys.conversationKeysOf(parts)) {
+        this.data.delete(k);
+        this.earlierLists.delete(k);
+      }
+    }
+    return { conversations: found.size };
   }
   dueSubscriptions(at: number, limit: number) {
     return this.subs.dueSubscriptions(at, limit);

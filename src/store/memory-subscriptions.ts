@@ -91,6 +91,17 @@ export class MemorySubscriptions implements SubscriptionStore {
     }
     return out;
   }
+  async listWorkspaceSubscriptions(platform: string, workspace: string) {
+    const out: Subscription[] = [];
+    for (const id of this.subs.keys()) {
+      const s = this.parseSub(id);
+      if (s && s.platform === platform && s.workspace === workspace) out.push(s);
+    }
+    return out;
+  }
+  async listSubscriptions() {
+    return [...this.subs.keys()].map((id) => this.parseSub(id)).filter((s): s is Subscription => s !== null);
+  }
   async removeSubscription(id: string) {
     const s = this.parseSub(id);
     if (s) this.channels.get(this.keys.channel(s))?.delete(id);

@@ -2,11 +2,28 @@ import { createHash } from 'node:crypto';
 import type { Redis } from 'ioredis';
 
 /**
+ * Adding a conversation to its workspace's index (a sorted set of context parts scored by expiry, ms): KEYS[n] the
+ * index, ARGV[m], ARGV[m+1], ARGV[m+2] the member, its expiry and now. Expired members are dropped on every write,
+ * and the index lives as long as its longest-lived member, so it holds the workspace's live conversations and no more.
+ * An index of the wrong type (corrupt data) is replaced.
+ */
+function indexConversation(key: string, member: string, expiresAt: string, now: string, ttl: string): string {
+  return `if type(redis.pcall('ZADD', ${key}, ${expiresAt}, ${member})) == 'table' then
+  redis.call('DEL', ${key})
+  redis.call('ZADD', ${key}, ${expiresAt}, ${member})
+end
+redis.call('ZREMRANGEBYSCORE', ${key}, '-inf', ${now})
+if redis.call('TTL', ${key}) < tonumber(${ttl}) then redis.call('EXPIRE', ${key}, ${ttl}) end`;
+}
+
+/**
  * Writing a conversation's context in one command. KEYS[1] the context (string), KEYS[2] its earlier contexts (a
- * list, most recent first); ARGV[1] the new value, ARGV[2] the TTL in seconds, ARGV[3] '1' to keep the value being
- * replaced, ARGV[4] how many earlier values to keep. The earlier values' TTL is refreshed with every write, so they
- * live exactly as long as the context. A key of the wrong type (corrupt data) is replaced, never an error: the
- * replaced value is read with pcall, and an earlier-list of the wrong type is dropped before the push.
+ * list, most recent first), KEYS[3] its workspace's conversations index; ARGV[1] the new value, ARGV[2] the TTL in
+ * seconds, ARGV[3] '1' to keep the value being replaced, ARGV[4] how many earlier values to keep, ARGV[5] the
+ * conversation's parts (the index member), ARGV[6] its expiry (ms), ARGV[7] now (ms). The earlier values' TTL is
+ * refreshed with every write, so they live exactly as long as the context. A key of the wrong type (corrupt data) is
+ * replaced, never an error: the replaced value is read with pcall, and an earlier-list of the wrong type is dropped
+ * before the push.
  * This is why a new topic costs one command and no read on the bot's side (bench:slack: the read and parse of the
  * old context cost ~35 µs of server CPU per /plan).
  */
@@ -25,17 +42,40 @@ if previous then
   redis.call('LTRIM', KEYS[2], 0, tonumber(ARGV[4]) - 1)
 end
 redis.call('EXPIRE', KEYS[2], ARGV[2])
+${indexConversation('KEYS[3]', 'ARGV[5]', 'ARGV[6]', 'ARGV[7]', 'ARGV[2]')}
 return 1`;
 
-const SHA = createHash('sha1').update(SET_CONTEXT).digest('hex');
+/** Marking a thread the bot answered in: KEYS[1] the marker, KEYS[2] the workspace index; ARGV as SET_CONTEXT's 2, 5, 6, 7 in 1–4. */
+export const MARK_THREAD = `redis.call('SET', KEYS[1], '1', 'EX', ARGV[1])
+${indexConversation('KEYS[2]', 'ARGV[2]', 'ARGV[3]', 'ARGV[4]', 'ARGV[1]')}
+return 1`;
 
-/** Run SET_CONTEXT by its SHA (one short command), loading the script only when this Redis has not seen it yet. */
-export async function setContextScript(redis: Redis, key: string, earlierKey: string, value: string, ttlSeconds: number, keepPrevious: boolean, keep: number): Promise<void> {
-  const args = [key, earlierKey, value, String(ttlSeconds), keepPrevious ? '1' : '0', String(keep)];
+const SHAS = new Map([SET_CONTEXT, MARK_THREAD].map((s) => [s, createHash('sha1').update(s).digest('hex')]));
+
+/** Run a script by its SHA (one short command), loading it only when this Redis has not seen it yet. */
+async function runScript(redis: Redis, script: string, keys: string[], args: string[]): Promise<void> {
   try {
-    await redis.evalsha(SHA, 2, ...args);
+    await redis.evalsha(SHAS.get(script)!, keys.length, ...keys, ...args);
   } catch (err) {
     if (!(err instanceof Error) || !err.message.startsWith('NOSCRIPT')) throw err;
-    await redis.eval(SET_CONTEXT, 2, ...args);
+    await redis.eval(script, keys.length, ...keys, ...args);
   }
+}
+
+/** Where a write puts the conversation in its workspace's index: the index key, the member, and the clock. */
+export interface IndexEntry {
+  indexKey: string;
+  parts: string;
+  now: number;
+}
+
+/** Run SET_CONTEXT: the context, its earlier values and its workspace index in one command. */
+export async function setContextScript(redis: Redis, key: string, earlierKey: string, value: string, ttlSeconds: number, keepPrevious: boolean, keep: number, index: IndexEntry): Promise<void> {
+  const args = [value, String(ttlSeconds), keepPrevious ? '1' : '0', String(keep), index.parts, String(index.now + ttlSeconds * 1000), String(index.now)];
+  await runScript(redis, SET_CONTEXT, [key, earlierKey, index.indexKey], args);
+}
+
+/** Run MARK_THREAD: the thread marker and its workspace index in one command. */
+export async function markThreadScript(redis: Redis, key: string, ttlSeconds: number, index: IndexEntry): Promise<void> {
+  await runScript(redis, MARK_THREAD, [key, index.indexKey], [String(ttlSeconds), index.parts, String(index.now + ttlSeconds * 1000), String(index.now)]);
 }

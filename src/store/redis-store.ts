@@ -2,7 +2,9 @@ import { Redis } from 'ioredis';
 import type { ConversationKey } from '../conversation-key.js';
 import { CodedError } from '../errors.js';
 import { DataEpoch } from './data-epoch.js';
-import { setContextScript } from './redis-context-script.js';
+import { markThreadScript, setContextScript, type IndexEntry } from './redis-context-script.js';
+import { RedisInstallations } from './redis-installations.js';
+import type { StoredInstallation } from './installation.js';
 import { Keys } from './keys.js';
 import { migrateLegacySubscriptions } from './legacy-subscriptions.js';
 import { parseStored, parseStoredList } from './parse-stored.js';
@@ -38,6 +40,7 @@ export class RedisStore implements Store {
   private readonly keys: Keys;
   private readonly onCorrupt: CorruptHandler;
   private readonly subs: RedisSubscriptions;
+  private readonly installs: RedisInstallations;
   private readonly epoch: DataEpoch;
   /** the migration of old-layout subscriptions started by the latest connect; ready() waits for it */
   private migration: Promise<void> = Promise.resolve();
@@ -62,6 +65,7 @@ export class RedisStore implements Store {
     this.redis.on('error', (err: Error) => onError(err));
     this.epoch = new DataEpoch(this.redis, this.keys.epoch(), opts.onDataLost ?? (() => undefined));
     this.subs = new RedisSubscriptions(this.redis, this.keys, this.onCorrupt, onError);
+    this.installs = new RedisInstallations(this.redis, this.keys, this.onCorrupt);
     // on every (re)connect: one EXISTS, and the one-time migration if the old hash is there
     this.redis.on('ready', () => {
       this.migration = migrateLegacySubscriptions(this.redis, this.keys, this.onCorrupt).then(
@@ -121,13 +125,17 @@ export class RedisStore implements Store {
     return { current, earlier: parseStoredList(ek, raws, schema, this.onCorrupt) };
   }
   async setContext(key: ConversationKey, ctx: unknown, ttlSeconds: number, opts: { keepPrevious?: boolean } = {}) {
-    await setContextScript(this.redis, this.keys.context(key), this.keys.earlierContexts(key), JSON.stringify(ctx), ttlSeconds, opts.keepPrevious === true, EARLIER_CONTEXTS);
+    await setContextScript(this.redis, this.keys.context(key), this.keys.earlierContexts(key), JSON.stringify(ctx), ttlSeconds, opts.keepPrevious === true, EARLIER_CONTEXTS, this.indexEntry(key));
+  }
+  /** Where a conversation's keys are listed for its workspace (an uninstall deletes them from there). */
+  private indexEntry(key: ConversationKey): IndexEntry {
+    return { indexKey: this.keys.workspaceConversations(key.platform, key.workspace), parts: this.keys.conversationParts(key), now: Date.now() };
   }
   async deleteContext(key: ConversationKey) {
     await this.redis.del(this.keys.context(key), this.keys.earlierContexts(key));
   }
   async markBotThread(key: ConversationKey, ttlSeconds: number) {
-    await this.redis.set(this.keys.botThread(key), '1', 'EX', ttlSeconds);
+    await markThreadScript(this.redis, this.keys.botThread(key), ttlSeconds, this.indexEntry(key));
   }
   async isBotThread(key: ConversationKey) {
     return (await this.redis.exists(this.keys.botThread(key))) === 1;
@@ -150,8 +158,32 @@ export class RedisStore implements Store {
   listUserSubscriptions(user: UserRef) {
     return this.subs.listUserSubscriptions(user);
   }
+  listWorkspaceSubscriptions(platform: string, workspace: string) {
+    return this.subs.listWorkspaceSubscriptions(platform, workspace);
+  }
+  listSubscriptions() {
+    return this.subs.listSubscriptions();
+  }
   removeSubscription(id: string) {
     return this.subs.removeSubscription(id);
+  }
+  putInstallation(inst: StoredInstallation) {
+    return this.installs.putInstallation(inst);
+  }
+  getInstallation(id: string) {
+    return this.installs.getInstallation(id);
+  }
+  deleteInstallation(id: string) {
+    return this.installs.deleteInstallation(id);
+  }
+  listInstallations() {
+    return this.installs.listInstallations();
+  }
+  countInstallations() {
+    return this.installs.countInstallations();
+  }
+  forgetWorkspace(platform: string, workspace: string) {
+    return this.installs.forgetWorkspace(platform, workspace);
   }
   dueSubscriptions(at: number, limit: number) {
     return this.subs.dueSubscriptions(at, limit);

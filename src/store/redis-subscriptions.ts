@@ -55,7 +55,7 @@ export class RedisSubscriptions implements SubscriptionStore {
 
   async putSubscription(sub: Subscription) {
     const s = Subscription.parse(sub);
-    const m = this.redis.multi().set(this.keys.subscription(s.id), JSON.stringify(s)).sadd(this.keys.channel(s), s.id);
+    const m = this.redis.multi().set(this.keys.subscription(s.id), JSON.stringify(s)).sadd(this.keys.channel(s), s.id).sadd(this.keys.workspaceSubscriptions(s.platform, s.workspace), s.id);
     if (s.createdBy) m.sadd(this.keys.user({ platform: s.platform, workspace: s.workspace, user: s.createdBy }), s.id);
     m.hset(this.keys.delivery(s.id), 'active', s.active ? '1' : '0');
     await execAll(s.active ? m.zadd(this.keys.due(), 0, s.id) : m.zrem(this.keys.due(), s.id));
@@ -94,10 +94,41 @@ export class RedisSubscriptions implements SubscriptionStore {
     if (stale.length) await this.redis.srem(key, ...stale);
     return out;
   }
+  async listWorkspaceSubscriptions(platform: string, workspace: string) {
+    const index = this.keys.workspaceSubscriptions(platform, workspace);
+    const ids = await this.redis.smembers(index);
+    if (ids.length === 0) return [];
+    const raws = await this.records(ids);
+    const out: Subscription[] = [];
+    const stale: string[] = [];
+    ids.forEach((id, i) => {
+      if (raws[i] === null) return void stale.push(id);
+      const s = this.parseSub(id, raws[i]);
+      if (s && s.platform === platform && s.workspace === workspace) out.push(s);
+    });
+    if (stale.length) await this.redis.srem(index, ...stale);
+    return out;
+  }
+  async listSubscriptions() {
+    const out: Subscription[] = [];
+    const head = this.keys.subscription('');
+    let cursor = '0';
+    do {
+      const [next, keys] = await this.redis.scan(cursor, 'MATCH', `${head}*`, 'COUNT', BATCH);
+      cursor = next;
+      if (keys.length === 0) continue;
+      const raws = await this.redis.mget(keys);
+      keys.forEach((k, i) => {
+        const s = raws[i] === null ? null : this.parseSub(decodeURIComponent(k.slice(head.length)), raws[i]);
+        if (s) out.push(s);
+      });
+    } while (cursor !== '0');
+    return out;
+  }
   async removeSubscription(id: string) {
     const current = await this.getSubscription(id);
     const m = this.redis.multi().del(this.keys.subscription(id)).zrem(this.keys.due(), id).hset(this.keys.delivery(id), 'active', '0');
-    if (current) m.srem(this.keys.channel(current), id);
+    if (current) m.srem(this.keys.channel(current), id).srem(this.keys.workspaceSubscriptions(current.platform, current.workspace), id);
     if (current?.createdBy) m.srem(this.keys.user({ platform: current.platform, workspace: current.workspace, user: current.createdBy }), id);
     const [deleted] = await execAll(m);
     return Number(deleted) > 0;

@@ -1,4 +1,5 @@
 import type { ConversationKey } from '../conversation-key.js';
+import type { InstallationRecords } from './installation-store.js';
 import type { SubscriptionStore } from './subscription-store.js';
 
 /**
@@ -7,7 +8,7 @@ import type { SubscriptionStore } from './subscription-store.js';
  * Reads validate with zod: a corrupt or old-format value reads as absent and is reported through onCorrupt.
  * A conversation's context is opaque to the Store: the caller passes the schema it is read with.
  */
-export interface Store extends SubscriptionStore {
+export interface Store extends SubscriptionStore, InstallationRecords {
   readonly kind: 'memory' | 'redis';
   /** whether data survives a restart of the bot */
   readonly durable: boolean;

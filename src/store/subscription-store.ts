@@ -32,6 +32,13 @@ export interface SubscriptionStore {
    * and its records; a record without createdBy (stored before it was kept) is in no one's
    */
   listUserSubscriptions(user: UserRef): Promise<Subscription[]>;
+  /** one workspace's subscriptions, active and not, from its index (an uninstall deactivates them) */
+  listWorkspaceSubscriptions(platform: string, workspace: string): Promise<Subscription[]>;
+  /**
+   * every subscription, active and not, for the operator's listing (plan-bot subscriptions list): on Redis a SCAN
+   * over the records in bounded batches (never KEYS), so it costs a pass over the key space, off the request path
+   */
+  listSubscriptions(): Promise<Subscription[]>;
   /** drop a subscription (its cursor is kept, so subscribing again resumes the rotation) */
   removeSubscription(id: string): Promise<boolean>;
   /** subscriptions whose due time is at or before `at` (ms), earliest first, at most `limit`, read from the due index */

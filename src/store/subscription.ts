@@ -3,7 +3,7 @@ import { z } from 'zod';
 /** A channel's daily digest subscription: one per platform + workspace + channel + topic. */
 export const Subscription = z.object({
   id: z.string().min(1),
-  platform: z.enum(['slack', 'teams', 'console']),
+  platform: z.enum(['slack', 'teams', 'console', 'web']),
   workspace: z.string().min(1),
   conversation: z.string().min(1),
   /** empty string: the whole plan */

@@ -234,6 +234,20 @@ describe('secrets never in logs', () => {
     expect(out.join('')).toContain('[redacted]');
   });
 
+  it('the logger redacts the OAuth configuration: client secret, state secret and encryption keys', () => {
+    const key = Buffer.alloc(32, 9).toString('base64');
+    const config = loadConfig({ SLACK_CLIENT_ID: '1111.2222', SLACK_CLIENT_SECRET: 'c0ffee0123456789abcdef0123456789', SLACK_STATE_SECRET: 'state-secret-never-logged-123', INSTALLATION_ENCRYPTION_KEYS: `k1:${key}`, SLACK_SIGNING_SECRET: S.signingSecret });
+    const out: string[] = [];
+    const log = createLogger('trace', new Writable({ write: (chunk: Buffer, _e, done) => void (out.push(chunk.toString('utf8')), done()) }));
+    log.info(config, 'the configuration itself');
+    log.info({ config }, 'the configuration as a field');
+    const keyBytes = Buffer.from(key, 'base64');
+    expect(findLeaks(out, { clientSecret: { value: 'c0ffee0123456789abcdef0123456789' }, stateSecret: { value: 'state-secret-never-logged-123' }, key: { value: key }, signingSecret: { value: S.signingSecret } })).toEqual([]);
+    // a Buffer logged as JSON shows its bytes as numbers: none of the key's 32 bytes in a row either
+    expect(out.join('')).not.toContain(JSON.stringify([...keyBytes]).slice(1, -1));
+    expect(out.join('')).toContain('1111.2222');
+  });
+
 
   it('no line of any run holds a secret, through every error path', async () => {
     const deadPort = await freePort();

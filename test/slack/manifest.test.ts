@@ -4,7 +4,9 @@ import { z } from 'zod';
 import { ASSISTANT_EVENTS } from '../../adapters/slack/assistant.js';
 import { ANSWERED_EVENTS, MESSAGE_EVENTS } from '../../adapters/slack/event-listeners.js';
 import { HOME_EVENT } from '../../adapters/slack/home-listener.js';
+import { BOT_SCOPES, SLACK_OAUTH_REDIRECT_PATH } from '../../adapters/slack/oauth-routes.js';
 import { SLACK_EVENTS_PATH } from '../../adapters/slack/slack-platform.js';
+import { LIFECYCLE_EVENTS } from '../../adapters/slack/uninstall-listener.js';
 
 const Manifest = z.object({
   features: z.object({
@@ -13,7 +15,7 @@ const Manifest = z.object({
     bot_user: z.object({ display_name: z.string() }),
     slash_commands: z.array(z.object({ command: z.string(), url: z.string(), should_escape: z.boolean() })),
   }),
-  oauth_config: z.object({ scopes: z.object({ bot: z.array(z.string()) }) }),
+  oauth_config: z.object({ redirect_urls: z.array(z.string()), scopes: z.object({ bot: z.array(z.string()) }) }),
   settings: z.object({
     event_subscriptions: z.object({ request_url: z.string(), bot_events: z.array(z.string()) }),
     interactivity: z.object({ is_enabled: z.boolean(), request_url: z.string() }),
@@ -32,9 +34,12 @@ describe('the Slack app manifest', () => {
   });
 
   it('subscribes to exactly the events the code listens to (the event listener\'s types and message channel types, the assistant\'s events)', () => {
-    const declared = manifest.settings.event_subscriptions.bot_events;
+    const all = manifest.settings.event_subscriptions.bot_events;
+    // app_uninstalled and tokens_revoked reach the uninstall listener (OAuth mode), and both are declared
+    expect(all.filter((e) => LIFECYCLE_EVENTS.test(e)).sort()).toEqual(['app_uninstalled', 'tokens_revoked']);
+    const declared = all.filter((e) => !LIFECYCLE_EVENTS.test(e));
     const assistant: readonly string[] = ASSISTANT_EVENTS;
-    // every declared event reaches a listener: its type matches ANSWERED_EVENTS or is the Assistant's, a message one is a channel type read
+    // every other declared event reaches a listener: its type matches ANSWERED_EVENTS or is the Assistant's, a message one is a channel type read
     for (const e of declared) {
       const [type] = e.split('.');
       expect(ANSWERED_EVENTS.test(type!) || assistant.includes(type!), e).toBe(true);
@@ -57,7 +62,13 @@ describe('the Slack app manifest', () => {
     // channels:history and groups:history: message.channels / message.groups (plain replies in the threads it answered in),
     // and a digest runner taking over an unfinished claim looks for its post in conversations.history;
     // channels:read and groups:read: /plan status asks conversations.info whether the bot can post there;
-    // assistant:write: the assistant panel's events and assistant.threads.setStatus / setTitle / setSuggestedPrompts
+    // assistant:write: the assistant panel's events and assistant.threads.setStatus / setTitle / setSuggestedPrompts;
+    // an install asks for exactly the manifest's scopes
+    expect([...BOT_SCOPES].sort()).toEqual([...manifest.oauth_config.scopes.bot].sort());
     expect(manifest.oauth_config.scopes.bot.sort()).toEqual(['app_mentions:read', 'assistant:write', 'channels:history', 'channels:read', 'chat:write', 'chat:write.public', 'commands', 'groups:history', 'groups:read', 'im:history']);
+  });
+
+  it('sends installers back to /slack/oauth_redirect', () => {
+    expect(manifest.oauth_config.redirect_urls.map((u) => new URL(u).pathname)).toEqual([SLACK_OAUTH_REDIRECT_PATH]);
   });
 });

@@ -42,4 +42,33 @@ describe('Slack configuration', () => {
     // the message names the variable, never echoes a secret
     expect(message).not.toContain(OK.SLACK_SIGNING_SECRET);
   });
+
+  describe('OAuth mode', () => {
+    const key = `k1:${Buffer.alloc(32, 7).toString('base64')}`;
+    const OAUTH = { SLACK_CLIENT_ID: '1111.2222', SLACK_CLIENT_SECRET: 'c0ffee0123456789abcdef0123456789', SLACK_STATE_SECRET: 'a-state-secret-of-some-length', INSTALLATION_ENCRYPTION_KEYS: key, SLACK_SIGNING_SECRET: OK.SLACK_SIGNING_SECRET };
+
+    it('reads the client id and secret, state secret and encryption keys, with no bot token', () => {
+      const c = loadConfig(OAUTH).slack!;
+      expect(c.botToken).toBeUndefined();
+      expect(c.signingSecret).toBe(OK.SLACK_SIGNING_SECRET);
+      expect(c.oauth).toMatchObject({ clientId: '1111.2222', clientSecret: OAUTH.SLACK_CLIENT_SECRET, stateSecret: OAUTH.SLACK_STATE_SECRET, refreshWindowSeconds: 7200 });
+      expect(c.oauth!.encryptionKeys.map((k) => [k.id, k.key.length])).toEqual([['k1', 32]]);
+    });
+
+    it.each([
+      [{ ...OAUTH, SLACK_CLIENT_SECRET: '' }, 'SLACK_CLIENT_SECRET'],
+      [{ ...OAUTH, SLACK_STATE_SECRET: '' }, 'SLACK_STATE_SECRET'],
+      [{ ...OAUTH, SLACK_STATE_SECRET: 'short' }, 'SLACK_STATE_SECRET'],
+      [{ ...OAUTH, INSTALLATION_ENCRYPTION_KEYS: '' }, 'INSTALLATION_ENCRYPTION_KEYS'],
+      [{ ...OAUTH, INSTALLATION_ENCRYPTION_KEYS: `k1:${Buffer.alloc(16, 7).toString('base64')}` }, 'INSTALLATION_ENCRYPTION_KEYS'],
+      [{ ...OAUTH, SLACK_CLIENT_ID: 'abc' }, 'SLACK_CLIENT_ID'],
+      [{ ...OAUTH, SLACK_SIGNING_SECRET: '' }, 'SLACK_SIGNING_SECRET'],
+      [{ ...OAUTH, SLACK_BOT_TOKEN: OK.SLACK_BOT_TOKEN }, 'SLACK_BOT_TOKEN'],
+      [{ ...OAUTH, SLACK_APP_TOKEN: 'xapp-1-A1-1-abc' }, 'SLACK_APP_TOKEN'],
+    ])('refuses %o naming %s, never echoing a secret', (env, variable) => {
+      const message = problem(env as Record<string, string>);
+      expect(message).toContain(variable);
+      for (const secret of [OAUTH.SLACK_CLIENT_SECRET, OAUTH.SLACK_STATE_SECRET, key.slice(3), OK.SLACK_SIGNING_SECRET]) expect(message).not.toContain(secret);
+    });
+  });
 });

@@ -58,14 +58,15 @@ describe(`one channel's subscriptions, with ${OTHERS} in other channels`, () => 
     expect([...keysIn(cmds)].sort()).toEqual(oursKeys(['a', 'b', 'c']).sort());
   });
 
-  it('are changed touching that channel\'s keys, the record\'s delivery state and one member of the due index', async () => {
+  it('are changed touching that channel\'s keys, its workspace\'s index, the record\'s delivery state and one member of the due index', async () => {
     const d = sub('d', ours);
     const added = await commandsDuring(() => store.putSubscription(d));
-    expect([...keysIn(added)].sort()).toEqual([`${prefix}chan:slack:T0OURS:C0OURS`, `${prefix}dlv:d`, `${prefix}due`, `${prefix}sub:d`].sort());
+    // wsub: the workspace's subscriptions, which an uninstall deactivates (one member written, never read whole)
+    expect([...keysIn(added)].sort()).toEqual([`${prefix}chan:slack:T0OURS:C0OURS`, `${prefix}wsub:slack:T0OURS`, `${prefix}dlv:d`, `${prefix}due`, `${prefix}sub:d`].sort());
     // the shared due index is written for this one member (ZADD/ZREM of one id), never read whole
     for (const c of added.filter((c) => c.includes(`${prefix}due`))) expect(c.slice(2)).toContain('d');
     const removed = await commandsDuring(() => store.removeSubscription('d'));
-    expect([...keysIn(removed)].sort()).toEqual([`${prefix}chan:slack:T0OURS:C0OURS`, `${prefix}dlv:d`, `${prefix}due`, `${prefix}sub:d`].sort());
+    expect([...keysIn(removed)].sort()).toEqual([`${prefix}chan:slack:T0OURS:C0OURS`, `${prefix}wsub:slack:T0OURS`, `${prefix}dlv:d`, `${prefix}due`, `${prefix}sub:d`].sort());
     expect(removed.map((c) => c[0]!.toLowerCase())).not.toContain('zrange');
   });
 

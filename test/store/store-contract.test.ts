@@ -7,6 +7,7 @@ import { MemoryStore } from '../../src/store/memory-store.js';
 import { RedisStore } from '../../src/store/redis-store.js';
 import { EARLIER_CONTEXTS, type Store } from '../../src/store/store.js';
 import type { Subscription } from '../../src/store/subscription.js';
+import type { StoredInstallation } from '../../src/store/installation.js';
 import { DELIVERY_LOG_SIZE } from '../../src/store/delivery-log.js';
 
 const ctx = (topic: string): ConversationContext => ({ v: 1, intent: 'search', topic, list: ['p:a', 'p:b'], shown: 1, updatedAt: 1 });
@@ -306,6 +307,64 @@ describe.each([
   it('answers ping', async () => {
     expect(await h.store.ping()).toBe(true);
   });
+
+  it('stores, reads, lists, counts and deletes installations, by id', async () => {
+    const inst = (id: string, at: string): StoredInstallation => ({ id, platform: 'slack', teamId: id.split(':')[2], isEnterpriseInstall: false, installedAt: at, updatedAt: at, tokenRotation: false, sealed: 'v1.k1.sealed' });
+    expect(await h.store.countInstallations()).toBe(0);
+    await h.store.putInstallation(inst('slack:team:T2', '2026-12-02T00:00:00Z'));
+    await h.store.putInstallation(inst('slack:team:T1', '2026-12-01T00:00:00Z'));
+    await h.store.putInstallation({ ...inst('slack:team:T1', '2026-12-01T00:00:00Z'), updatedAt: '2026-12-03T00:00:00Z' });
+    expect(await h.store.countInstallations()).toBe(2);
+    expect((await h.store.listInstallations()).map((i) => i.id)).toEqual(['slack:team:T1', 'slack:team:T2']);
+    expect((await h.store.getInstallation('slack:team:T1'))?.updatedAt).toBe('2026-12-03T00:00:00Z');
+    await expect(h.store.putInstallation({ ...inst('slack:team:T3', 'x'), sealed: '' })).rejects.toThrow();
+    expect(await h.store.deleteInstallation('slack:team:T1')).toBe(true);
+    expect(await h.store.deleteInstallation('slack:team:T1')).toBe(false);
+    expect(await h.store.getInstallation('slack:team:T1')).toBeNull();
+    expect(await h.store.countInstallations()).toBe(1);
+  });
+
+  it("forgets one workspace's contexts, earlier contexts and thread markers, and no other workspace's", async () => {
+    const inT = (workspace: string, conversation: string, thread?: string): ConversationKey => ({ platform: 'slack', workspace, conversation, ...(thread ? { thread } : {}) });
+    await h.store.setContext(inT('T9', 'C1'), ctx('a'), 60);
+    await h.store.setContext(inT('T9', 'C1'), ctx('b'), 60, { keepPrevious: true });
+    await h.store.setContext(inT('T9', 'C2', '1.2'), ctx('c'), 60);
+    await h.store.markBotThread(inT('T9', 'C2', '1.2'), 60);
+    await h.store.markBotThread(inT('T9', 'C3', '3.4'), 60);
+    await h.store.setContext(inT('T8', 'C1'), ctx('keep'), 60);
+    await h.store.markBotThread(inT('T8', 'C1', '5.6'), 60);
+    await h.store.setContext({ platform: 'teams', workspace: 'T9', conversation: 'C1' }, ctx('teams'), 60);
+    expect(await h.store.forgetWorkspace('slack', 'T9')).toEqual({ conversations: 3 });
+    expect(await h.store.getContextWithEarlier(inT('T9', 'C1'), ConversationContext)).toEqual({ current: null, earlier: [] });
+    expect(await h.store.getContext(inT('T9', 'C2', '1.2'), ConversationContext)).toBeNull();
+    expect(await h.store.isBotThread(inT('T9', 'C2', '1.2'))).toBe(false);
+    expect(await h.store.isBotThread(inT('T9', 'C3', '3.4'))).toBe(false);
+    expect((await h.store.getContext(inT('T8', 'C1'), ConversationContext))?.topic).toBe('keep');
+    expect(await h.store.isBotThread(inT('T8', 'C1', '5.6'))).toBe(true);
+    expect((await h.store.getContext({ platform: 'teams', workspace: 'T9', conversation: 'C1' }, ConversationContext))?.topic).toBe('teams');
+    expect(await h.store.forgetWorkspace('slack', 'T9')).toEqual({ conversations: 0 });
+  });
+
+  it("lists a workspace's subscriptions, active and not, and no other workspace's", async () => {
+    await h.store.putSubscription(sub('w1'));
+    await h.store.putSubscription({ ...sub('w2'), conversation: 'C2', active: false, deactivatedReason: 'is_archived' });
+    await h.store.putSubscription({ ...sub('w3'), workspace: 'T2' });
+    await h.store.putSubscription({ ...sub('w4'), platform: 'teams' });
+    await h.store.putSubscription(sub('w5'));
+    await h.store.removeSubscription('w5');
+    expect((await h.store.listWorkspaceSubscriptions('slack', 'T1')).map((s) => s.id).sort()).toEqual(['w1', 'w2']);
+    expect((await h.store.listWorkspaceSubscriptions('slack', 'T2')).map((s) => s.id)).toEqual(['w3']);
+  });
+
+  it('lists every subscription, active and not, across workspaces and more than one batch, without removed ones', async () => {
+    const ids = Array.from({ length: 1100 }, (_, i) => `slack:T${i % 7}:C:${i}/应急`);
+    for (let i = 0; i < ids.length; i += 100) await Promise.all(ids.slice(i, i + 100).map((id, j) => h.store.putSubscription({ ...sub(id), workspace: `T${(i + j) % 7}`, active: (i + j) % 3 !== 0 })));
+    await h.store.putSubscription({ ...sub('gone'), platform: 'teams' });
+    await h.store.removeSubscription('gone');
+    const all = await h.store.listSubscriptions();
+    expect(all.map((s) => s.id).sort()).toEqual([...ids].sort());
+    expect(all.filter((s) => !s.active)).toHaveLength(ids.filter((_, i) => i % 3 === 0).length);
+  });
 });
 
 describe('RedisStore only', () => {
@@ -341,5 +400,42 @@ describe('RedisStore only', () => {
     await h.store.setContext(key('ttl'), { ...ctx('b'), shown: 2 }, 600);
     expect(await raw.ttl(earlierKey)).toBeGreaterThan(550);
     await h.store.close();
+  });
+
+  it('reads a corrupt installation record as absent, reports it, and keeps listing the others', async () => {
+    const prefix = `contract-${randomUUID().slice(0, 8)}:`;
+    const corrupt: string[] = [];
+    const store = new RedisStore({ url: redisUrl, prefix, onCorrupt: (k) => corrupt.push(k) });
+    await store.ready();
+    try {
+      await store.putInstallation({ id: 'slack:team:T1', platform: 'slack', teamId: 'T1', isEnterpriseInstall: false, installedAt: 'a', updatedAt: 'a', tokenRotation: false, sealed: 'v1.k1.x' });
+      await raw.set(`${prefix}inst:${encodeURIComponent('slack:team:T2')}`, '{"id":"slack:team:T2","sealed":');
+      await raw.sadd(`${prefix}insts`, 'slack:team:T2');
+      expect(await store.getInstallation('slack:team:T2')).toBeNull();
+      expect((await store.listInstallations()).map((i) => i.id)).toEqual(['slack:team:T1']);
+      expect(corrupt.some((k) => k.includes('T2'))).toBe(true);
+    } finally {
+      await store.close();
+    }
+  });
+
+  it("keeps a workspace's conversations index only as long as its conversations live", async () => {
+    const prefix = `contract-${randomUUID().slice(0, 8)}:`;
+    const store = new RedisStore({ url: redisUrl, prefix });
+    await store.ready();
+    try {
+      await store.setContext({ platform: 'slack', workspace: 'T1', conversation: 'C1' }, ctx('a'), 60);
+      await store.markBotThread({ platform: 'slack', workspace: 'T1', conversation: 'C1', thread: '1.1' }, 120);
+      const index = `${prefix}wsconv:slack:T1`;
+      expect(await raw.zcard(index)).toBe(2);
+      expect(await raw.ttl(index)).toBeGreaterThan(100);
+      // a wrong-typed index (corrupt data) is replaced, not an error
+      await raw.del(index);
+      await raw.set(index, 'junk');
+      await store.setContext({ platform: 'slack', workspace: 'T1', conversation: 'C2' }, ctx('b'), 60);
+      expect(await raw.type(index)).toBe('zset');
+    } finally {
+      await store.close();
+    }
   });
 });
