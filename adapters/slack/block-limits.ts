@@ -6,6 +6,10 @@ import { clipText } from '../../src/reply/clip.js';
  */
 export const LIMITS = {
   blocks: 50,
+  /** a view (the App Home tab, a modal) holds up to 100 blocks */
+  viewBlocks: 100,
+  /** a view's private_metadata */
+  privateMetadata: 3000,
   sectionText: 3000,
   contextText: 2000,
   contextElements: 10,

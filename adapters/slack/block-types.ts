@@ -50,6 +50,13 @@ export type ModalBlock =
   | { type: 'actions'; block_id: string; elements: ConversationsSelect[] }
   | { type: 'input'; block_id: string; label: PlainText; element: PlainTextInput };
 
+/** The App Home tab as views.publish takes it. */
+export interface HomeView {
+  type: 'home';
+  blocks: Block[];
+  private_metadata?: string;
+}
+
 /** A message as Slack's chat.postMessage, response_url and slash-command acks take it: blocks plus plain fallback text. */
 export interface SlackMessage {
   text: string;

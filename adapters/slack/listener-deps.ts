@@ -13,6 +13,8 @@ export interface ListenerDeps {
   knowledge: Knowledge;
   /** PUBLIC_URL: passage links to unfurl and to cite; absent: no unfurls */
   publicUrl?: string;
+  /** the clock of the home tab's next deliveries (tests set it) */
+  now?: () => number;
   sender: SlackSender;
   /** OAuth mode: the sender posting with a workspace's token (Bolt's authorize put it in the context); absent: `sender` posts */
   senderFor?: (botToken: string) => SlackSender;

@@ -39,8 +39,8 @@ async function redraw(deps: ListenerDeps, body: BlockActions, view: ModalView, c
  */
 export async function modalAction(deps: ListenerDeps, body: BlockActions, context: Record<string, unknown>): Promise<void> {
   const pressed = body.actions[0]!;
-  const view = body.view;
   if (pressed.action_id === CHANNEL_ACTION || !pressed.action_id.startsWith(SHARE_ACTION)) return;
+  const view = body.view?.id ? ({ ...body.view, id: body.view.id, callback_id: body.view.callback_id ?? '' } satisfies ModalView) : undefined;
   if (!view) {
     deps.log.warn({ actionId: forLog(pressed.action_id) }, 'modal press without its view ignored');
     return;

@@ -12,7 +12,7 @@ export const SLACK_INSTALL_PATH = '/slack/install';
 export const SLACK_OAUTH_REDIRECT_PATH = '/slack/oauth_redirect';
 
 /** The bot scopes an install asks for: exactly the manifest's (test/slack/manifest.test.ts holds them equal). */
-export const BOT_SCOPES = ['commands', 'chat:write', 'chat:write.public', 'app_mentions:read', 'im:history', 'channels:history', 'groups:history', 'channels:read', 'groups:read'];
+export const BOT_SCOPES = ['commands', 'chat:write', 'chat:write.public', 'app_mentions:read', 'im:history', 'channels:history', 'groups:history', 'channels:read', 'groups:read', 'assistant:write', 'links:read', 'links:write'];
 
 export interface OAuthRoutesOptions {
   clientId: string;

@@ -64,10 +64,13 @@ export const BlockActions = z.looseObject({
   }),
   channel: z.looseObject({ id: SlackId }).optional(),
   message: z.looseObject({ ts: MessageTs, thread_ts: MessageTs.optional() }).optional(),
+  /**
+   * the view a button sits on (container type view): the home tab, whose private_metadata is what plan-bot put
+   * there, or the search modal (分享 in 搜索规划's results), whose state holds the chosen channel
+   */
+  view: ModalView.partial({ id: true, callback_id: true }).extend({ type: z.string().max(50).optional() }).optional(),
   response_url: ResponseUrl.optional(),
   trigger_id: z.string().max(200).optional(),
-  /** a press inside a modal (分享 in 搜索规划's results) */
-  view: ModalView.optional(),
 });
 export type BlockActions = z.infer<typeof BlockActions>;
 
@@ -196,3 +199,32 @@ export type DirectMessageEvent = z.infer<typeof DirectMessageEvent>;
 /** A message in a public or private channel (message.channels, message.groups): answered only in a thread the bot is in. */
 export const ChannelMessageEvent = z.looseObject({ ...MessageFields, channel_type: z.enum(['channel', 'group']), edited: z.unknown().optional() });
 export type ChannelMessageEvent = z.infer<typeof ChannelMessageEvent>;
+
+/** Where the user was in Slack when they opened or moved the assistant panel (the channel they are looking at). */
+export const AssistantContext = z.looseObject({
+  channel_id: SlackId.optional(),
+  team_id: SlackId.optional(),
+  enterprise_id: SlackId.nullish(),
+});
+export type AssistantContext = z.infer<typeof AssistantContext>;
+
+/** assistant_thread_started / assistant_thread_context_changed: a thread of the assistant panel and its context. */
+export const AssistantThreadEvent = z.looseObject({
+  type: z.enum(['assistant_thread_started', 'assistant_thread_context_changed']),
+  assistant_thread: z.looseObject({
+    user_id: SlackId,
+    channel_id: SlackId,
+    thread_ts: MessageTs,
+    context: AssistantContext.optional(),
+  }),
+});
+export type AssistantThreadEvent = z.infer<typeof AssistantThreadEvent>;
+
+/** app_home_opened: a user opened one of the app's tabs (home, messages); `channel` is their DM with the bot. */
+export const AppHomeOpenedEvent = z.looseObject({
+  type: z.literal('app_home_opened'),
+  user: SlackId,
+  channel: SlackId.optional(),
+  tab: z.string().max(50),
+});
+export type AppHomeOpenedEvent = z.infer<typeof AppHomeOpenedEvent>;

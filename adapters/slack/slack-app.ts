@@ -2,6 +2,7 @@ import { App, type Authorize, type Receiver } from '@slack/bolt';
 import { forLog, type Logger } from '../../src/logger.js';
 import type { Store } from '../../src/store/store.js';
 import { actionListener, OWN_ACTIONS } from './action-listener.js';
+import { planAssistant } from './assistant.js';
 import { boltLogger } from './bolt-logger.js';
 import { commandListener } from './command-listener.js';
 import { ANSWERED_EVENTS, eventListener } from './event-listeners.js';
@@ -20,12 +21,16 @@ export interface SlackAppOptions {
   deps: Omit<ListenerDeps, 'botUserId' | 'log' | 'store'>;
 }
 
+/** Every event type plan-bot reads: those it answers and the app-lifecycle ones. */
+const SLACK_EVENTS = new RegExp(`${ANSWERED_EVENTS.source}|${LIFECYCLE_EVENTS.source}`);
+
 /** Any slash command: the workspace may have installed /plan under another name. */
 const ANY_COMMAND = /^\//;
 
 /**
  * The Bolt app: the bot's identity given up front (no auth.test per start), no Bolt conversation store (the
- * core keeps context), and one listener per kind of request: slash commands, the app_mention and message events
+ * core keeps context), the assistant panel (Bolt's Assistant, global middleware that takes its events and DM thread
+ * messages), and one listener per kind of request: slash commands, the app_mention, message and app_home_opened events
  * (each answered once, by event_id) and presses of plan-bot's buttons, and app_uninstalled and tokens_revoked.
  */
 export function createSlackApp(opts: SlackAppOptions): App {
@@ -37,16 +42,21 @@ export function createSlackApp(opts: SlackAppOptions): App {
     convoStore: false,
     // the event listeners ignore every bot's messages (this bot's included), so Bolt's ignoreSelf would only repeat that
     ignoreSelf: false,
-    clientOptions: { slackApiUrl: opts.apiUrl, logger: boltLogger(log, 'slack-web-api'), timeout: 10_000 },
+    // Bolt's own client makes only the assistant panel's calls (status, title, prompts): a few quick retries, not its default 10
+    clientOptions: { slackApiUrl: opts.apiUrl, logger: boltLogger(log, 'slack-web-api'), timeout: 10_000, retryConfig: { retries: 2, factor: 2, minTimeout: 200, maxTimeout: 2000 } },
   });
   app.error(async (err) => {
     log.error({ code: err.code ?? 'unknown', err: forLog(err.message) }, 'slack listener failed');
   });
   const deps: ListenerDeps = { ...opts.deps, store: opts.store, botUserId: 'token' in opts.auth ? opts.auth.botUserId : '', log };
+  // first: the assistant panel's events and the messages in DM threads stop here, the rest go on to the listeners
+  app.assistant(planAssistant(deps));
   app.command(ANY_COMMAND, commandListener(deps));
-  app.event(ANSWERED_EVENTS, eventListener(deps));
   // one workspace's deployment forgets that workspace's data too (its token stops working: SLACK_BOT_TOKEN must change)
-  app.event(LIFECYCLE_EVENTS, uninstallListener('authorize' in opts.auth ? opts.auth.uninstall : { store: opts.store, log }));
+  const uninstall = uninstallListener('authorize' in opts.auth ? opts.auth.uninstall : { store: opts.store, log });
+  const answer = eventListener(deps);
+  // one event listener for both kinds: every registered Bolt listener runs on every request (about 5 µs each per /plan)
+  app.event(SLACK_EVENTS, async (args) => (LIFECYCLE_EVENTS.test(args.event.type) ? uninstall(args) : answer(args)));
   app.action({ type: 'block_actions', action_id: OWN_ACTIONS }, actionListener(deps));
   app.shortcut(OWN_SHORTCUTS, shortcutListener(deps));
   app.view({ callback_id: OWN_VIEWS, type: 'view_submission' }, viewListener(deps));

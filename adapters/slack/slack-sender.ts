@@ -1,7 +1,7 @@
 import { webApi } from '@slack/bolt';
 import type { Logger } from '../../src/logger.js';
 import { forLog } from '../../src/logger.js';
-import type { SlackMessage } from './block-types.js';
+import type { HomeView, SlackMessage } from './block-types.js';
 import { boltLogger } from './bolt-logger.js';
 
 /** The outcome of one send: posted (with the message ts when Slack gives one), or Slack's error code. */
@@ -60,6 +60,18 @@ export class SlackSender {
     } catch (err) {
       const code = slackErrorCode(err);
       this.log.error({ code, channel: forLog(channel), err: forLog((err as Error).message) }, 'slack chat.postMessage failed');
+      return { ok: false, code };
+    }
+  }
+
+  /** views.publish: a user's App Home tab. */
+  async publishHome(userId: string, view: HomeView): Promise<SendResult> {
+    try {
+      await this.client.views.publish({ user_id: userId, view });
+      return { ok: true };
+    } catch (err) {
+      const code = slackErrorCode(err);
+      this.log.error({ code, err: forLog((err as Error).message) }, 'slack views.publish failed');
       return { ok: false, code };
     }
   }

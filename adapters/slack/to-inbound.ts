@@ -1,4 +1,5 @@
 import type { InboundMessage } from '../../src/inbound.js';
+import { homeDm } from './home-view.js';
 import { unescapeSlackText } from './mrkdwn.js';
 import type { BlockActions, ChannelMessageEvent, DirectMessageEvent, EventCallback, MentionEvent, SlashCommand } from './payloads.js';
 
@@ -119,6 +120,7 @@ export function threadReplyTurn(envelope: EventCallback, event: ChannelMessageEv
  * thread under it. Returns null when the payload does not say which channel the button is in.
  */
 export function actionTurn(body: BlockActions, text: string): SlackTurn | null {
+  if (body.container.type === 'view') return homeTurn(body, text);
   const channel = body.container.channel_id ?? body.channel?.id;
   if (!channel) return null;
   const user = body.user.id;
@@ -133,5 +135,19 @@ export function actionTurn(body: BlockActions, text: string): SlackTurn | null {
   return {
     message: { ...base, ...(threadTs ? { thread: threadTs } : {}) },
     target: { channel, ...(threadTs ? { threadTs } : {}), ephemeral: false, ...responseUrl },
+  };
+}
+
+/**
+ * A press of a home tab button → its question in the user's DM with the bot, in the DM's context (the one their typed
+ * messages there share), answered there. The DM is the one the home view carries; without it the answer is posted to
+ * the user's id, which Slack delivers to the same DM.
+ */
+export function homeTurn(body: BlockActions, text: string): SlackTurn {
+  const user = body.user.id;
+  const dm = homeDm(body.view?.private_metadata) ?? user;
+  return {
+    message: { platform: 'slack', workspace: body.team.id, conversation: dm, user, text, messageId: body.trigger_id ?? `home-${user}-${Date.now()}` },
+    target: { channel: dm, ephemeral: false },
   };
 }

@@ -176,7 +176,8 @@ export class Bot {
     this.metrics.answer(msg.platform, intent.type, outcome, (performance.now() - started) / 1000);
     // the clipped copy of the text is only worth making when it will be logged (this is the hot path)
     if (this.log.isLevelEnabled('debug')) this.log.debug({ intent: intent.type, text: forLog(msg.text), results: turn.reply.results.length }, 'answered');
-    return notice ? withNotice(turn.reply, notice) : turn.reply;
+    const reply = turn.ctx?.topic ? { ...turn.reply, topic: turn.ctx.topic } : turn.reply;
+    return notice ? withNotice(reply, notice) : reply;
   }
 
   /**

@@ -48,6 +48,8 @@ export const Reply = z.object({
   footer: z.string().optional(),
   /** natural next questions from this answer's content (目标, 重点工程, 出处, 更多), at most MAX_SUGGESTIONS */
   suggestions: z.array(Suggestion).max(MAX_SUGGESTIONS).optional(),
+  /** the topic the conversation is on after this answer (its context's topic words), for a platform to label the conversation with */
+  topic: z.string().optional(),
   /** 1-based number of the first result in the current list, so pages number on from the last one */
   start: z.number().int().positive().optional(),
 });

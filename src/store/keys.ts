@@ -1,5 +1,5 @@
 import type { ConversationKey } from '../conversation-key.js';
-import type { ChannelRef } from './subscription.js';
+import type { ChannelRef, UserRef } from './subscription.js';
 
 /** Escape a key part so that ':' inside ids (Teams conversation ids have them) cannot collide with the separator. */
 function part(s: string): string {
@@ -39,6 +39,11 @@ export class Keys {
   /** The set of subscription ids of one channel: listing a channel reads only this and its records. */
   channel(c: ChannelRef): string {
     return `${this.prefix}chan:${part(c.platform)}:${part(c.workspace)}:${part(c.conversation)}`;
+  }
+
+  /** The set of subscription ids a user set up (createdBy): their home tab reads only this and its records. */
+  user(u: UserRef): string {
+    return `${this.prefix}usr:${part(u.platform)}:${part(u.workspace)}:${part(u.user)}`;
   }
 
   /** The due index: a sorted set of subscription ids scored by when a delivery pass should next look (ms). */

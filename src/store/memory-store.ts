@@ -4,7 +4,7 @@ import { MemorySubscriptions } from './memory-subscriptions.js';
 import { parseStored, parseStoredList } from './parse-stored.js';
 import { EARLIER_CONTEXTS, type CorruptHandler, type Store, type ValueSchema } from './store.js';
 import type { DeliveryLogEntry } from './delivery-log.js';
-import type { ChannelRef, DigestCursor, Subscription } from './subscription.js';
+import type { ChannelRef, DigestCursor, Subscription, UserRef } from './subscription.js';
 import { StoredInstallation, type ForgottenWorkspace } from './installation.js';
 
 interface Entry {
@@ -124,6 +124,9 @@ export class MemoryStore implements Store {
   }
   listChannelSubscriptions(channel: ChannelRef) {
     return this.subs.listChannelSubscriptions(channel);
+  }
+  listUserSubscriptions(user: UserRef) {
+    return this.subs.listUserSubscriptions(user);
   }
   listWorkspaceSubscriptions(platform: string, workspace: string) {
     return this.subs.listWorkspaceSubscriptions(platform, workspace);

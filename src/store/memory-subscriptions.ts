@@ -2,7 +2,7 @@ import type { Keys } from './keys.js';
 import { DELIVERY_LOG_SIZE, DeliveryLogEntry } from './delivery-log.js';
 import { parseStored, parseStoredList } from './parse-stored.js';
 import type { CorruptHandler } from './store.js';
-import { DigestCursor, Subscription, type ChannelRef } from './subscription.js';
+import { DigestCursor, Subscription, type ChannelRef, type UserRef } from './subscription.js';
 import type { DeliveryClaim, SubscriptionStore } from './subscription-store.js';
 
 /** A subscription's delivery record: active or not, the cursor (JSON), the last local date sent, the lease deadline (store clock, ms). */
@@ -23,6 +23,7 @@ interface DeliveryRecord {
 export class MemorySubscriptions implements SubscriptionStore {
   private readonly subs = new Map<string, string>();
   private readonly channels = new Map<string, Set<string>>();
+  private readonly users = new Map<string, Set<string>>();
   private readonly due = new Map<string, number>();
   private readonly deliveries = new Map<string, DeliveryRecord>();
   /** each subscription's delivery log as JSON strings, newest first (a list on Redis) */
@@ -38,6 +39,7 @@ export class MemorySubscriptions implements SubscriptionStore {
   rawKeys(): string[] {
     const keys = [...this.subs.keys()].map((id) => this.keys.subscription(id));
     keys.push(...[...this.channels].filter(([, ids]) => ids.size).map(([k]) => k));
+    keys.push(...[...this.users].filter(([, ids]) => ids.size).map(([k]) => k));
     keys.push(...[...this.deliveries.keys()].map((id) => this.keys.delivery(id)));
     keys.push(...[...this.logs.keys()].map((id) => this.keys.deliveryLog(id)));
     if (this.due.size) keys.push(this.keys.due());
@@ -59,6 +61,10 @@ export class MemorySubscriptions implements SubscriptionStore {
     this.subs.set(s.id, JSON.stringify(s));
     const channel = this.keys.channel(s);
     this.channels.set(channel, (this.channels.get(channel) ?? new Set()).add(s.id));
+    if (s.createdBy) {
+      const user = this.keys.user({ platform: s.platform, workspace: s.workspace, user: s.createdBy });
+      this.users.set(user, (this.users.get(user) ?? new Set()).add(s.id));
+    }
     this.record(s.id).active = s.active;
     if (s.active) this.due.set(s.id, 0);
     else this.due.delete(s.id);
@@ -71,6 +77,17 @@ export class MemorySubscriptions implements SubscriptionStore {
     for (const id of this.channels.get(this.keys.channel(channel)) ?? []) {
       const s = this.parseSub(id);
       if (s && s.platform === channel.platform && s.workspace === channel.workspace && s.conversation === channel.conversation) out.push(s);
+    }
+    return out;
+  }
+  async listUserSubscriptions(user: UserRef) {
+    const ids = this.users.get(this.keys.user(user));
+    const out: Subscription[] = [];
+    for (const id of ids ?? []) {
+      const s = this.parseSub(id);
+      // removed, or subscribed again by someone else since: no longer this user's (as on Redis)
+      if (!this.subs.has(id) || (s && s.createdBy !== user.user)) ids!.delete(id);
+      else if (s && s.platform === user.platform && s.workspace === user.workspace) out.push(s);
     }
     return out;
   }
@@ -88,6 +105,7 @@ export class MemorySubscriptions implements SubscriptionStore {
   async removeSubscription(id: string) {
     const s = this.parseSub(id);
     if (s) this.channels.get(this.keys.channel(s))?.delete(id);
+    if (s?.createdBy) this.users.get(this.keys.user({ platform: s.platform, workspace: s.workspace, user: s.createdBy }))?.delete(id);
     this.due.delete(id);
     this.record(id).active = false;
     return this.subs.delete(id);

@@ -11,7 +11,7 @@ import { parseStored, parseStoredList } from './parse-stored.js';
 import { RedisSubscriptions } from './redis-subscriptions.js';
 import { EARLIER_CONTEXTS, type CorruptHandler, type Store, type ValueSchema } from './store.js';
 import type { DeliveryLogEntry } from './delivery-log.js';
-import type { ChannelRef, DigestCursor, Subscription } from './subscription.js';
+import type { ChannelRef, DigestCursor, Subscription, UserRef } from './subscription.js';
 
 export interface RedisStoreOptions {
   url: string;
@@ -154,6 +154,9 @@ export class RedisStore implements Store {
   }
   listChannelSubscriptions(channel: ChannelRef) {
     return this.subs.listChannelSubscriptions(channel);
+  }
+  listUserSubscriptions(user: UserRef) {
+    return this.subs.listUserSubscriptions(user);
   }
   listWorkspaceSubscriptions(platform: string, workspace: string) {
     return this.subs.listWorkspaceSubscriptions(platform, workspace);

@@ -6,7 +6,7 @@ import { parseStored, parseStoredList } from './parse-stored.js';
 import { runClaimDelivery } from './redis-delivery-claim.js';
 import { HEARTBEAT_TTL_MS, RunnerHeartbeat } from './runner-heartbeat.js';
 import type { CorruptHandler } from './store.js';
-import { DigestCursor, Subscription, type ChannelRef } from './subscription.js';
+import { DigestCursor, Subscription, type ChannelRef, type UserRef } from './subscription.js';
 import type { DeliveryClaim, SubscriptionStore } from './subscription-store.js';
 
 /** Records read per MGET, and due-index moves per ZADD: bounded replies however many subscriptions there are. */
@@ -21,7 +21,7 @@ async function execAll(m: ChainableCommander): Promise<unknown[]> {
 }
 
 /**
- * Subscriptions on Redis: sub:{id} (the record, JSON), chan:{platform}:{workspace}:{conversation} (a set of ids),
+ * Subscriptions on Redis: sub:{id} (the record, JSON), chan:{platform}:{workspace}:{conversation} (a set of ids), usr:{platform}:{workspace}:{user} (the ids a user set up),
  * due (a sorted set, id → when the next delivery pass should look, ms) and dlv:{id} (the delivery record: whether
  * the subscription is active, cursor, last date sent, lease) and dlog:{id} (the delivery log, a capped list). A channel's listing reads its set and its records only; a pass reads the due part of the index.
  */
@@ -56,6 +56,7 @@ export class RedisSubscriptions implements SubscriptionStore {
   async putSubscription(sub: Subscription) {
     const s = Subscription.parse(sub);
     const m = this.redis.multi().set(this.keys.subscription(s.id), JSON.stringify(s)).sadd(this.keys.channel(s), s.id).sadd(this.keys.workspaceSubscriptions(s.platform, s.workspace), s.id);
+    if (s.createdBy) m.sadd(this.keys.user({ platform: s.platform, workspace: s.workspace, user: s.createdBy }), s.id);
     m.hset(this.keys.delivery(s.id), 'active', s.active ? '1' : '0');
     await execAll(s.active ? m.zadd(this.keys.due(), 0, s.id) : m.zrem(this.keys.due(), s.id));
   }
@@ -75,6 +76,22 @@ export class RedisSubscriptions implements SubscriptionStore {
     });
     // an id whose record is gone (removed while its record was unreadable) leaves the channel's set here
     if (stale.length) await this.redis.srem(this.keys.channel(channel), ...stale);
+    return out;
+  }
+  async listUserSubscriptions(user: UserRef) {
+    const key = this.keys.user(user);
+    const ids = await this.redis.smembers(key);
+    if (ids.length === 0) return [];
+    const raws = await this.records(ids);
+    const out: Subscription[] = [];
+    const stale: string[] = [];
+    ids.forEach((id, i) => {
+      const s = raws[i] === null ? null : this.parseSub(id, raws[i]);
+      // removed, or subscribed again by someone else since: no longer this user's
+      if (raws[i] === null || (s && s.createdBy !== user.user)) return void stale.push(id);
+      if (s && s.platform === user.platform && s.workspace === user.workspace) out.push(s);
+    });
+    if (stale.length) await this.redis.srem(key, ...stale);
     return out;
   }
   async listWorkspaceSubscriptions(platform: string, workspace: string) {
@@ -112,6 +129,7 @@ export class RedisSubscriptions implements SubscriptionStore {
     const current = await this.getSubscription(id);
     const m = this.redis.multi().del(this.keys.subscription(id)).zrem(this.keys.due(), id).hset(this.keys.delivery(id), 'active', '0');
     if (current) m.srem(this.keys.channel(current), id).srem(this.keys.workspaceSubscriptions(current.platform, current.workspace), id);
+    if (current?.createdBy) m.srem(this.keys.user({ platform: current.platform, workspace: current.workspace, user: current.createdBy }), id);
     const [deleted] = await execAll(m);
     return Number(deleted) > 0;
   }

@@ -1,5 +1,5 @@
 import type { DeliveryLogEntry } from './delivery-log.js';
-import type { ChannelRef, DigestCursor, Subscription } from './subscription.js';
+import type { ChannelRef, DigestCursor, Subscription, UserRef } from './subscription.js';
 
 /**
  * What claiming one subscription's digest for one local date found (Store.claimDelivery):
@@ -27,6 +27,11 @@ export interface SubscriptionStore {
   getSubscription(id: string): Promise<Subscription | null>;
   /** one channel's subscriptions, reading only that channel's index and records */
   listChannelSubscriptions(channel: ChannelRef): Promise<Subscription[]>;
+  /**
+   * the subscriptions a user set up last (createdBy), in any channel of their workspace, reading only that user's index
+   * and its records; a record without createdBy (stored before it was kept) is in no one's
+   */
+  listUserSubscriptions(user: UserRef): Promise<Subscription[]>;
   /** one workspace's subscriptions, active and not, from its index (an uninstall deactivates them) */
   listWorkspaceSubscriptions(platform: string, workspace: string): Promise<Subscription[]>;
   /**

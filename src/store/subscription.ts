@@ -12,6 +12,7 @@ export const Subscription = z.object({
   time: z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/),
   tz: z.string().min(1),
   weekdays: z.boolean(),
+  /** who last subscribed it (absent in records stored before it was kept): the home tab lists their subscriptions */
   createdBy: z.string().optional(),
   createdAt: z.string(),
   active: z.boolean(),
@@ -25,6 +26,13 @@ export type Subscription = z.infer<typeof Subscription>;
 
 /** The channel a subscription posts to; subscriptions are indexed by it. */
 export type ChannelRef = Pick<Subscription, 'platform' | 'workspace' | 'conversation'>;
+
+/** A person who sets up subscriptions (Subscription.createdBy), in a platform's workspace: the home tab lists theirs. */
+export interface UserRef {
+  platform: Subscription['platform'];
+  workspace: string;
+  user: string;
+}
 
 /** Where a subscription's digest stands: what was sent in the current rotation and what the content looked like then. */
 export const DigestCursor = z.object({

@@ -214,6 +214,24 @@ describe.each([
     expect(await h.store.listChannelSubscriptions({ platform: 'slack', workspace: 'T1', conversation: 'C9' })).toEqual([]);
   });
 
+  it('lists the subscriptions a user set up, in every channel of the workspace, until removed or taken over', async () => {
+    const u1 = { platform: 'slack' as const, workspace: 'T1', user: 'U1' };
+    await h.store.putSubscription({ ...sub('a'), createdBy: 'U1' });
+    await h.store.putSubscription({ ...sub('b'), conversation: 'C2', createdBy: 'U1' });
+    await h.store.putSubscription({ ...sub('c'), createdBy: 'U2' });
+    await h.store.putSubscription({ ...sub('d'), workspace: 'T2', createdBy: 'U1' });
+    // stored before createdBy was kept: it reads, and it is in no one's list
+    await h.store.putSubscription(sub('old'));
+    expect((await h.store.getSubscription('old'))?.createdBy).toBeUndefined();
+    expect((await h.store.listUserSubscriptions(u1)).map((s) => s.id).sort()).toEqual(['a', 'b']);
+    expect((await h.store.listUserSubscriptions({ ...u1, workspace: 'T2' })).map((s) => s.id)).toEqual(['d']);
+    // someone else subscribes the same again: it is theirs now
+    await h.store.putSubscription({ ...sub('a'), createdBy: 'U2' });
+    await h.store.removeSubscription('b');
+    expect(await h.store.listUserSubscriptions(u1)).toEqual([]);
+    expect((await h.store.listUserSubscriptions({ ...u1, user: 'U2' })).map((s) => s.id).sort()).toEqual(['a', 'c']);
+  });
+
   it('refuses to store an invalid subscription, and keeps what was stored', async () => {
     await h.store.putSubscription(sub('s1'));
     await expect(h.store.putSubscription({ ...sub('s1'), time: '25:00' })).rejects.toThrow();
