@@ -2,6 +2,7 @@ import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { CoreConfig } from '../../src/config.js';
 import type { Platform, PlatformDeps, PlatformProvider } from '../../src/platform.js';
 import type { RouteHandler } from '../../src/server.js';
+import { starterQuestions } from '../../src/conversation/starter-questions.js';
 import { renderChatPage } from './chat-page.js';
 import type { WebSettings } from './config.js';
 import { allowMethods, sendPage } from './http-headers.js';
@@ -9,6 +10,9 @@ import { ASSET_PATHS } from './page-layout.js';
 import { readerRoutes } from './reader-routes.js';
 import { staticRoutes } from './static-files.js';
 import { WEB_MESSAGES_PATH, webMessagesRoute } from './web-messages.js';
+
+/** How many first questions the chat page offers. */
+const CHAT_STARTERS = 4;
 
 /** The path PUBLIC_URL is mounted at ('' at the root), which every link of the pages starts with. */
 export function rootPath(publicUrl: string | undefined): string {
@@ -23,7 +27,7 @@ async function open(deps: PlatformDeps<CoreConfig & WebSettings>): Promise<Platf
   const root = rootPath(config.publicUrl);
   const routes: Record<string, RouteHandler> = { ...readerRoutes(knowledge.library, root), ...staticRoutes({ [ASSET_PATHS.style]: 'plan-bot.css', [ASSET_PATHS.icon]: 'icon.svg' }) };
   if (chat) {
-    const page = renderChatPage(knowledge.library.plans, root);
+    const page = renderChatPage(knowledge.library.plans, root, starterQuestions(knowledge, CHAT_STARTERS));
     routes['/'] = (req: IncomingMessage, res: ServerResponse) => {
       if (allowMethods(req, res, ['GET', 'HEAD'])) sendPage(req, res, 200, page);
     };
