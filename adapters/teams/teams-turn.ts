@@ -9,6 +9,7 @@ import { addressedToBot, channelChain, isUnprompted } from './addressed.js';
 import type { ReferenceKeeper } from './conversation-reference.js';
 import { renderCards } from './render-card.js';
 import type { ReplyChains } from './reply-chains.js';
+import type { MessageExtension } from './message-extension.js';
 import { answerInvoke } from './teams-invoke.js';
 import { toInbound } from './to-inbound.js';
 
@@ -24,6 +25,8 @@ export interface TurnDeps {
   references: ReferenceKeeper;
   chains: ReplyChains;
   logger: Logger;
+  /** the compose-box search and link unfurling */
+  extension?: MessageExtension;
 }
 
 /** The message activities that carry a Reply: one Adaptive Card each (more than one only for a very long answer). */
@@ -56,7 +59,7 @@ function botWasAdded(a: TeamsActivity): boolean {
  * with help. Every turn for the bot keeps the conversation reference for the digest's proactive posts.
  */
 export function createTurnLogic(deps: TurnDeps): (context: TurnContext, activity: TeamsActivity) => Promise<void> {
-  const { bot, references, chains, logger } = deps;
+  const { bot, references, chains, logger, extension } = deps;
   const answered = async (a: TeamsActivity): Promise<void> => {
     const where = channelChain(a);
     if (where) await chains.remember(where.conversation, where.chain);
@@ -87,7 +90,7 @@ export function createTurnLogic(deps: TurnDeps): (context: TurnContext, activity
     }
     if (a.type === 'invoke') {
       await references.save(a);
-      return answerInvoke(context, a, { bot, logger, post, render: (reply) => replyActivities(reply), answered });
+      return answerInvoke(context, a, { bot, logger, post, render: (reply) => replyActivities(reply), answered, ...(extension ? { extension } : {}) });
     }
     if (a.type === 'conversationUpdate' || a.type === 'installationUpdate') await references.save(a);
     if (a.type === 'conversationUpdate' && botWasAdded(a)) {
