@@ -21,8 +21,8 @@ export const QUERY_PARAMETER = 'query';
 /** The invoke names the message extension answers. */
 export const EXTENSION_INVOKES = ['composeExtension/query', 'composeExtension/queryLink'] as const;
 
-/** What Teams is told when a search finds nothing. */
-export const NOTHING_FOUND = (q: string) => `规划中没有找到与「${clipText(q, 30)}」相关的段落,换个说法试试,例如“应急管理”“数据安全”“专栏14”。`;
+/** What Teams is told when a search finds nothing; the query is echoed clipped and without markup characters. */
+export const NOTHING_FOUND = (q: string) => `规划中没有找到与「${clipText(q.replace(/[<>&*_`\[\]\\]/g, ' ').replace(/\s+/g, ' ').trim(), 30)}」相关的段落,换个说法试试,例如“应急管理”“数据安全”“专栏14”。`;
 
 /** A composeExtension/query value: the command, its parameters (initialRun when nothing is typed yet), and the page. */
 const QueryValue = z.looseObject({
