@@ -56,7 +56,8 @@ function botWasAdded(a: TeamsActivity): boolean {
  * One Teams turn: a message for the bot (typed, @mentioned, a card button's data in activity.value, or a follow-up
  * in a channel reply chain it has answered in; see addressed.ts) is answered by the core bot in its conversation's
  * context; an invoke is answered in the HTTP response (teams-invoke.ts); the bot being added gets a short welcome
- * with help. Every turn for the bot keeps the conversation reference for the digest's proactive posts.
+ * with help. Every turn for the bot (but the message extension's, from
+ * the compose box of any chat) keeps the conversation reference for the digest's proactive posts.
  */
 export function createTurnLogic(deps: TurnDeps): (context: TurnContext, activity: TeamsActivity) => Promise<void> {
   const { bot, references, chains, logger, extension } = deps;
@@ -89,7 +90,8 @@ export function createTurnLogic(deps: TurnDeps): (context: TurnContext, activity
       return answered(a);
     }
     if (a.type === 'invoke') {
-      await references.save(a);
+      // the compose box's search and link unfurling happen in chats the bot may not be in: they keep no reference
+      if (!a.name?.startsWith('composeExtension/')) await references.save(a);
       return answerInvoke(context, a, { bot, logger, post, render: (reply) => replyActivities(reply), answered, ...(extension ? { extension } : {}) });
     }
     if (a.type === 'conversationUpdate' || a.type === 'installationUpdate') await references.save(a);

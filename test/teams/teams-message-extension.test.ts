@@ -15,7 +15,8 @@ import { passageUrl } from '../../src/reply/passage-link.js';
 import { freePort } from '../support/free-port.js';
 import { knowledge } from '../support/knowledge.js';
 import { APP_ID, APP_PASSWORD, mockBotFramework, type BotFrameworkMocks } from './bot-framework-auth.js';
-import { EMULATOR_PORT, SERVICE_URL, message, texts, useConnector, type ActivityOptions } from './teams-harness.js';
+import { loadReference } from '../../adapters/teams/conversation-reference.js';
+import { EMULATOR_PORT, SERVICE_URL, TENANT, message, startTeams, texts, useConnector, type ActivityOptions } from './teams-harness.js';
 
 const connector = useConnector();
 
@@ -254,5 +255,37 @@ describe('Teams message extension without PUBLIC_URL (unauthenticated local test
   it('queryLink of any link is a valid empty result: there are no passage pages to unfurl', async () => {
     const body = await answer(invoke('composeExtension/queryLink', { url: `http://127.0.0.1:${serving.port}/p/${PLAN}/box14.i1` }));
     expect(body).toEqual({ composeExtension: { type: 'result', attachmentLayout: 'list', attachments: [] } });
+  });
+});
+
+describe('Teams message extension and the Store', () => {
+  it('a search or unfurl from a chat\'s compose box keeps no conversation reference; a message does', async () => {
+    const h = await startTeams({ teamsAllowUnauthenticated: true, teamsEmulatorPorts: [EMULATOR_PORT] });
+    try {
+      const conv = `a:compose-${randomUUID()}`;
+      for (const activity of [invoke('composeExtension/query', query('数据安全'), { conversationId: conv }), invoke('composeExtension/queryLink', { url: 'https://example.com/' }, { conversationId: conv })]) {
+        expect((await h.post(activity)).status).toBe(200);
+      }
+      expect(await loadReference(h.store, TENANT, conv)).toBeNull();
+      expect((await h.post(message('数据安全', { conversationId: conv }))).status).toBe(200);
+      expect(await loadReference(h.store, TENANT, conv)).not.toBeNull();
+    } finally {
+      await h.close();
+    }
+  });
+
+  it('with Redis gone, the search still answers within 1 s', async () => {
+    const h = await startTeams({ teamsAllowUnauthenticated: true, teamsEmulatorPorts: [EMULATOR_PORT] });
+    try {
+      await h.store.close();
+      const started = performance.now();
+      const res = await h.post(invoke('composeExtension/query', query('数据安全')));
+      const body = await res.json();
+      expect(res.status).toBe(200);
+      expect(performance.now() - started).toBeLessThan(1000);
+      expect(body.composeExtension.attachments.some((a: any) => plain(a.content).includes('强化数据安全保障'))).toBe(true);
+    } finally {
+      await h.close();
+    }
   });
 });
