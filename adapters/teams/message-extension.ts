@@ -1,9 +1,10 @@
 import { z } from 'zod';
-import { MAX_PAGE, passageResult, searchPassages } from '../../src/conversation/passage-search.js';
+import { MAX_PAGE, searchPassages } from '../../src/conversation/passage-search.js';
 import type { Knowledge } from '../../src/knowledge.js';
 import { forLog, type Logger } from '../../src/logger.js';
 import { clipText } from '../../src/reply/clip.js';
 import { parsePassageUrl } from '../../src/reply/passage-link.js';
+import { passageResult } from '../../src/reply/passage-result.js';
 import type { ResultItem } from '../../src/reply/reply.js';
 import { fallbackInvokeReply, type InvokeReply } from './invoke-response.js';
 import { passageAttachment } from './passage-card.js';

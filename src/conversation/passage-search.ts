@@ -1,11 +1,9 @@
-import { findPassage } from '../content/find-passage.js';
 import type { PlanElement } from '../content/plan-tree.js';
 import type { Intent } from '../intents/intent.js';
 import { parseMessage } from '../intents/parse-message.js';
 import type { Knowledge } from '../knowledge.js';
 import { stripChatMarkup } from '../nlp/chat-markup.js';
 import { linkResults } from '../reply/link-results.js';
-import { passageAddress } from '../reply/passage-link.js';
 import { toResult, type ResultItem } from '../reply/reply.js';
 import { elementResult } from './structure-answer.js';
 
@@ -91,12 +89,4 @@ export function searchPassages(k: Knowledge, text: string, opts: PageOptions = {
   const hits = res && !res.noMatch ? res.hits.map((h) => toResult(h.passage, h.highlights)) : [];
   const items = first ? [first, ...hits.filter((h) => h.id !== first.id)] : hits;
   return page(items, opts);
-}
-
-/** The result item a passage id (from a shared link) stands for, linked to its page; undefined when it is not in the plans. */
-export function passageResult(k: Knowledge, passageId: string, publicUrl?: string): ResultItem | undefined {
-  const address = passageAddress(passageId);
-  const e = address ? findPassage(k.library, address) : undefined;
-  if (!e) return undefined;
-  return linkResults({ results: [elementResult(k, e)] }, publicUrl).results[0];
 }

@@ -1,9 +1,7 @@
 // The passages a search box finds (issue 14; Teams' compose-box search is built on it): ranked by the core matcher,
 // paged, bounded, linked to their reader pages, with no conversation context.
 import { describe, expect, it } from 'vitest';
-import { findPassage } from '../../src/content/find-passage.js';
-import { MAX_PAGE, passageResult, searchPassages, SEARCH_LIMIT } from '../../src/conversation/passage-search.js';
-import { passageAddress } from '../../src/reply/passage-link.js';
+import { MAX_PAGE, searchPassages, SEARCH_LIMIT } from '../../src/conversation/passage-search.js';
 import { knowledge } from '../support/knowledge.js';
 
 const k = knowledge();
@@ -38,17 +36,5 @@ describe('searchPassages', () => {
     expect(outline.items.map((i) => i.kind)).toEqual([...k.library.allNodes().filter((n) => n.kind === 'part').map(() => 'part'), ...k.library.passages.filter((p) => p.kind === 'box').map(() => 'box')].slice(0, 25));
     expect(outline.items.every((i) => i.url === undefined)).toBe(true);
     expect(searchPassages(k, 'zzzz不存在的东西qq')).toEqual({ items: [], total: 0 });
-  });
-});
-
-describe('passageResult and findPassage', () => {
-  it('a passage, a box and a part by their stable ids; nothing for an unknown plan, passage or id', () => {
-    expect(passageResult(k, 'xinxihua-14th:box14.i1', BASE)).toMatchObject({ kind: 'box-item', url: `${BASE}/p/xinxihua-14th/box14.i1`, text: k.library.passage('xinxihua-14th:box14.i1')!.text });
-    expect(passageResult(k, 'xinxihua-14th:box14')!.kind).toBe('box');
-    expect(passageResult(k, 'xinxihua-14th:p5')).toMatchObject({ kind: 'part', title: k.library.node('xinxihua-14th:p5')!.heading });
-    expect(passageResult(k, 'xinxihua-14th:box99.i9')).toBeUndefined();
-    expect(passageResult(k, 'no-such-plan:box14.i1')).toBeUndefined();
-    expect(passageResult(k, 'not an id')).toBeUndefined();
-    expect(findPassage(k.library, passageAddress('other-plan:p5')!)).toBeUndefined();
   });
 });
