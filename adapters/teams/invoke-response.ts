@@ -8,13 +8,14 @@ import type { CardJson } from './card-size.js';
  *   application/vnd.microsoft.card.adaptive (value: the card that replaces the pressed one) or
  *   application/vnd.microsoft.activity.message (value: a text Teams shows in place);
  * - composeExtension/fetchTask, task/fetch, task/submit: a dialog response `{ task: { type: 'message', value } }`;
- * - other composeExtension/* (query, queryLink, selectItem, submitAction, …): `{ composeExtension: { type: 'message', text } }`;
+ * - composeExtension/* the message extension does not answer (message-extension.ts answers the searchPlan query and
+ *   queryLink; this covers other commands, selectItem, submitAction, …): `{ composeExtension: { type: 'message', text } }`;
  * - config/fetch (bot configuration): `{ config: { type: 'continue', value: dialog } }`, a small dialog with the text
  *   (the documented types are continue and auth); config/submit: `{ config: { type: 'message', value } }`;
  * - tab/fetch, tab/submit: `{ tab: { type: 'continue', value: { cards: [] } } }`;
  * - anything else (signin/*, fileConsent/invoke, message/submitAction, handoff/action, names Teams adds later):
  *   200 with `{}`, the empty success botbuilder's own handlers send.
- * The manifest declares none of the features behind the second group, so those answers only say so politely.
+ * The manifest declares none of the features behind these fallbacks, so those answers only say so politely.
  */
 
 /** The content type of a Universal Actions response that carries an Adaptive Card. */

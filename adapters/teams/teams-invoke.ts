@@ -3,6 +3,7 @@ import { z } from 'zod';
 import type { Bot } from '../../src/conversation/bot.js';
 import { forLog, type Logger } from '../../src/logger.js';
 import type { TeamsActivity } from './activity.js';
+import type { MessageExtension } from './message-extension.js';
 import { cardInvokeReply, fallbackInvokeReply, messageInvokeReply, type InvokeReply } from './invoke-response.js';
 import { toInbound } from './to-inbound.js';
 
@@ -28,6 +29,8 @@ export interface InvokeDeps {
   render(reply: Awaited<ReturnType<Bot['handle']>>): Partial<Activity>[];
   /** called once the bot has answered in the activity's conversation (records the channel reply chain) */
   answered(a: TeamsActivity): Promise<void>;
+  /** the compose-box search and link unfurling (composeExtension/query, queryLink); absent: those get the minimal response */
+  extension?: MessageExtension;
 }
 
 /**
@@ -58,11 +61,15 @@ async function executeAction(context: TurnContext, a: TeamsActivity, deps: Invok
 }
 
 /**
- * Answer an invoke activity in its HTTP response: adaptiveCard/action is answered like a typed message; every other
- * invoke name gets the minimal valid body of its kind (invoke-response.ts), so Teams never sees a 501 or a 500.
+ * Answer an invoke activity in its HTTP response: adaptiveCard/action is answered like a typed message; the message
+ * extension's search and link unfurling by the extension (message-extension.ts); every other invoke name gets the
+ * minimal valid body of its kind (invoke-response.ts), so Teams never sees a 501 or a 500.
  */
 export async function answerInvoke(context: TurnContext, a: TeamsActivity, deps: InvokeDeps): Promise<void> {
-  const reply = a.name === 'adaptiveCard/action' ? await executeAction(context, a, deps) : fallbackInvokeReply(a.name);
-  if (a.name !== 'adaptiveCard/action') deps.logger.info({ invoke: forLog(a.name ?? '') }, 'teams invoke plan-bot does not act on; answered with its minimal response');
+  let reply = a.name === 'adaptiveCard/action' ? await executeAction(context, a, deps) : a.name ? deps.extension?.(a.name, a.value) : undefined;
+  if (!reply) {
+    reply = fallbackInvokeReply(a.name);
+    deps.logger.info({ invoke: forLog(a.name ?? '') }, 'teams invoke plan-bot does not act on; answered with its minimal response');
+  }
   await context.sendActivity({ type: 'invokeResponse', value: reply });
 }

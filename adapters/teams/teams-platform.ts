@@ -7,7 +7,7 @@ import { createTeamsRoute, TEAMS_PATH } from './teams-route.js';
 
 async function open(deps: PlatformDeps<CoreConfig & TeamsConfig>): Promise<Platform | { off: string }> {
   if (!deps.config.teamsEnabled) return { off: deps.config.teamsOffReason ?? 'TEAMS_ENABLED=false' };
-  const route = createTeamsRoute({ bot: deps.bot, store: deps.store, config: deps.config, logger: deps.logger });
+  const route = createTeamsRoute({ bot: deps.bot, knowledge: deps.knowledge, store: deps.store, config: deps.config, logger: deps.logger });
   // answers are posted inside the request, so the server's drain of in-flight requests finishes them
   return { routes: { [TEAMS_PATH]: route }, close: async () => undefined };
 }

@@ -1,5 +1,6 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { Bot } from '../../src/conversation/bot.js';
+import type { Knowledge } from '../../src/knowledge.js';
 import { forLog, type Logger } from '../../src/logger.js';
 import { readBody, sendJson, type RouteHandler } from '../../src/server.js';
 import type { Store } from '../../src/store/store.js';
@@ -7,6 +8,7 @@ import { TeamsActivity } from './activity.js';
 import type { TeamsConfig } from './config.js';
 import { ReferenceKeeper } from './conversation-reference.js';
 import { fallbackInvokeReply, RECEIVED_TEXT, UNAVAILABLE_TEXT } from './invoke-response.js';
+import { createMessageExtension } from './message-extension.js';
 import { ReplyChains } from './reply-chains.js';
 import { allowedWithoutAuth } from './service-url.js';
 import { createTeamsAdapter, type TeamsAuthResult } from './teams-adapter.js';
@@ -34,13 +36,15 @@ const DEFAULT_REFERENCE_TTL_SECONDS = 90 * 24 * 3600;
 const DEFAULT_CONTEXT_TTL_SECONDS = 24 * 3600;
 
 /**
- * What the Teams endpoint is built from: the core bot, the store (dedup, references, reply chains), the
- * MICROSOFT_APP_* settings and the context TTL (how long a channel reply chain takes follow-ups without a mention).
+ * What the Teams endpoint is built from: the core bot, the loaded plans (the message extension's search and link
+ * unfurling), the store (dedup, references, reply chains), the MICROSOFT_APP_* settings, the context TTL (how long a
+ * channel reply chain takes follow-ups without a mention) and PUBLIC_URL (the passage links it unfurls).
  */
 export interface TeamsRouteDeps {
   bot: Bot;
+  knowledge: Knowledge;
   store: Store;
-  config: Partial<TeamsConfig> & { contextTtlSeconds?: number };
+  config: Partial<TeamsConfig> & { contextTtlSeconds?: number; publicUrl?: string };
   logger: Logger;
 }
 
@@ -111,7 +115,8 @@ export function createTeamsRoute(deps: TeamsRouteDeps): RouteHandler {
   });
   const references = new ReferenceKeeper(store, log, config.teamsReferenceTtlSeconds ?? DEFAULT_REFERENCE_TTL_SECONDS);
   const chains = new ReplyChains(store, log, config.contextTtlSeconds ?? DEFAULT_CONTEXT_TTL_SECONDS);
-  const turn = createTurnLogic({ bot: deps.bot, references, chains, logger: log });
+  const extension = createMessageExtension({ knowledge: deps.knowledge, logger: log, ...(config.publicUrl ? { publicUrl: config.publicUrl } : {}) });
+  const turn = createTurnLogic({ bot: deps.bot, references, chains, logger: log, extension });
   // closed unless an app id authenticates requests or unauthenticated testing was asked for explicitly
   const closed = !config.microsoftAppId && !config.teamsAllowUnauthenticated;
   const emulatorPorts = config.teamsEmulatorPorts ?? [];

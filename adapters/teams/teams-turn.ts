@@ -9,6 +9,7 @@ import { addressedToBot, channelChain, isUnprompted } from './addressed.js';
 import type { ReferenceKeeper } from './conversation-reference.js';
 import { renderCards } from './render-card.js';
 import type { ReplyChains } from './reply-chains.js';
+import type { MessageExtension } from './message-extension.js';
 import { answerInvoke } from './teams-invoke.js';
 import { toInbound } from './to-inbound.js';
 
@@ -24,6 +25,8 @@ export interface TurnDeps {
   references: ReferenceKeeper;
   chains: ReplyChains;
   logger: Logger;
+  /** the compose-box search and link unfurling */
+  extension?: MessageExtension;
 }
 
 /** The message activities that carry a Reply: one Adaptive Card each (more than one only for a very long answer). */
@@ -53,10 +56,11 @@ function botWasAdded(a: TeamsActivity): boolean {
  * One Teams turn: a message for the bot (typed, @mentioned, a card button's data in activity.value, or a follow-up
  * in a channel reply chain it has answered in; see addressed.ts) is answered by the core bot in its conversation's
  * context; an invoke is answered in the HTTP response (teams-invoke.ts); the bot being added gets a short welcome
- * with help. Every turn for the bot keeps the conversation reference for the digest's proactive posts.
+ * with help. Every turn for the bot (but the message extension's, from
+ * the compose box of any chat) keeps the conversation reference for the digest's proactive posts.
  */
 export function createTurnLogic(deps: TurnDeps): (context: TurnContext, activity: TeamsActivity) => Promise<void> {
-  const { bot, references, chains, logger } = deps;
+  const { bot, references, chains, logger, extension } = deps;
   const answered = async (a: TeamsActivity): Promise<void> => {
     const where = channelChain(a);
     if (where) await chains.remember(where.conversation, where.chain);
@@ -86,8 +90,9 @@ export function createTurnLogic(deps: TurnDeps): (context: TurnContext, activity
       return answered(a);
     }
     if (a.type === 'invoke') {
-      await references.save(a);
-      return answerInvoke(context, a, { bot, logger, post, render: (reply) => replyActivities(reply), answered });
+      // the compose box's search and link unfurling happen in chats the bot may not be in: they keep no reference
+      if (!a.name?.startsWith('composeExtension/')) await references.save(a);
+      return answerInvoke(context, a, { bot, logger, post, render: (reply) => replyActivities(reply), answered, ...(extension ? { extension } : {}) });
     }
     if (a.type === 'conversationUpdate' || a.type === 'installationUpdate') await references.save(a);
     if (a.type === 'conversationUpdate' && botWasAdded(a)) {

@@ -63,8 +63,8 @@ export function mockConnector(): Posted[] {
 export async function startTeams(config: Partial<Config> = UNAUTHENTICATED): Promise<TeamsHarness> {
   const log = process.env.TEAMS_TEST_LOG ? createLogger(process.env.TEAMS_TEST_LOG) : silentLogger();
   const store = await openStore(inject('redisUrl'), { prefix: `test-teams-${randomUUID()}:`, timeoutMs: 1000, logger: log });
-  const bot = new Bot({ knowledge: knowledge(), store, logger: log, ...(config.contextTtlSeconds ? { contextTtlSeconds: config.contextTtlSeconds } : {}) });
-  const route = createTeamsRoute({ bot, store, logger: log, config });
+  const bot = new Bot({ knowledge: knowledge(), store, logger: log, ...(config.contextTtlSeconds ? { contextTtlSeconds: config.contextTtlSeconds } : {}), ...(config.publicUrl ? { publicUrl: config.publicUrl } : {}) });
+  const route = createTeamsRoute({ bot, knowledge: knowledge(), store, logger: log, config });
   const server: RunningServer = await startHttpServer({ port: 0, host: '127.0.0.1', routes: { '/api/messages': route }, logger: log });
   const url = `http://127.0.0.1:${server.port}/api/messages`;
   const posted = mockConnector();

@@ -41,8 +41,10 @@ function execute(data: Record<string, unknown>, verb = 'planBot'): Record<string
 
 /** Every invoke name the Teams platform documents sending to a bot, each with the value it documents. */
 const OTHER_INVOKES: [name: string, value: unknown, body: (b: any) => void][] = [
+  // a command the manifest does not declare (searchPlan is: test/teams/teams-message-extension.test.ts)
   ['composeExtension/query', { commandId: 'search', parameters: [{ name: 'query', value: '应急管理' }], queryOptions: { skip: 0, count: 25 } }, (b) => expect(b.composeExtension).toMatchObject({ type: 'message', text: expect.any(String) })],
-  ['composeExtension/queryLink', { url: 'https://example.com/plan' }, (b) => expect(b.composeExtension.type).toBe('message')],
+  // a link that is not one of PUBLIC_URL's passage pages (test/teams/teams-message-extension.test.ts unfurls ours)
+  ['composeExtension/queryLink', { url: 'https://example.com/plan' }, (b) => expect(b).toEqual({ composeExtension: { type: 'result', attachmentLayout: 'list', attachments: [] } })],
   ['composeExtension/querySettingUrl', {}, (b) => expect(b.composeExtension.type).toBe('message')],
   ['composeExtension/selectItem', { id: 1 }, (b) => expect(b.composeExtension.type).toBe('message')],
   ['composeExtension/submitAction', { commandId: 'share', commandContext: 'message', data: {} }, (b) => expect(b.composeExtension.type).toBe('message')],

@@ -1,6 +1,7 @@
-// The Teams manifest declares exactly what the code uses (issue 13): the one resource-specific consent the channel
-// follow-ups need, the prompt starters the plan yields (each of them answered over real HTTP), and no feature whose
-// invokes the code only answers with "not offered".
+// The Teams manifest declares exactly what the code uses (issues 13, 14): the one resource-specific consent the channel
+// follow-ups need, the prompt starters the plan yields (each of them answered over real HTTP), the message extension's
+// search command and PUBLIC_URL's link domain (both answered over real HTTP), and no feature whose invokes the code
+// only answers with "not offered".
 import '../support/node20-nock.js';
 import { copyFileSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -9,13 +10,16 @@ import AdmZip from 'adm-zip';
 import nock from 'nock';
 import { describe, expect, it } from 'vitest';
 import { CHANNEL_MESSAGES_RSC } from '../../adapters/teams/addressed.js';
-import { buildTeamsPackage, TEAMS_APP_DIR } from '../../adapters/teams/app-package.js';
+import { buildTeamsPackage, PUBLIC_HOST_PLACEHOLDER, TEAMS_APP_DIR } from '../../adapters/teams/app-package.js';
+import { QUERY_PARAMETER, SEARCH_COMMAND } from '../../adapters/teams/message-extension.js';
 import { commandLists, promptStarters, STARTER_SCOPES } from '../../adapters/teams/prompt-starters.js';
 import { knowledge } from '../support/knowledge.js';
 import { APP_ID } from './bot-framework-auth.js';
 import { cards, message, texts, useTeams } from './teams-harness.js';
 
-const manifest = () => JSON.parse(new AdmZip(buildTeamsPackage(APP_ID)).readAsText('manifest.json'));
+const manifest = (publicUrl?: string) => JSON.parse(new AdmZip(buildTeamsPackage(APP_ID, undefined, publicUrl ? { publicUrl } : {})).readAsText('manifest.json'));
+
+const PUBLIC_URL = 'https://plan.example.org/plan-bot';
 
 describe('Teams manifest against the code', () => {
   it('declares the ChannelMessage.Read.Group consent (Application) the channel follow-ups need, and no other', () => {
@@ -45,9 +49,30 @@ describe('Teams manifest against the code', () => {
     expect(starters.length).toBeLessThanOrEqual(10);
   });
 
-  it('declares no compose extension, tab, dialog configuration or files, whose invokes the code does not act on', () => {
-    const m = manifest();
-    expect(m.composeExtensions ?? []).toEqual([]);
+  it('declares one message extension, of the bot, whose one command is the search the code answers', () => {
+    const m = manifest(PUBLIC_URL);
+    expect(m.composeExtensions).toHaveLength(1);
+    const [ext] = m.composeExtensions;
+    expect(ext.botId).toBe(APP_ID);
+    expect(ext.commands.map((c: any) => [c.id, c.type, c.parameters.map((p: any) => p.name)])).toEqual([[SEARCH_COMMAND, 'query', [QUERY_PARAMETER]]]);
+    // the initial run is answered with the outline (teams-message-extension.test.ts)
+    expect(ext.commands[0].initialRun).toBe(true);
+  });
+
+  it('unfurls links of PUBLIC_URL\'s host only: filled in when packaged, left out without a PUBLIC_URL', () => {
+    expect(manifest(PUBLIC_URL).composeExtensions[0].messageHandlers).toEqual([{ type: 'link', value: { domains: ['plan.example.org'] } }]);
+    expect(manifest('http://127.0.0.1:3000').composeExtensions[0].messageHandlers[0].value.domains).toEqual(['127.0.0.1']);
+    const without = manifest();
+    expect(without.composeExtensions[0].messageHandlers).toBeUndefined();
+    expect(without.composeExtensions[0].commands[0].id).toBe(SEARCH_COMMAND);
+    expect(JSON.stringify(without)).not.toContain('${{');
+    // the committed manifest holds the placeholder, not a host of anyone's deployment
+    const committed = JSON.parse(readFileSync(join(TEAMS_APP_DIR, 'manifest.json'), 'utf8'));
+    expect(committed.composeExtensions[0].messageHandlers[0].value.domains).toEqual([PUBLIC_HOST_PLACEHOLDER]);
+  });
+
+  it('declares no tab, dialog configuration or files, whose invokes the code does not act on', () => {
+    const m = manifest(PUBLIC_URL);
     expect(m.configurableTabs ?? []).toEqual([]);
     expect(m.staticTabs ?? []).toEqual([]);
     expect(m.bots[0].configuration).toBeUndefined();
@@ -76,6 +101,12 @@ describe('teams:package refuses a manifest Teams would refuse', () => {
     expect(() => buildTeamsPackage(APP_ID, many)).toThrow(/bots\.0\.commandLists\.0\.commands/);
     const long = appDirWith((m) => (m.bots[0].commandLists[0].commands[0].title = '长'.repeat(33)));
     expect(() => buildTeamsPackage(APP_ID, long)).toThrow(/title/);
+  });
+
+  it('a message extension link domain that is not a host name, or a PUBLIC_URL that is not a URL', () => {
+    const dir = appDirWith((m) => (m.composeExtensions[0].messageHandlers[0].value.domains = ['https://plan.example.org/p']));
+    expect(() => buildTeamsPackage(APP_ID, dir)).toThrow(/domains/);
+    expect(() => buildTeamsPackage(APP_ID, undefined, { publicUrl: 'plan.example.org' })).toThrow(/PUBLIC_URL/);
   });
 
   it('resource-specific consent without webApplicationInfo', () => {
