@@ -10,6 +10,9 @@ export default defineConfig({
     testTimeout: 60_000,
     hookTimeout: 30_000,
     pool: 'forks',
+    // most test files wait on child processes, sockets and timers rather than the CPU: four forks on 2 cores ran the
+    // suite in 218 s against 281 s with the default (same machine, same load, all 1,027 tests passing both times)
+    maxWorkers: 4,
     reporters: ['default'],
   },
 });
