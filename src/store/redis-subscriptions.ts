@@ -63,39 +63,12 @@ export class RedisSubscriptions implements SubscriptionStore {
   async getSubscription(id: string) {
     return this.parseSub(id, await this.redis.get(this.keys.subscription(id)));
   }
-  async listChannelSubscriptions(channel: ChannelRef) {
-    const ids = await this.redis.smembers(this.keys.channel(channel));
-    if (ids.length === 0) return [];
-    const raws = await this.records(ids);
-    const out: Subscription[] = [];
-    const stale: string[] = [];
-    ids.forEach((id, i) => {
-      if (raws[i] === null) return void stale.push(id);
-      const s = this.parseSub(id, raws[i]);
-      if (s && s.platform === channel.platform && s.workspace === channel.workspace && s.conversation === channel.conversation) out.push(s);
-    });
-    // an id whose record is gone (removed while its record was unreadable) leaves the channel's set here
-    if (stale.length) await this.redis.srem(this.keys.channel(channel), ...stale);
-    return out;
-  }
-  async listUserSubscriptions(user: UserRef) {
-    const key = this.keys.user(user);
-    const ids = await this.redis.smembers(key);
-    if (ids.length === 0) return [];
-    const raws = await this.records(ids);
-    const out: Subscription[] = [];
-    const stale: string[] = [];
-    ids.forEach((id, i) => {
-      const s = raws[i] === null ? null : this.parseSub(id, raws[i]);
-      // removed, or subscribed again by someone else since: no longer this user's
-      if (raws[i] === null || (s && s.createdBy !== user.user)) return void stale.push(id);
-      if (s && s.platform === user.platform && s.workspace === user.workspace) out.push(s);
-    });
-    if (stale.length) await this.redis.srem(key, ...stale);
-    return out;
-  }
-  async listWorkspaceSubscriptions(platform: string, workspace: string) {
-    const index = this.keys.workspaceSubscriptions(platform, workspace);
+  /**
+   * The subscriptions an index set lists, read in one MGET. `belongs` says whether a record is still the index's
+   * (true), no longer is and leaves it (false), or is kept out of the answer but listed (undefined: unreadable, or
+   * another scope); ids whose record is gone always leave the set.
+   */
+  private async listIndexed(index: string, belongs: (s: Subscription) => boolean | undefined): Promise<Subscription[]> {
     const ids = await this.redis.smembers(index);
     if (ids.length === 0) return [];
     const raws = await this.records(ids);
@@ -104,10 +77,23 @@ export class RedisSubscriptions implements SubscriptionStore {
     ids.forEach((id, i) => {
       if (raws[i] === null) return void stale.push(id);
       const s = this.parseSub(id, raws[i]);
-      if (s && s.platform === platform && s.workspace === workspace) out.push(s);
+      const verdict = s ? belongs(s) : undefined;
+      if (verdict === false) stale.push(id);
+      else if (verdict && s) out.push(s);
     });
+    // an id whose record is gone (removed while its record was unreadable) leaves the set here
     if (stale.length) await this.redis.srem(index, ...stale);
     return out;
+  }
+  async listChannelSubscriptions(channel: ChannelRef) {
+    return this.listIndexed(this.keys.channel(channel), (s) => (s.platform === channel.platform && s.workspace === channel.workspace && s.conversation === channel.conversation ? true : undefined));
+  }
+  async listUserSubscriptions(user: UserRef) {
+    // removed, or subscribed again by someone else since: no longer this user's
+    return this.listIndexed(this.keys.user(user), (s) => (s.createdBy !== user.user ? false : s.platform === user.platform && s.workspace === user.workspace ? true : undefined));
+  }
+  async listWorkspaceSubscriptions(platform: string, workspace: string) {
+    return this.listIndexed(this.keys.workspaceSubscriptions(platform, workspace), (s) => (s.platform === platform && s.workspace === workspace ? true : undefined));
   }
   async listSubscriptions() {
     const out: Subscription[] = [];
