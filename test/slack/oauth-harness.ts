@@ -3,13 +3,11 @@
 // tokens; every Web API call is recorded with the token it carried (its Authorization header).
 import '../support/node20-nock.js';
 import { randomBytes } from 'node:crypto';
-import { Writable } from 'node:stream';
 import nock from 'nock';
 import { inject } from 'vitest';
 import { loadConfig } from '../../app/config.js';
-import { startServe, type Serving } from '../../app/serve.js';
-import { createLogger } from '../../src/logger.js';
-import { knowledge } from '../support/knowledge.js';
+import type { Serving } from '../../app/serve.js';
+import { serveInProcess } from '../support/serve-in-process.js';
 import { TEST_SIGNING_SECRET } from '../support/slack-sign.js';
 
 export const API_ORIGIN = 'https://slack.test';
@@ -163,24 +161,14 @@ export async function startOAuthHarness(name: string, workspaces: FakeWorkspace[
   nock.disableNetConnect();
   nock.enableNetConnect(/^(127\.0\.0\.1|localhost)/);
   const logs: string[] = [];
-  const sink = new Writable({
-    write(chunk, _enc, done) {
-      logs.push(String(chunk));
-      done();
-    },
-  });
   const keys = env.INSTALLATION_ENCRYPTION_KEYS ?? newKey('k1');
   const h = { calls: [], logs, keys, refreshes: 0 } as unknown as OAuthHarness;
   fakeSlack(workspaces, h);
   const config = loadConfig({ PORT: '0', LOG_LEVEL: 'debug', ...oauthEnv(`plan-bot-test:${name}:${process.pid}:${Date.now()}:`, keys), ...env });
-  const serving = await startServe({ config, knowledge: knowledge(), logger: createLogger('debug', sink), host: '127.0.0.1' });
-  h.serving = serving;
-  h.base = `http://127.0.0.1:${serving.port}`;
-  h.close = async () => {
-    await serving.close();
-    nock.cleanAll();
-    nock.enableNetConnect();
-  };
+  const served = await serveInProcess(config, logs);
+  h.serving = served.serving;
+  h.base = served.base;
+  h.close = served.close;
   return h;
 }
 

@@ -1,13 +1,11 @@
 // A running plan-bot serve with Slack on, against the test Redis, with nock standing in for Slack's Web API
 // (SLACK_API_URL) and for response_urls. Only Slack's endpoints are faked; the server, Bolt, the bot and Redis are real.
 import '../support/node20-nock.js';
-import { Writable } from 'node:stream';
 import nock from 'nock';
 import { inject } from 'vitest';
 import { loadConfig } from '../../app/config.js';
-import { createLogger } from '../../src/logger.js';
-import { startServe, type Serving } from '../../app/serve.js';
-import { knowledge } from '../support/knowledge.js';
+import type { Serving } from '../../app/serve.js';
+import { serveInProcess } from '../support/serve-in-process.js';
 import { TEST_SIGNING_SECRET } from '../support/slack-sign.js';
 
 export const API_ORIGIN = 'https://slack.test';
@@ -57,12 +55,6 @@ export async function startSlackHarness(name: string, env: Record<string, string
   nock.disableNetConnect();
   nock.enableNetConnect(/^(127\.0\.0\.1|localhost)/);
   const logs: string[] = [];
-  const sink = new Writable({
-    write(chunk, _enc, done) {
-      logs.push(String(chunk));
-      done();
-    },
-  });
   const harness = { sent: [], logs } as unknown as Harness;
   const record = async (sent: Sent): Promise<[number, unknown, Record<string, string>?]> => {
     const custom = await harness.override?.(sent);
@@ -97,14 +89,10 @@ export async function startSlackHarness(name: string, env: Record<string, string
     LOG_LEVEL: 'debug',
     ...env,
   });
-  const serving = await startServe({ config, knowledge: knowledge(), logger: createLogger('debug', sink), host: '127.0.0.1' });
-  harness.serving = serving;
-  harness.base = `http://127.0.0.1:${serving.port}`;
-  harness.close = async () => {
-    await serving.close();
-    nock.cleanAll();
-    nock.enableNetConnect();
-  };
+  const served = await serveInProcess(config, logs);
+  harness.serving = served.serving;
+  harness.base = served.base;
+  harness.close = served.close;
   return harness;
 }
 
