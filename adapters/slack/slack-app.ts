@@ -7,12 +7,19 @@ import { boltLogger } from './bolt-logger.js';
 import { commandListener } from './command-listener.js';
 import { ANSWERED_EVENTS, eventListener } from './event-listeners.js';
 import type { ListenerDeps } from './listener-deps.js';
+import type { SlackLane } from './route-receiver.js';
 import { OWN_SHORTCUTS, shortcutListener } from './shortcut-listener.js';
 import { OWN_VIEWS, viewListener } from './view-listener.js';
 import { LIFECYCLE_EVENTS, uninstallListener, type UninstallDeps } from './uninstall-listener.js';
 
+/** A receiver that hands each lane of requests to its own App (plan-bot's RouteReceiver). */
+export interface LanedReceiver {
+  lane(lane: SlackLane): Receiver;
+}
+
 export interface SlackAppOptions {
-  receiver: Receiver;
+  /** a laned receiver (HTTP): one App per lane; any other (Socket Mode): one App for everything */
+  receiver: Receiver | LanedReceiver;
   /** one workspace: its token and bot; OAuth: authorize reads each request's workspace's installation */
   auth: { token: string; botUserId: string; botId: string } | { authorize: Authorize<boolean>; uninstall: UninstallDeps };
   apiUrl: string;
@@ -28,37 +35,51 @@ const SLACK_EVENTS = new RegExp(`${ANSWERED_EVENTS.source}|${LIFECYCLE_EVENTS.so
 const ANY_COMMAND = /^\//;
 
 /**
- * The Bolt app: the bot's identity given up front (no auth.test per start), no Bolt conversation store (the
- * core keeps context), the assistant panel (Bolt's Assistant, global middleware that takes its events and DM thread
- * messages), and one listener per kind of request: slash commands, the app_mention, message and app_home_opened events
- * (each answered once, by event_id) and presses of plan-bot's buttons, and app_uninstalled and tokens_revoked.
+ * The Bolt apps: the bot's identity given up front (no auth.test per start), no Bolt conversation store (the core
+ * keeps context). Over HTTP there is one App per lane, each with only its own listeners (see SlackLane): slash
+ * commands; the events (the assistant panel, Bolt's Assistant, as global middleware taking its events and DM thread
+ * messages, then the app_mention, message and app_home_opened events, each answered once by event_id, and
+ * app_uninstalled and tokens_revoked); and interactivity (plan-bot's buttons, shortcuts and modal submissions).
+ * With Socket Mode's receiver, which serves one App, all of them are on that one. Returns the apps made.
  */
-export function createSlackApp(opts: SlackAppOptions): App {
+export function createSlackApp(opts: SlackAppOptions): App[] {
   const log = opts.logger;
-  const app = new App({
-    receiver: opts.receiver,
-    ...('token' in opts.auth ? { token: opts.auth.token, botId: opts.auth.botId, botUserId: opts.auth.botUserId } : { authorize: opts.auth.authorize }),
-    logger: boltLogger(log),
-    convoStore: false,
-    // the event listeners ignore every bot's messages (this bot's included), so Bolt's ignoreSelf would only repeat that
-    ignoreSelf: false,
-    // Bolt's own client makes only the assistant panel's calls (status, title, prompts): a few quick retries, not its default 10
-    clientOptions: { slackApiUrl: opts.apiUrl, logger: boltLogger(log, 'slack-web-api'), timeout: 10_000, retryConfig: { retries: 2, factor: 2, minTimeout: 200, maxTimeout: 2000 } },
-  });
-  app.error(async (err) => {
-    log.error({ code: err.code ?? 'unknown', err: forLog(err.message) }, 'slack listener failed');
-  });
+  const makeApp = (receiver: Receiver): App => {
+    const app = new App({
+      receiver,
+      ...('token' in opts.auth ? { token: opts.auth.token, botId: opts.auth.botId, botUserId: opts.auth.botUserId } : { authorize: opts.auth.authorize }),
+      logger: boltLogger(log),
+      convoStore: false,
+      // the event listeners ignore every bot's messages (this bot's included), so Bolt's ignoreSelf would only repeat that
+      ignoreSelf: false,
+      // Bolt's own client makes only the assistant panel's calls (status, title, prompts): a few quick retries, not its default 10
+      clientOptions: { slackApiUrl: opts.apiUrl, logger: boltLogger(log, 'slack-web-api'), timeout: 10_000, retryConfig: { retries: 2, factor: 2, minTimeout: 200, maxTimeout: 2000 } },
+    });
+    app.error(async (err) => {
+      log.error({ code: err.code ?? 'unknown', err: forLog(err.message) }, 'slack listener failed');
+    });
+    return app;
+  };
   const deps: ListenerDeps = { ...opts.deps, store: opts.store, botUserId: 'token' in opts.auth ? opts.auth.botUserId : '', log };
+  const laned = 'lane' in opts.receiver ? opts.receiver : undefined;
+  const single = laned ? undefined : makeApp(opts.receiver as Receiver);
+  const appFor = (lane: SlackLane): App => single ?? makeApp(laned!.lane(lane));
+
+  const commands = appFor('command');
+  commands.command(ANY_COMMAND, commandListener(deps));
+
+  const events = appFor('event');
   // first: the assistant panel's events and the messages in DM threads stop here, the rest go on to the listeners
-  app.assistant(planAssistant(deps));
-  app.command(ANY_COMMAND, commandListener(deps));
+  events.assistant(planAssistant(deps));
   // one workspace's deployment forgets that workspace's data too (its token stops working: SLACK_BOT_TOKEN must change)
   const uninstall = uninstallListener('authorize' in opts.auth ? opts.auth.uninstall : { store: opts.store, log });
   const answer = eventListener(deps);
-  // one event listener for both kinds: every registered Bolt listener runs on every request (about 5 µs each per /plan)
-  app.event(SLACK_EVENTS, async (args) => (LIFECYCLE_EVENTS.test(args.event.type) ? uninstall(args) : answer(args)));
-  app.action({ type: 'block_actions', action_id: OWN_ACTIONS }, actionListener(deps));
-  app.shortcut(OWN_SHORTCUTS, shortcutListener(deps));
-  app.view({ callback_id: OWN_VIEWS, type: 'view_submission' }, viewListener(deps));
-  return app;
+  // one event listener for both kinds: every registered Bolt listener runs on every request (about 5 µs each)
+  events.event(SLACK_EVENTS, async (args) => (LIFECYCLE_EVENTS.test(args.event.type) ? uninstall(args) : answer(args)));
+
+  const interactions = appFor('interaction');
+  interactions.action({ type: 'block_actions', action_id: OWN_ACTIONS }, actionListener(deps));
+  interactions.shortcut(OWN_SHORTCUTS, shortcutListener(deps));
+  interactions.view({ callback_id: OWN_VIEWS, type: 'view_submission' }, viewListener(deps));
+  return [...new Set([commands, events, interactions])];
 }

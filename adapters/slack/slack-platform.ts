@@ -66,14 +66,14 @@ async function open(deps: Deps): Promise<Platform | { off: string }> {
   const common = { auth: { token, ...identity }, apiUrl: c.apiUrl, store: deps.store, logger: log, deps: { bot: deps.bot, sender, ackBudgetMs: ACK_BUDGET_MS, threadTtlSeconds: deps.config.contextTtlSeconds, ...listenerContent(deps) } };
   if (c.appToken) {
     const receiver = new SocketModeReceiver({ appToken: c.appToken, logger: boltLogger(log, 'socket-mode'), installerOptions: { clientOptions: { slackApiUrl: c.apiUrl, timeout: 10_000 } } });
-    const app = createSlackApp({ ...common, receiver });
+    const [app] = createSlackApp({ ...common, receiver });
     log.info({ mode: 'socket' }, 'slack: on, Socket Mode (SLACK_APP_TOKEN is set)');
     return {
       start: async () => {
-        await app.start();
+        await app!.start();
       },
       close: async () => {
-        await app.stop();
+        await app!.stop();
       },
     };
   }

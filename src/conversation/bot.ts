@@ -157,6 +157,9 @@ export class Bot {
       corrected = understood !== undefined;
       if (understood) turn = { ...turn, reply: withNotice(turn.reply, understood) };
       if (this.publicUrl) turn = { ...turn, reply: linkResults(turn.reply, this.publicUrl) };
+      // the topic rides on the reply (the Slack assistant titles its thread with it); set here, before the turn is
+      // remembered, so a remembered answer is handed back as the same frozen object (adapters key their rendering on it)
+      if (turn.ctx?.topic) turn = { ...turn, reply: { ...turn.reply, topic: turn.ctx.topic } };
       // an answer that needed no context is the same for everyone who asks the same words: remember it
       if (!needsContext(intent)) this.memo.set(msg.text, intent, turn, corrected);
     }
@@ -176,8 +179,7 @@ export class Bot {
     this.metrics.answer(msg.platform, intent.type, outcome, (performance.now() - started) / 1000);
     // the clipped copy of the text is only worth making when it will be logged (this is the hot path)
     if (this.log.isLevelEnabled('debug')) this.log.debug({ intent: intent.type, text: forLog(msg.text), results: turn.reply.results.length }, 'answered');
-    const reply = turn.ctx?.topic ? { ...turn.reply, topic: turn.ctx.topic } : turn.reply;
-    return notice ? withNotice(reply, notice) : reply;
+    return notice ? withNotice(turn.reply, notice) : turn.reply;
   }
 
   /**
