@@ -1,4 +1,4 @@
-import { App, LogLevel } from '@slack/bolt';
+import { App, LogLevel, type Receiver } from '@slack/bolt';
 import { describe, expect, it } from 'vitest';
 import { RouteReceiver } from '../../adapters/slack/route-receiver.js';
 import { createSlackApp } from '../../adapters/slack/slack-app.js';
@@ -14,11 +14,11 @@ const chains = (app: App) => {
   return { listeners: a.listeners.length, middleware: a.middleware.length };
 };
 
-function apps(receiver: ConstructorParameters<typeof App>[0]['receiver'] | RouteReceiver) {
+function apps(receiver: Receiver | RouteReceiver) {
   const store = new MemoryStore();
   const log = silentLogger();
   return createSlackApp({
-    receiver: receiver!,
+    receiver,
     auth: { token: 'xoxb-test', botUserId: 'U0BOT', botId: 'B0BOT' },
     apiUrl: 'http://127.0.0.1:9/api/',
     store,
