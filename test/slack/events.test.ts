@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { eventEnvelope, nowSeconds, sendEvent } from '../support/slack-sign.js';
-import { BOT_USER_ID, quiet, shownText, startSlackHarness, waitFor, type Harness } from './slack-harness.js';
+import { BOT_USER_ID, quiet, shownText, startSlackHarness, waitFor, waitForThreadMark, type Harness } from './slack-harness.js';
 
 let h: Harness;
 beforeAll(async () => {
@@ -72,6 +72,7 @@ describe('Events API', () => {
     const first = mention('养老', 'C0PLAIN');
     await ask(first.envelope, 1);
     expect(h.sent[0]!.thread_ts).toBe(first.ts);
+    await waitForThreadMark(h, 'C0PLAIN', first.ts);
 
     const ts = newTs();
     const plain = { type: 'message', channel_type: 'channel', channel: 'C0PLAIN', user: 'U0ASKER', text: '2025年的目标是什么?', ts, event_ts: ts, thread_ts: first.ts };
@@ -119,6 +120,7 @@ describe('Events API', () => {
   it('leaves talk between people in its thread alone (谢谢, 好的, 👍), and the thread keeps its topic', async () => {
     const first = mention('养老', 'C0CHAT');
     await ask(first.envelope, 1);
+    await waitForThreadMark(h, 'C0CHAT', first.ts);
     for (const text of ['谢谢', '好的,收到', '👍', 'ok thanks', '哈哈哈']) {
       const t = newTs();
       expect((await sendEvent(h.base, eventEnvelope({ type: 'message', channel_type: 'channel', channel: 'C0CHAT', user: 'U0ASKER', text, ts: t, event_ts: t, thread_ts: first.ts }))).status).toBe(200);

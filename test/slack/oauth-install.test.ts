@@ -127,6 +127,9 @@ describe('Slack OAuth install', () => {
     expect(postsTo('C0CCTX')[0]!.token).toBe(C.token);
     const prefix = h.serving.config.redisPrefix;
     const ofC = async () => (await readAllKeys(redis, prefix)).map((k) => k.key).filter((k) => /^(ctx|ctxe|thr):slack:T0CCC:/.test(k.slice(prefix.length)));
+    // the thread mark is written after chat.postMessage returns, so the post can be seen before it
+    const deadline = Date.now() + 5000;
+    while (!(await ofC()).some((k) => k.includes('thr:')) && Date.now() < deadline) await new Promise((r) => setTimeout(r, 20));
     expect((await ofC()).some((k) => k.includes('thr:'))).toBe(true);
     expect((await ofC()).some((k) => k.includes('ctx:'))).toBe(true);
     expect((await h.serving.store.listWorkspaceSubscriptions('slack', 'T0CCC')).map((s) => s.active)).toEqual([true]);

@@ -105,6 +105,15 @@ export async function waitFor(cond: () => boolean, timeoutMs = 5000, what = 'con
   }
 }
 
+/** Wait until the server has marked a channel thread as answered: the mark is written after chat.postMessage returns. */
+export async function waitForThreadMark(h: Harness, channel: string, threadTs: string, workspace = 'T0TEST'): Promise<void> {
+  const deadline = Date.now() + 5000;
+  while (!(await h.serving.store.isBotThread({ platform: 'slack', workspace, conversation: channel, thread: threadTs }))) {
+    if (Date.now() > deadline) throw new Error(`timed out waiting for the mark of thread ${channel}/${threadTs}`);
+    await new Promise((r) => setTimeout(r, 20));
+  }
+}
+
 /** Give any stray (wrong) extra post time to arrive before asserting there was none. */
 export function quiet(ms = 400): Promise<void> {
   return new Promise((r) => setTimeout(r, ms));
