@@ -17,40 +17,44 @@ if redis.call('TTL', ${key}) < tonumber(${ttl}) then redis.call('EXPIRE', ${key}
 }
 
 /**
- * Writing a conversation's context in one command. KEYS[1] the context (string), KEYS[2] its earlier contexts (a
- * list, most recent first), KEYS[3] its workspace's conversations index; ARGV[1] the new value, ARGV[2] the TTL in
- * seconds, ARGV[3] '1' to keep the value being replaced, ARGV[4] how many earlier values to keep, ARGV[5] the
- * conversation's parts (the index member), ARGV[6] its expiry (ms), ARGV[7] now (ms). The earlier values' TTL is
- * refreshed with every write, so they live exactly as long as the context. A key of the wrong type (corrupt data) is
- * replaced, never an error: the replaced value is read with pcall, and an earlier-list of the wrong type is dropped
- * before the push.
- * This is why a new topic costs one command and no read on the bot's side (bench:slack: the read and parse of the
- * old context cost ~35 µs of server CPU per /plan).
+ * Writing conversations' contexts in one command: ARGV[1] how many (n); then, for the i-th (0-based), KEYS[3i+1] the
+ * context (string), KEYS[3i+2] its earlier contexts (a list, most recent first), KEYS[3i+3] its workspace's
+ * conversations index; ARGV[7i+2] the new value, ARGV[7i+3] the TTL in seconds, ARGV[7i+4] '1' to keep the value
+ * being replaced, ARGV[7i+5] how many earlier values to keep, ARGV[7i+6] the conversation's parts (the index member),
+ * ARGV[7i+7] its expiry (ms), ARGV[7i+8] now (ms). The writes run in order, as separate commands would. The earlier
+ * values' TTL is refreshed with every write, so they live exactly as long as the context. A key of the wrong type
+ * (corrupt data) is replaced, never an error: the replaced value is read with pcall, and an earlier-list of the wrong
+ * type is dropped before the push.
+ * This is why a new topic costs no read on the bot's side (bench:slack: the read and parse of the old context cost
+ * ~35 µs of server CPU per /plan), and why concurrent turns' writes can share one command (context-write-batch.ts).
  */
-export const SET_CONTEXT = `local previous = false
-if ARGV[3] == '1' then
-  previous = redis.pcall('GET', KEYS[1])
+export const SET_CONTEXTS = `for i = 0, tonumber(ARGV[1]) - 1 do
+local k, a = i * 3, i * 7 + 1
+local previous = false
+if ARGV[a + 3] == '1' then
+  previous = redis.pcall('GET', KEYS[k + 1])
   if type(previous) == 'table' then previous = false end
 end
-redis.call('SET', KEYS[1], ARGV[1], 'EX', ARGV[2])
+redis.call('SET', KEYS[k + 1], ARGV[a + 1], 'EX', ARGV[a + 2])
 if previous then
-  local pushed = redis.pcall('LPUSH', KEYS[2], previous)
+  local pushed = redis.pcall('LPUSH', KEYS[k + 2], previous)
   if type(pushed) == 'table' then
-    redis.call('DEL', KEYS[2])
-    redis.call('LPUSH', KEYS[2], previous)
+    redis.call('DEL', KEYS[k + 2])
+    redis.call('LPUSH', KEYS[k + 2], previous)
   end
-  redis.call('LTRIM', KEYS[2], 0, tonumber(ARGV[4]) - 1)
+  redis.call('LTRIM', KEYS[k + 2], 0, tonumber(ARGV[a + 4]) - 1)
 end
-redis.call('EXPIRE', KEYS[2], ARGV[2])
-${indexConversation('KEYS[3]', 'ARGV[5]', 'ARGV[6]', 'ARGV[7]', 'ARGV[2]')}
+redis.call('EXPIRE', KEYS[k + 2], ARGV[a + 2])
+${indexConversation('KEYS[k + 3]', 'ARGV[a + 5]', 'ARGV[a + 6]', 'ARGV[a + 7]', 'ARGV[a + 2]')}
+end
 return 1`;
 
-/** Marking a thread the bot answered in: KEYS[1] the marker, KEYS[2] the workspace index; ARGV as SET_CONTEXT's 2, 5, 6, 7 in 1–4. */
+/** Marking a thread the bot answered in: KEYS[1] the marker, KEYS[2] the workspace index; ARGV as one SET_CONTEXTS write's TTL, parts, expiry and now in 1–4. */
 export const MARK_THREAD = `redis.call('SET', KEYS[1], '1', 'EX', ARGV[1])
 ${indexConversation('KEYS[2]', 'ARGV[2]', 'ARGV[3]', 'ARGV[4]', 'ARGV[1]')}
 return 1`;
 
-const SHAS = new Map([SET_CONTEXT, MARK_THREAD].map((s) => [s, createHash('sha1').update(s).digest('hex')]));
+const SHAS = new Map([SET_CONTEXTS, MARK_THREAD].map((s) => [s, createHash('sha1').update(s).digest('hex')]));
 
 /** Run a script by its SHA (one short command), loading it only when this Redis has not seen it yet. */
 async function runScript(redis: Redis, script: string, keys: string[], args: string[]): Promise<void> {
@@ -69,10 +73,26 @@ export interface IndexEntry {
   now: number;
 }
 
-/** Run SET_CONTEXT: the context, its earlier values and its workspace index in one command. */
-export async function setContextScript(redis: Redis, key: string, earlierKey: string, value: string, ttlSeconds: number, keepPrevious: boolean, keep: number, index: IndexEntry): Promise<void> {
-  const args = [value, String(ttlSeconds), keepPrevious ? '1' : '0', String(keep), index.parts, String(index.now + ttlSeconds * 1000), String(index.now)];
-  await runScript(redis, SET_CONTEXT, [key, earlierKey, index.indexKey], args);
+/** One context write of a SET_CONTEXTS call. */
+export interface ContextWrite {
+  key: string;
+  earlierKey: string;
+  value: string;
+  ttlSeconds: number;
+  keepPrevious: boolean;
+  keep: number;
+  index: IndexEntry;
+}
+
+/** Run SET_CONTEXTS: each write's context, earlier values and workspace index, all in one command, in order. */
+export async function setContextsScript(redis: Redis, writes: readonly ContextWrite[]): Promise<void> {
+  const keys: string[] = [];
+  const args: string[] = [String(writes.length)];
+  for (const w of writes) {
+    keys.push(w.key, w.earlierKey, w.index.indexKey);
+    args.push(w.value, String(w.ttlSeconds), w.keepPrevious ? '1' : '0', String(w.keep), w.index.parts, String(w.index.now + w.ttlSeconds * 1000), String(w.index.now));
+  }
+  await runScript(redis, SET_CONTEXTS, keys, args);
 }
 
 /** Run MARK_THREAD: the thread marker and its workspace index in one command. */

@@ -2,7 +2,7 @@ import { Redis } from 'ioredis';
 import type { ConversationKey } from '../conversation-key.js';
 import { CodedError } from '../errors.js';
 import { DataEpoch } from './data-epoch.js';
-import { markThreadScript, setContextScript, type IndexEntry } from './redis-context-script.js';
+import { markThreadScript, setContextsScript, type ContextWrite, type IndexEntry } from './redis-context-script.js';
 import { RedisInstallations } from './redis-installations.js';
 import type { StoredInstallation } from './installation.js';
 import { Keys } from './keys.js';
@@ -12,6 +12,7 @@ import { RedisSubscriptions } from './redis-subscriptions.js';
 import { EARLIER_CONTEXTS, type CorruptHandler, type Store, type ValueSchema } from './store.js';
 import type { DeliveryLogEntry } from './delivery-log.js';
 import type { ChannelRef, DigestCursor, Subscription, UserRef } from './subscription.js';
+import { WriteBatch } from './write-batch.js';
 
 export interface RedisStoreOptions {
   url: string;
@@ -42,6 +43,8 @@ export class RedisStore implements Store {
   private readonly subs: RedisSubscriptions;
   private readonly installs: RedisInstallations;
   private readonly epoch: DataEpoch;
+  /** concurrent turns' context writes, sent as one command (write-batch.ts) */
+  private readonly contextWrites: WriteBatch<ContextWrite>;
   /** the migration of old-layout subscriptions started by the latest connect; ready() waits for it */
   private migration: Promise<void> = Promise.resolve();
 
@@ -64,6 +67,7 @@ export class RedisStore implements Store {
     const onError = opts.onError ?? (() => undefined);
     this.redis.on('error', (err: Error) => onError(err));
     this.epoch = new DataEpoch(this.redis, this.keys.epoch(), opts.onDataLost ?? (() => undefined));
+    this.contextWrites = new WriteBatch((writes) => setContextsScript(this.redis, writes));
     this.subs = new RedisSubscriptions(this.redis, this.keys, this.onCorrupt, onError);
     this.installs = new RedisInstallations(this.redis, this.keys, this.onCorrupt);
     // on every (re)connect: one EXISTS, and the one-time migration if the old hash is there
@@ -125,7 +129,8 @@ export class RedisStore implements Store {
     return { current, earlier: parseStoredList(ek, raws, schema, this.onCorrupt) };
   }
   async setContext(key: ConversationKey, ctx: unknown, ttlSeconds: number, opts: { keepPrevious?: boolean } = {}) {
-    await setContextScript(this.redis, this.keys.context(key), this.keys.earlierContexts(key), JSON.stringify(ctx), ttlSeconds, opts.keepPrevious === true, EARLIER_CONTEXTS, this.indexEntry(key));
+    const write = { key: this.keys.context(key), earlierKey: this.keys.earlierContexts(key), value: JSON.stringify(ctx), ttlSeconds, keepPrevious: opts.keepPrevious === true, keep: EARLIER_CONTEXTS, index: this.indexEntry(key) };
+    await this.contextWrites.write(write);
   }
   /** Where a conversation's keys are listed for its workspace (an uninstall deletes them from there). */
   private indexEntry(key: ConversationKey): IndexEntry {
