@@ -12,18 +12,17 @@ export class Keys {
 
   /** plan-bot:ctx:{platform}:{workspace}:{conversation}[:{thread}] */
   context(k: ConversationKey): string {
-    const base = `${this.prefix}ctx:${part(k.platform)}:${part(k.workspace)}:${part(k.conversation)}`;
-    return k.thread ? `${base}:${part(k.thread)}` : base;
+    return `${this.prefix}ctx:${this.conversationParts(k)}`;
   }
 
   /** plan-bot:ctxe:…: the contexts a conversation's context replaced (a list, most recent first), under the same parts. */
   earlierContexts(k: ConversationKey): string {
-    return `${this.prefix}ctxe:${this.context(k).slice(this.prefix.length + 'ctx:'.length)}`;
+    return `${this.prefix}ctxe:${this.conversationParts(k)}`;
   }
 
   /** plan-bot:thr:…: the marker of a thread the bot has answered in (its follow-ups need no mention), under the context's parts. */
   botThread(k: ConversationKey): string {
-    return `${this.prefix}thr:${this.context(k).slice(this.prefix.length + 'ctx:'.length)}`;
+    return `${this.prefix}thr:${this.conversationParts(k)}`;
   }
 
   /** A claim-once key (dedup of platform retries). */
@@ -97,7 +96,8 @@ export class Keys {
 
   /** The parts a conversation's keys share (after ctx:, ctxe:, thr:): the member of its workspace's index. */
   conversationParts(k: ConversationKey): string {
-    return this.context(k).slice(this.prefix.length + 'ctx:'.length);
+    const base = `${part(k.platform)}:${part(k.workspace)}:${part(k.conversation)}`;
+    return k.thread ? `${base}:${part(k.thread)}` : base;
   }
 
   /** The three keys of a conversation, from its parts as the workspace index holds them. */

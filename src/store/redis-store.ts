@@ -129,8 +129,11 @@ export class RedisStore implements Store {
     return { current, earlier: parseStoredList(ek, raws, schema, this.onCorrupt) };
   }
   async setContext(key: ConversationKey, ctx: unknown, ttlSeconds: number, opts: { keepPrevious?: boolean } = {}) {
-    const write = { key: this.keys.context(key), earlierKey: this.keys.earlierContexts(key), value: JSON.stringify(ctx), ttlSeconds, keepPrevious: opts.keepPrevious === true, keep: EARLIER_CONTEXTS, index: this.indexEntry(key) };
-    await this.contextWrites.write(write);
+    // the parts are escaped once and the three keys built from them (this runs once per answer)
+    const parts = this.keys.conversationParts(key);
+    const [ctxKey, earlierKey] = this.keys.conversationKeysOf(parts);
+    const index = { indexKey: this.keys.workspaceConversations(key.platform, key.workspace), parts, now: Date.now() };
+    await this.contextWrites.write({ key: ctxKey!, earlierKey: earlierKey!, value: JSON.stringify(ctx), ttlSeconds, keepPrevious: opts.keepPrevious === true, keep: EARLIER_CONTEXTS, index });
   }
   /** Where a conversation's keys are listed for its workspace (an uninstall deletes them from there). */
   private indexEntry(key: ConversationKey): IndexEntry {
