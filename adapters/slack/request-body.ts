@@ -8,6 +8,7 @@ export const BODY_LIMIT = 1_000_000;
 
 const FORM = 'application/x-www-form-urlencoded';
 const JSON_TYPE = 'application/json';
+const SSL_CHECK = Buffer.from('ssl_check=1');
 
 /** The request with its raw body read, or the status and error code to refuse it with. */
 export type ReadResult = { ok: true; req: BufferedIncomingMessage } | { ok: false; status: number; error: string };
@@ -32,8 +33,8 @@ export function mediaType(req: IncomingMessage): string {
  * (the same rule as Bolt's parseAndVerifyHTTPRequest). It is answered 200 and nothing else is done with it.
  */
 export function isSslCheck(rawBody: Buffer, media: string): boolean {
-  // a cheap look first: every request comes through here before its signature is checked
-  return media === FORM && rawBody.includes('ssl_check=1') && parseQuery(rawBody.toString('utf8')).ssl_check === '1';
+  // a cheap look first (bytes against bytes): every request comes through here before its signature is checked
+  return media === FORM && rawBody.includes(SSL_CHECK) && parseQuery(rawBody.toString('utf8')).ssl_check === '1';
 }
 
 /** A verified body as an object, or why it is refused (415: a content type Slack does not send; 400: not a payload). */
