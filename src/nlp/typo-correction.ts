@@ -30,8 +30,21 @@ const MAX_WINDOW = 8;
 const EDIT_MIN_LENGTH = 5;
 const CJK_RUN = /[\u3400-\u9fff]+/g;
 
+/** fuzzy() of each syllable seen: Mandarin has about 400 toneless syllables, so this stays small (bounded anyway) */
+const fuzzyOf = new Map<string, string>();
+const MAX_FUZZY_MEMO = 5000;
+
 /** Near-homophones people confuse when typing pinyin: retroflex/flat initials, n/l, f/h, front/back nasals. */
 function fuzzy(syllable: string): string {
+  let f = fuzzyOf.get(syllable);
+  if (f === undefined) {
+    f = fuzzyUncached(syllable);
+    if (fuzzyOf.size < MAX_FUZZY_MEMO) fuzzyOf.set(syllable, f);
+  }
+  return f;
+}
+
+function fuzzyUncached(syllable: string): string {
   return syllable
     .replace(/^([zcs])h/, '$1')
     .replace(/^l/, 'n')

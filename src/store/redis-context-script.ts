@@ -26,7 +26,7 @@ if redis.call('TTL', ${key}) < tonumber(${ttl}) then redis.call('EXPIRE', ${key}
  * (corrupt data) is replaced, never an error: the replaced value is read with pcall, and an earlier-list of the wrong
  * type is dropped before the push.
  * This is why a new topic costs no read on the bot's side (bench:slack: the read and parse of the old context cost
- * ~35 µs of server CPU per /plan), and why concurrent turns' writes can share one command (context-write-batch.ts).
+ * ~35 µs of server CPU per /plan), and why concurrent turns' writes can share one command (write-batch.ts).
  */
 export const SET_CONTEXTS = `for i = 0, tonumber(ARGV[1]) - 1 do
 local k, a = i * 3, i * 7 + 1
