@@ -44,6 +44,14 @@ describe('traditional to simplified', () => {
     expect(normalize('智慧社區')).toBe('智慧社区');
   });
 
+  it('keeps the mainland words OpenCC\'s Taiwan-phrase table would turn into other words (核心技術 is not 内核技术)', () => {
+    expect(normalize('核心技術')).toBe('核心技术');
+    expect(normalize('資源整合')).toBe('资源整合');
+    expect(normalize('資料指標體系要怎麼建立')).toBe('数据指标体系要怎么建立');
+    expect(normalize('線上互動')).toBe('线上互动');
+    expect(normalize('電子檔案庫')).toBe('电子档案库');
+  });
+
   it('does not rewrite text that is already simplified', () => {
     for (const s of ['人工智能', '数据资源', '信息化', '数字乡村', '视频图像']) expect(normalize(s)).toBe(s);
   });

@@ -156,6 +156,11 @@ describe('counts, combinations and named collections', () => {
     expect(first(await ask(knowledge(), q))).toContain(want);
   });
 
+  it.each(['总体部署下面包括哪几部分', '第二部分包括哪几部分', '總體部署包括哪幾個部分'])('"%s": a part holds no parts, so its pieces are listed', async (q) => {
+    const r = await ask(knowledge(), q);
+    expect(r.results.map((x) => x.title)).toEqual(['(一)指导思想', '(二)基本原则', '(三)发展目标']);
+  });
+
   it('a reference to what does not exist says so, with what there is', async () => {
     const r = await ask(knowledge(), '专栏十三的第八条');
     expect(r.results).toHaveLength(0);
@@ -177,6 +182,9 @@ describe('where is X', () => {
     ['这个属于哪个专栏', { type: 'where', unit: 'box' }],
     ['这个属于哪个优先行动', { type: 'where', unit: `members:${PLAN}:p5` }],
     ['which part covers blockchain', { type: 'where', subject: '区块链', unit: 'part' }],
+    // "讲X的地方": the verb and 的地方 are how the place is asked for, not the topic
+    ['规划里讲社区安防的地方在哪', { type: 'where', subject: '社区安防' }],
+    ['提到数字乡村的段落在哪一部分', { type: 'where', subject: '数字乡村', unit: 'part' }],
   ])('"%s" → %j', (q, want) => expect(intent(q)).toEqual(want));
 
   it.each([
