@@ -65,6 +65,14 @@ describe('targets', () => {
     expect(intent('goals of rural digitalization')).toMatchObject({ type: 'target', topic: '数字乡村' });
   });
 
+  it('the plan as a whole: 总体上, 国家信息化, 十四五期间 are no topic, and need no context', () => {
+    expect(intent('到2025年国家信息化总体上要达到什么目标')).toEqual({ type: 'target', overall: true, year: 2025, extras: [] });
+    expect(intent('十四五期间信息化发展的主要目标')).toMatchObject({ type: 'target', overall: true });
+    expect(intent('规划的总体目标是什么')).toMatchObject({ type: 'target', overall: true });
+    // a real subject stays one, with no goal word left in it (要达到什么目标 has two)
+    expect(intent('数字乡村2025年要达到什么目标')).toEqual({ type: 'target', topic: '数字乡村', year: 2025, extras: [] });
+  });
+
   it('English: the year is kept', () => {
     expect(intent('what are the targets for 2025')).toMatchObject({ type: 'target', year: 2025 });
     expect(intent('rural digitalization targets for 2023')).toMatchObject({ type: 'target', topic: '数字乡村', year: 2023 });

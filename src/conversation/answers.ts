@@ -114,7 +114,8 @@ export function targetAnswer(k: Knowledge, topic: string | undefined, year: numb
     const goals = k.library.allNodes().find((n) => /目标/.test(n.title));
     const targets = k.library.passages.filter((p) => p.kind === 'target');
     const items = [
-      ...(goals ? k.library.passagesUnder(goals).slice(0, 1).map((p) => toResult(p)) : []),
+      // the plan's own 发展目标 (the overall one first, then its parts), then each action's 行动目标
+      ...(goals ? k.library.passagesUnder(goals).map((p) => toResult(p)) : []),
       ...targets.map((p) => toResult(p, year ? [`${year}年`] : undefined, targetText(p, year))),
     ];
     return listTurn(k, 'target', year ? `${year}年的目标` : '规划目标', items, { ...ctxBase, topic: undefined });

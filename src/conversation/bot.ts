@@ -93,7 +93,7 @@ function needsContext(intent: Intent): boolean {
     case 'struct':
       return intent.ref.steps.some((s) => 'deictic' in s);
     case 'target':
-      return !intent.topic;
+      return !intent.topic && !intent.overall;
     case 'boxes':
       return !intent.topic;
     default:
@@ -217,6 +217,7 @@ export class Bot {
         return node ? nodeAnswer(k, node) : searchAnswer(k, intent.nodeId);
       }
       case 'target':
+        if (intent.overall) return targetAnswer(k, undefined, intent.year, intent.extras);
         return targetAnswer(k, intent.topic ?? ctx?.topic, intent.year ?? (intent.topic ? undefined : ctx?.year), intent.extras.length ? intent.extras : ctx?.extras);
       case 'boxes':
         return boxesAnswer(k, intent.topic ?? ctx?.topic);

@@ -38,6 +38,8 @@ export interface GrammarWords {
   leadParticles: string[];
   switchTails: string[];
   backVerbs: string[];
+  /** the plan as a whole, as the subject of a goals question (总体, 国家信息化) */
+  overall: Set<string>;
   backWhen: string[];
   backNouns: string[];
   backWords: string[];
@@ -51,7 +53,7 @@ const COMMANDS: Command[] = ['help', 'reset', 'outline', 'subscriptions', 'statu
 
 const PLAIN_KINDS = [
   'classifier', 'count', 'deictic', 'where-verb', 'which', 'where-lead', 'where-tail', 'filler', 'say-verb', 'say-what', 'filler-en',
-  'another-batch', 'previous-page', 'polite', 'switch', 'ask-lead', 'lead-particle', 'switch-tail', 'back-verb', 'back-when', 'back-noun', 'back-word',
+  'another-batch', 'previous-page', 'polite', 'switch', 'ask-lead', 'lead-particle', 'switch-tail', 'back-verb', 'back-when', 'back-noun', 'back-word', 'overall',
   ...COMMANDS.map((c) => `command-${c}`),
 ];
 const UNITS: readonly string[] = ['part', 'section', 'box', 'item'];
@@ -123,6 +125,7 @@ export function buildGrammarWords(table: Map<string, string[]>): GrammarWords {
     leadParticles: words('lead-particle'),
     switchTails: words('switch-tail'),
     backVerbs: words('back-verb'),
+    overall: new Set(words('overall')),
     backWhen: words('back-when'),
     backNouns: words('back-noun'),
     backWords: words('back-word'),

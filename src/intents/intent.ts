@@ -18,7 +18,7 @@ export const Intent = z.discriminatedUnion('type', [
   z.object({ type: z.literal('box'), box: z.number().int(), item: z.number().int().optional() }),
   z.object({ type: z.literal('part'), part: z.number().int() }),
   z.object({ type: z.literal('heading'), nodeId: z.string() }),
-  z.object({ type: z.literal('target'), topic: z.string().optional(), year: z.number().int().optional(), extras: z.array(z.string()).default([]) }),
+  z.object({ type: z.literal('target'), topic: z.string().optional(), overall: z.literal(true).optional(), year: z.number().int().optional(), extras: z.array(z.string()).default([]) }),
   z.object({ type: z.literal('boxes'), topic: z.string().optional() }),
   z.object({ type: z.literal('switch'), topic: z.string(), extras: z.array(z.string()).default([]) }),
   /** 更多 / 换一批: the next page of the last list (back: 上一页, the page before) */

@@ -21,11 +21,22 @@ const OPEN = /^open\s+([a-z0-9-]+:[a-z0-9.]+)$/;
 const BOXES = /(重点工程|重大工程|相关专栏|哪些专栏|什么专栏|专栏有哪些|所有专栏|专栏列表|^专栏$|key projects?|major projects?)/;
 const SWITCH = /^(?:那|那么|那个|and|what about|how about)\s*(.+?)\s*(?:呢|怎么样|如何)?$|^(.+?)\s*呢$/;
 const TARGET = /(行动目标|发展目标|目标|要?(?:实现|达到|做到)什么|goals?|targets?|objectives?)/;
+/** every goal word of a question (要达到什么目标 has two), removed to leave its topic */
+const TARGETS = new RegExp(TARGET.source, 'g');
 const YEAR = /(20\d\d)\s*(?:年)?/;
 
 /** Remove what people type around a command in chat (kept under this name for callers; the rules live in nlp/chat-markup). */
 export function stripChatNoise(text: string): string {
   return stripChatMarkup(text);
+}
+
+/** Whether a goals question's subject is only words for the plan as a whole (总体上, 国家信息化, 十四五). */
+function isOverall(topic: string, k: Knowledge): boolean {
+  const overall = grammarWords(k).overall;
+  const compact = topic.replace(/\s+/g, '');
+  if (overall.has(compact)) return true;
+  const words = k.cut(compact);
+  return words.length > 0 && words.every((w) => overall.has(w));
 }
 
 /** Parse one chat message into an intent; context-dependent ones (more, expand, switch, topic-less targets) are resolved later. */
@@ -80,7 +91,9 @@ export function parseIntent(rawText: string, k: Knowledge): Intent {
   if (TARGET.test(text)) {
     const ym = YEAR.exec(text);
     const year = ym ? Number(ym[1]) : undefined;
-    const topic = cleanTopic(text.replace(TARGET, ' ').replace(YEAR, ' '), k);
+    const topic = cleanTopic(text.replace(TARGETS, ' ').replace(YEAR, ' '), k);
+    // "国家信息化总体上要达到什么目标": the plan's own goals, whatever the conversation was about
+    if (topic && isOverall(topic, k)) return { type: 'target', overall: true, ...(year ? { year } : {}), extras: en.extras };
     return { type: 'target', ...(topic ? { topic } : {}), ...(year ? { year } : {}), extras: en.extras };
   }
   const sw = SWITCH.exec(text);

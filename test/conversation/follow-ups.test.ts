@@ -107,6 +107,14 @@ describe('follow-up questions', () => {
     expect(r.results[0]!.text).toContain('数字乡村建设取得重要进展');
   });
 
+  it('the plan\'s overall goals are its own 发展目标, not the current topic\'s: 国家信息化总体上要达到什么目标', async () => {
+    const say = conversation();
+    await say('/plan 数字乡村');
+    const r = await say('到2025年国家信息化总体上要达到什么目标');
+    expect(r.results[0]!.text.startsWith('到2025年,数字中国建设取得决定性进展')).toBe(true);
+    expect(r.results.every((x) => !x.text.includes('数字乡村建设取得重要进展'))).toBe(true);
+  });
+
   it('有哪些重点工程? / 相关专栏 lists the boxes of the current topic', async () => {
     const say = conversation();
     await say('/plan 应急管理');
