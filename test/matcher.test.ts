@@ -20,6 +20,13 @@ const top = (q: string): Passage => {
   return r.hits[0].passage;
 };
 
+describe('coverage counts what was asked, in the asked words', () => {
+  it('a synonym held whole covers only its own word: 社区安防 leads with the passage that says it, not one with 智慧社区 alone', () => {
+    expect(top('社区安防').title).toBe('推动基层数据资源整合共享。');
+    expect(search('社区安防').hits.find((h) => h.passage.title === '完善基层智慧治理整体规划。')?.coverage ?? 0).toBeLessThan(1);
+  });
+});
+
 describe('topic queries lead with a relevant passage', () => {
   it.each([
     ['数据治理', ['加强数据治理。']],

@@ -226,7 +226,7 @@ export class Matcher {
             }
           }
         }
-        if (c.counts) this.recordHeld(alt, nAlt, ai === 0);
+        if (c.counts) this.recordHeld(alt, nAlt, ai === 0, c.text.length);
       }
       for (let i = 0; i < this.nHeld; i++) {
         const d = heldDocs[i]!;
@@ -352,7 +352,7 @@ export class Matcher {
    * From the bitmask of which terms of one wording each document holds, record how many characters of the
    * concept it covers: all of it when the wording is there whole, else (for what was typed) its two-character pieces.
    */
-  private recordHeld(alt: Alternative, nDocs: number, typed: boolean): void {
+  private recordHeld(alt: Alternative, nDocs: number, typed: boolean, conceptLength: number): void {
     const { masks, held, altDocs, heldDocs } = this.scratch;
     const len = alt.text.length;
     const cjk = alt.bigramCount > 0 || alt.hasWhole;
@@ -372,11 +372,14 @@ export class Matcher {
           for (let i = 0; i + 1 < len; i += 2) if (m & (1 << i)) got += 2;
         }
       }
+      // what a passage holds is counted in the question's characters: a synonym held whole (智慧社区 for 社区) covers
+      // the concept, never more of the question than the concept is
+      got = got >= len ? conceptLength : Math.min(got, conceptLength);
       if (got > held[d]!) {
         if (held[d] === 0) heldDocs[this.nHeld++] = d;
         held[d] = got;
       }
-      if (typed && got >= len) this.scratch.typedWhole[d] = 1;
+      if (typed && got >= conceptLength) this.scratch.typedWhole[d] = 1;
     }
   }
 
