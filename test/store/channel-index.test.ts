@@ -1,9 +1,11 @@
 // Listing or changing one channel's subscriptions is O(that channel's subscriptions) Redis work, however many
-// subscriptions other channels have: 10,000 here. Redis's MONITOR shows every command and key the store touched.
+// subscriptions other channels have: 10,000 here. Redis's MONITOR shows every command and key the store touched
+// (read over a plain socket: test/support/redis-monitor.ts).
 import { randomUUID } from 'node:crypto';
 import { Redis } from 'ioredis';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { RedisStore } from '../../src/store/redis-store.js';
+import { startMonitor } from '../support/redis-monitor.js';
 import type { ChannelRef, Subscription } from '../../src/store/subscription.js';
 
 const OTHERS = 10_000;
@@ -27,23 +29,21 @@ afterAll(async () => {
 
 /** The commands, with their arguments, that Redis ran for keys under `p` while `work` ran. */
 async function commandsDuring(work: () => Promise<unknown>, p = prefix): Promise<string[][]> {
-  const monitor = await raw.monitor();
   const seen: string[][] = [];
-  const sentinel = `${prefix}sentinel:${randomUUID()}`;
-  let done!: () => void;
-  const finished = new Promise<void>((r) => (done = r));
-  monitor.on('monitor', (_time: string, args: string[]) => {
-    if (args.includes(sentinel)) return done();
+  const monitor = await startMonitor(inject('redisUrl'), (args) => {
     if (args.some((a) => a.startsWith(p))) seen.push(args);
   });
+  const sentinel = `${prefix}sentinel:${randomUUID()}`;
   try {
     await work();
-    await raw.get(sentinel); // MONITOR reports in order: once this shows, everything before it has
-    await finished;
+    // MONITOR reports in order: once this shows, everything before it has
+    const shown = monitor.seen(sentinel);
+    await raw.get(sentinel);
+    await shown;
   } finally {
-    monitor.disconnect();
+    monitor.close();
   }
-  return seen;
+  return seen.filter((args) => !args.includes(sentinel));
 }
 
 const keysIn = (cmds: string[][]) => new Set(cmds.flatMap((c) => c.filter((a) => a.startsWith(prefix))));
