@@ -27,6 +27,14 @@ describe('coverage counts what was asked, in the asked words', () => {
   });
 });
 
+describe('Taiwan technology words OpenCC leaves as they are reach the plan\'s wording', () => {
+  it.each([
+    ['晶片', '芯片'],
+    ['演算法', '算法'],
+    ['矽基', '硅基'],
+  ])('%s finds %s', (q, planWord) => expect(shown(top(q))).toContain(planWord));
+});
+
 describe('topic queries lead with a relevant passage', () => {
   it.each([
     ['数据治理', ['加强数据治理。']],
