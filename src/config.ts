@@ -58,7 +58,7 @@ export const CoreConfigSchema = z
     DIGEST_LEASE_SECONDS: z.coerce.number().int().min(30).max(24 * 3600).default(600),
     PORT: z.coerce.number().int().min(0).max(65_535).default(3000),
     HOST: z.string().trim().default('0.0.0.0').refine(isListenAddress, LISTEN_ADDRESS),
-    ANSWER_CACHE_SIZE: z.coerce.number().int().min(0).max(100_000).default(512),
+    ANSWER_CACHE_SIZE: z.coerce.number().int().min(0).max(100_000).default(2048),
     SHUTDOWN_GRACE_MS: z.coerce.number().int().min(100).max(300_000).default(10_000),
     PUBLIC_URL: optionalString.superRefine((v, ctx) => {
       const problem = v === undefined ? undefined : publicUrlProblem(v);

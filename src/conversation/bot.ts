@@ -64,7 +64,7 @@ export interface BotOptions {
   logger?: Logger;
   now?: () => number;
   subscriptions?: SubscriptionHandler;
-  /** answers to context-free questions remembered (default 512; 0 turns it off) */
+  /** answers to context-free questions remembered (default 2048; 0 turns it off) */
   answerCacheSize?: number;
   /** PUBLIC_URL: each result of an answer is linked to its reader page (ResultItem.url); absent: no links */
   publicUrl?: string;
@@ -72,7 +72,7 @@ export interface BotOptions {
   metrics?: Metrics;
 }
 
-const DEFAULT_ANSWER_CACHE = 512;
+const DEFAULT_ANSWER_CACHE = 2048;
 
 /** Notice added to an answer given without the conversation's context because the store failed. */
 export const CONTEXT_UNAVAILABLE = '上下文暂时不可用,本条按新问题回答';

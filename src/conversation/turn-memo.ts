@@ -2,7 +2,7 @@ import type { Intent } from '../intents/intent.js';
 import type { Turn } from './answers.js';
 
 /** How many distinct questions are remembered; popular ones repeat, the rest age out (least recently used). */
-const MAX_ENTRIES = 512;
+const MAX_ENTRIES = 2048;
 
 /** Intents whose turn has side effects or depends on who asks, so it must be computed every time. */
 const NEVER: ReadonlySet<Intent['type']> = new Set(['subscribe', 'unsubscribe', 'subscriptions', 'status']);
