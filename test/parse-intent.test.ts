@@ -73,6 +73,11 @@ describe('targets', () => {
     expect(intent('数字乡村2025年要达到什么目标')).toEqual({ type: 'target', topic: '数字乡村', year: 2025, extras: [] });
   });
 
+  it('要达到什么效果 / 什么样的水平 are goal words too, not part of the topic', () => {
+    expect(intent('到2023年国家数字乡村试点示范要达到什么效果')).toMatchObject({ type: 'target', topic: '国家数字乡村试点示范', year: 2023 });
+    expect(intent('数字政府要达到什么样的水平')).toMatchObject({ type: 'target', topic: '数字政府' });
+  });
+
   it('English: the year is kept', () => {
     expect(intent('what are the targets for 2025')).toMatchObject({ type: 'target', year: 2025 });
     expect(intent('rural digitalization targets for 2023')).toMatchObject({ type: 'target', topic: '数字乡村', year: 2023 });

@@ -107,6 +107,11 @@ export function targetText(p: Passage, year?: number): string {
   return [first, ...rest].join('\n');
 }
 
+/** Whether a passage is one of the plan's goals (under 发展目标 or another heading of goals). */
+function isGoal(p: Passage): boolean {
+  return p.path.some((h) => /目标/.test(h));
+}
+
 /** The goals of a topic: its 行动目标 (the year asked for first), else the 发展目标 paragraphs that speak of it. */
 export function targetAnswer(k: Knowledge, topic: string | undefined, year: number | undefined, extras: string[] = []): Turn {
   const ctxBase = { intent: 'target', topic, extras, ...(year ? { year } : {}) };
@@ -128,10 +133,13 @@ export function targetAnswer(k: Knowledge, topic: string | undefined, year: numb
     const notice = missingYear ? `行动目标只列出了 ${Object.keys(res.hits[0]!.passage.years ?? {}).join('、')} 年` : undefined;
     return listTurn(k, 'target', `${topic} 的行动目标`, items, ctxBase, notice);
   }
-  const inGoals = k.matcher.search(topic, { extras, filter: (p) => p.path.some((h) => /目标/.test(h)) && namesTopic(k, p, topic), highlight: PAGE_SIZE });
+  const inGoals = k.matcher.search(topic, { extras, filter: (p) => isGoal(p) && namesTopic(k, p, topic), highlight: PAGE_SIZE });
   if (!inGoals.noMatch) return listTurn(k, 'target', `${topic} 的发展目标`, hitResults(inGoals.hits), ctxBase);
   const any = k.matcher.search(topic, { extras, highlight: PAGE_SIZE });
   if (any.noMatch) return noMatch(k, topic, 'target');
+  // a long question may not name its goal word for word, yet still find it first: then it is no "there is none"
+  const first = any.hits[0]!.passage;
+  if (first.kind === 'target' || isGoal(first)) return listTurn(k, 'target', `${topic} 的相关目标`, hitResults(any.hits), ctxBase);
   return listTurn(k, 'target', topic, hitResults(any.hits), ctxBase, `节选中没有「${clipText(topic, 20)}」的行动目标,以下是相关段落`);
 }
 

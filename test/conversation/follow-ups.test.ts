@@ -115,6 +115,13 @@ describe('follow-up questions', () => {
     expect(r.results.every((x) => !x.text.includes('数字乡村建设取得重要进展'))).toBe(true);
   });
 
+  it('a long goals question that finds a goal first does not open with "节选中没有…的行动目标"', async () => {
+    const r = await conversation()('以5G、物聯網、雲端運算為代表的數位基礎建設,到2025年要達到什麼水準?');
+    expect(r.results[0]!.title).toBe('数字基础设施体系更加完备。');
+    expect(r.notice ?? '').not.toContain('节选中没有');
+    expect(r.title).toContain('目标');
+  });
+
   it('有哪些重点工程? / 相关专栏 lists the boxes of the current topic', async () => {
     const say = conversation();
     await say('/plan 应急管理');
