@@ -143,6 +143,10 @@ export function targetAnswer(k: Knowledge, topic: string | undefined, year: numb
   return listTurn(k, 'target', topic, hitResults(any.hits), ctxBase, `节选中没有「${clipText(topic, 20)}」的行动目标,以下是相关段落`);
 }
 
+/** A project the plan's text names (实施…工程), as a clause of its own. */
+const PROJECT = /[^,。;、:]{2,40}工程/;
+const PROJECTS = new RegExp(PROJECT.source, 'g');
+
 /** The boxes (专栏 / 重点工程) of a topic, or all boxes when no topic is known. */
 export function boxesAnswer(k: Knowledge, topic: string | undefined): Turn {
   const boxes: Passage[] = [];
@@ -158,9 +162,15 @@ export function boxesAnswer(k: Knowledge, topic: string | undefined): Turn {
     for (const h of res.hits) if (namesTopic(k, h.passage, topic)) add(h.passage.kind === 'box' ? h.passage : k.library.passage(h.passage.parentId ?? ''));
   }
   if (boxes.length === 0) {
+    // no 专栏, but the plan's text may still name a project for the topic (实施国家基础网络安全保障能力提升工程)
+    const named = k.matcher.search(topic, { filter: (p) => p.kind !== 'box' && p.kind !== 'box-item' && PROJECT.test(p.text) && namesTopic(k, p, topic), limit: 3 });
+    const projects = named.noMatch ? [] : named.hits.flatMap((h) => (h.passage.text.match(PROJECTS) ?? []).map((x) => `${x}(${h.passage.title.replace(/。$/, '')})`));
     const reply = finish(
       { intent: 'boxes', title: `「${clipText(topic, 20)}」没有对应的重点工程专栏`, results: [] },
-      `节选中的专栏有:${k.library.passages.filter((p) => p.kind === 'box').map((b) => b.title).join('、')}。`,
+      [
+        ...(projects.length ? [`正文提到的相关工程:${[...new Set(projects)].slice(0, 3).join(';')}。`] : []),
+        `节选中的专栏有:${k.library.passages.filter((p) => p.kind === 'box').map((b) => b.title).join('、')}。`,
+      ].join('\n'),
     );
     return { reply, ctx: { intent: 'boxes', topic, list: [], shown: 0 } };
   }

@@ -133,6 +133,19 @@ describe('follow-up questions', () => {
     expect(all(await say2('相关专栏'))).toContain('智慧公安建设提升工程');
   });
 
+  it('重点工程 of a topic with no 专栏 says so, and names the projects the plan text gives it (实施…工程)', async () => {
+    const r = await conversation()('网络安全保障有哪些重点工程');
+    expect(r.results).toHaveLength(0);
+    expect(r.title).toContain('没有对应的重点工程专栏');
+    expect(r.footer).toContain('实施国家基础网络安全保障能力提升工程(全面加强网络安全保障体系和能力建设)');
+  });
+
+  it('a 专栏 question keeps only its topic: 警务信息化有没有专门的重点工程专栏?里面都讲了些啥 → 专栏12', async () => {
+    const r = await conversation()('警务信息化有没有专门的重点工程专栏?里面都讲了些啥');
+    expect(r.title).toMatch(/^警务信息化 的重点工程/);
+    expect(r.results[0]!.title).toContain('专栏12');
+  });
+
   it('有哪些重点工程? on a topic without a 专栏 says so, rather than listing a box that merely shares a word', async () => {
     const say = conversation();
     await say('/plan 数字乡村');
