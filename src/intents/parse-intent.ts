@@ -21,7 +21,7 @@ const OPEN = /^open\s+([a-z0-9-]+:[a-z0-9.]+)$/;
 const BOXES = /(重点工程|重大工程|相关专栏|哪些专栏|什么专栏|专栏有哪些|所有专栏|专栏列表|^专栏$|key projects?|major projects?)/;
 /** every box word of a question (重点工程专栏 has two), removed to leave its topic */
 const ALL_BOXES = new RegExp(BOXES.source, 'g');
-const SWITCH = /^(?:那|那么|那个|and|what about|how about)\s*(.+?)\s*(?:呢|怎么样|如何)?$|^(.+?)\s*呢$/;
+const SWITCH = /^(?:那么|那个|那|and|what about|how about)\s*(.+?)\s*(?:呢|怎么样|如何)?$|^(.+?)\s*呢$/;
 const TARGET = /(行动目标|发展目标|目标|要?(?:实现|达到|做到)什么(?:样的?)?(?:效果|水平|水准|程度|成效)?|goals?|targets?|objectives?)/;
 /** every goal word of a question (要达到什么目标 has two), removed to leave its topic */
 const TARGETS = new RegExp(TARGET.source, 'g');

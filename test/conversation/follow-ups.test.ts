@@ -154,6 +154,14 @@ describe('follow-up questions', () => {
     expect(r.title).toContain('没有对应的重点工程专栏');
   });
 
+  it('那个专栏呢 asks for the current topic\'s 专栏 (那个 is "that", not part of the topic)', async () => {
+    const say = conversation();
+    await say('/plan 应急管理');
+    const r = await say('那个专栏呢');
+    expect(r.title).toMatch(/^应急管理 的重点工程/);
+    expect(r.results[0]!.title).toContain('专栏14');
+  });
+
   it('carries the question type over to a new topic: 目标 then 那智慧养老呢?', async () => {
     const say = conversation();
     await say('数字乡村的目标是什么');
