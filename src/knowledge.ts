@@ -65,6 +65,7 @@ export function loadKnowledge(contentDir: string): Knowledge {
     planHasBigram: (s) => matcher.index.has(s),
     isWord: (s) => jieba.cut(s, false).length === 1,
     words: (run) => jieba.cut(run, false),
+    guessedWords: (run) => jieba.cut(run, true),
   });
   return { lexicon, normalize, library, matcher, cut, corrector };
 }

@@ -23,6 +23,8 @@ export interface TypoSources {
   isWord: (s: string) => boolean;
   /** the dictionary words of a run (jieba without its guesser): a slip never starts or ends inside one of them */
   words: (run: string) => string[];
+  /** the words of a run with jieba's guesser (HMM) on: two characters it keeps apart are two words, not one slip */
+  guessedWords?: (run: string) => string[];
 }
 
 const MAX_WINDOW = 8;
@@ -124,12 +126,24 @@ export class TypoCorrector {
     const bounds = new Set<number>([0]);
     let at = 0;
     for (const w of this.src.words(run)) bounds.add((at += w.length));
+    // where the guesser cuts too: 是|县 (我们是县…) are two words, though 是县 sounds like 实现; 网落 it keeps together
+    let guessedBounds: Set<number> | undefined;
+    const guessedApart = (i: number): boolean => {
+      if (!this.src.guessedWords) return false;
+      if (!guessedBounds) {
+        guessedBounds = new Set<number>([0]);
+        let g = 0;
+        for (const w of this.src.guessedWords(run)) guessedBounds.add((g += w.length));
+      }
+      return guessedBounds.has(i + 1);
+    };
     let result = '';
     let i = 0;
     while (i < run.length) {
       let taken = 0;
       for (let len = Math.min(MAX_WINDOW, run.length - i); len >= 2 && !taken; len--) {
         if (!bounds.has(i) || !bounds.has(i + len) || !unknownIn(i, i + len)) continue;
+        if (len === 2 && guessedApart(i)) continue;
         const window = run.slice(i, i + len);
         syl ??= syllables(run);
         fz ??= syl.map(fuzzy);

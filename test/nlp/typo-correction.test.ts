@@ -28,7 +28,7 @@ describe('TypoCorrector on the real plan', () => {
     expect(r.corrections.length).toBeGreaterThan(0);
   });
 
-  it.each(['应急管理', '数据安全保障', '会议室', '网络游戏版号审批什么时候恢复', '我们单位准备申报计量数据方面的应用试点', '想问下规划里是不是提到过这个倡议', '村里年轻人少'])(
+  it.each(['应急管理', '数据安全保障', '会议室', '网络游戏版号审批什么时候恢复', '我们单位准备申报计量数据方面的应用试点', '想问下规划里是不是提到过这个倡议', '村里年轻人少', '我们是县自然资源局耕保股的', '我们科室想据此去跟环保部门对接数据'])(
     'leaves %s alone (plan terms, real words, word boundaries)',
     (q) => {
       expect(correct(q).corrections).toEqual([]);
