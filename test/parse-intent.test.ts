@@ -78,6 +78,17 @@ describe('targets', () => {
     expect(intent('数字政府要达到什么样的水平')).toMatchObject({ type: 'target', topic: '数字政府' });
   });
 
+  it('in a message of several clauses, the topic comes from the clause that asks, when it names one', () => {
+    // who asks and why come first; what about is in the asking clause
+    const long = intent('我在一个省会机场的信息部门上班,最近集团在做智慧民航的五年规划,想问一下规划里对民航、水运这些交通基础设施智能化有没有提目标');
+    expect(long).toMatchObject({ type: 'target' });
+    expect((long as { topic: string }).topic).toMatch(/^民航 水运/);
+    // the asking clause names nothing of its own: the topic is in the clause before
+    expect(intent('数字乡村,2025年要达到什么目标')).toMatchObject({ type: 'target', topic: '数字乡村', year: 2025 });
+    expect((intent('黨建引領、服務導向的數位社會治理格局,規劃的目標是怎麼寫的?') as { topic: string }).topic).toContain('数字社会治理');
+    expect(intent('我们是做养老服务的,想知道智慧养老有什么重点工程')).toEqual({ type: 'boxes', topic: '智慧养老' });
+  });
+
   it('English: the year is kept', () => {
     expect(intent('what are the targets for 2025')).toMatchObject({ type: 'target', year: 2025 });
     expect(intent('rural digitalization targets for 2023')).toMatchObject({ type: 'target', topic: '数字乡村', year: 2023 });

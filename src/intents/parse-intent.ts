@@ -41,6 +41,25 @@ function isOverall(topic: string, k: Knowledge): boolean {
   return words.length > 0 && words.every((w) => overall.has(w));
 }
 
+/**
+ * In a message of several clauses ("我在机场信息部门上班,最近在做规划,想问一下规划里对民航有没有提目标"), the clause
+ * that asks (holds the goal or box word), when it names a topic of its own: the clauses before it say who asks and
+ * why, not what about. Undefined when there is one clause, or the asking clause names no topic (数字乡村,目标是什么).
+ * Chinese only: an English message is read whole, through the glossary.
+ */
+function askingClause(light: string, asks: RegExp, topicOf: (normalized: string) => string, k: Knowledge): string | undefined {
+  const clauses = light.split(/[,，。;；!！?？]+/).map((c) => c.trim()).filter(Boolean);
+  if (clauses.length < 2) return undefined;
+  for (let i = clauses.length - 1; i >= 0; i--) {
+    const c = k.normalize(clauses[i]!);
+    if (!asks.test(c)) continue;
+    // its own topic: at least one word of two or more characters that the plan writes (not 写 of 是怎么写的)
+    const topic = topicOf(c);
+    return topic && k.cut(topic.replace(/\s+/g, '')).some((w) => w.length >= 2 && k.matcher.textHas(w)) ? c : undefined;
+  }
+  return undefined;
+}
+
 /** Parse one chat message into an intent; context-dependent ones (more, expand, switch, topic-less targets) are resolved later. */
 export function parseIntent(rawText: string, k: Knowledge): Intent {
   if (rawText.length > MAX_QUESTION_CHARS * 4) {
@@ -87,13 +106,15 @@ export function parseIntent(rawText: string, k: Knowledge): Intent {
   if (heading) return { type: 'heading', nodeId: heading };
 
   if (BOXES.test(text)) {
-    const topic = cleanTopic(text.replace(ALL_BOXES, ' ').replace(/专栏/g, ' '), k);
+    const boxTopic = (t: string) => cleanTopic(t.replace(ALL_BOXES, ' ').replace(/专栏/g, ' '), k);
+    const topic = boxTopic((en.translated ? undefined : askingClause(light, BOXES, boxTopic, k)) ?? text);
     return topic ? { type: 'boxes', topic } : { type: 'boxes' };
   }
   if (TARGET.test(text)) {
     const ym = YEAR.exec(text);
     const year = ym ? Number(ym[1]) : undefined;
-    const topic = cleanTopic(text.replace(TARGETS, ' ').replace(YEAR, ' '), k);
+    const goalTopic = (t: string) => cleanTopic(t.replace(TARGETS, ' ').replace(YEAR, ' '), k);
+    const topic = goalTopic((en.translated ? undefined : askingClause(light, TARGET, goalTopic, k)) ?? text);
     // "国家信息化总体上要达到什么目标": the plan's own goals, whatever the conversation was about
     if (topic && isOverall(topic, k)) return { type: 'target', overall: true, ...(year ? { year } : {}), extras: en.extras };
     return { type: 'target', ...(topic ? { topic } : {}), ...(year ? { year } : {}), extras: en.extras };
