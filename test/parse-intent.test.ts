@@ -46,6 +46,14 @@ describe('structure', () => {
   });
 });
 
+describe('requests a policy plan never answers', () => {
+  it.each(['5G手机哪款性价比高', 'Can you recommend a good online course for learning artificial intelligence?', '推荐一款适合老人用的智能手机', 'how much does a 5G phone cost'])(
+    '"%s" is marked off-topic (shopping advice, prices, recommendations)',
+    (q) => expect(intent(q)).toMatchObject({ type: 'search', offTopic: true }),
+  );
+  it.each(['5G', '人工智能', '在线教育', '规划对5G网络建设有什么要求'])('"%s" is not', (q) => expect(intent(q)).not.toHaveProperty('offTopic'));
+});
+
 describe('targets', () => {
   it('topic and year', () => {
     expect(intent('数字乡村2025年目标')).toMatchObject({ type: 'target', topic: '数字乡村', year: 2025 });

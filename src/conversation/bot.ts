@@ -14,6 +14,7 @@ import {
   boxAnswer,
   boxesAnswer,
   helpAnswer,
+  noMatch,
   nodeAnswer,
   outlineAnswer,
   searchAnswer,
@@ -203,6 +204,7 @@ export class Bot {
       case 'outline':
         return outlineAnswer(k);
       case 'search':
+        if (intent.offTopic) return { ...noMatch(k, intent.query), ctx: null };
         return searchAnswer(k, intent.query, intent.extras);
       case 'box':
         return boxAnswer(k, intent.box, intent.item);

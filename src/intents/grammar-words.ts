@@ -40,6 +40,8 @@ export interface GrammarWords {
   backVerbs: string[];
   /** the plan as a whole, as the subject of a goals question (总体, 国家信息化) */
   overall: Set<string>;
+  /** requests for shopping advice, prices or recommendations (性价比, recommend): never answered from the plan */
+  offTopic: string[];
   backWhen: string[];
   backNouns: string[];
   backWords: string[];
@@ -53,7 +55,7 @@ const COMMANDS: Command[] = ['help', 'reset', 'outline', 'subscriptions', 'statu
 
 const PLAIN_KINDS = [
   'classifier', 'count', 'deictic', 'where-verb', 'which', 'where-lead', 'where-tail', 'filler', 'say-verb', 'say-what', 'filler-en',
-  'another-batch', 'previous-page', 'polite', 'switch', 'ask-lead', 'lead-particle', 'switch-tail', 'back-verb', 'back-when', 'back-noun', 'back-word', 'overall',
+  'another-batch', 'previous-page', 'polite', 'switch', 'ask-lead', 'lead-particle', 'switch-tail', 'back-verb', 'back-when', 'back-noun', 'back-word', 'overall', 'off-topic',
   ...COMMANDS.map((c) => `command-${c}`),
 ];
 const UNITS: readonly string[] = ['part', 'section', 'box', 'item'];
@@ -126,6 +128,7 @@ export function buildGrammarWords(table: Map<string, string[]>): GrammarWords {
     switchTails: words('switch-tail'),
     backVerbs: words('back-verb'),
     overall: new Set(words('overall')),
+    offTopic: words('off-topic'),
     backWhen: words('back-when'),
     backNouns: words('back-noun'),
     backWords: words('back-word'),

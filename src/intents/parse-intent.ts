@@ -124,7 +124,9 @@ export function parseIntent(rawText: string, k: Knowledge): Intent {
     const topic = cleanTopic(sw[1] ?? sw[2] ?? '', k);
     if (topic) return { type: 'switch', topic, extras: en.extras };
   }
-  return { type: 'search', query: text, extras: en.extras };
+  // "5G手机哪款性价比高", "recommend a good course": shopping advice and recommendations are not what a plan says
+  const offTopic = grammarWords(k).offTopic.some((w) => bare.includes(w));
+  return { type: 'search', query: text, extras: en.extras, ...(offTopic ? { offTopic: true as const } : {}) };
 }
 
 /** Normalised heading → first node with it, built once per loaded content: normalising every heading on every question cost most of a turn. */

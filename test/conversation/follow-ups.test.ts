@@ -85,6 +85,12 @@ describe('follow-up questions', () => {
     expect(r.results.some((x) => x.kind === 'target')).toBe(false);
   });
 
+  it('shopping advice is answered as no match, even when it shares words with the plan (5G手机哪款性价比高)', async () => {
+    const r = await conversation()('5G手机哪款性价比高');
+    expect(r.results).toHaveLength(0);
+    expect(r.title).toContain('没有找到');
+  });
+
   it('a question that finds nothing starts afresh: 更多 does not continue the old topic', async () => {
     const say = conversation();
     await say('/plan 应急管理');
