@@ -161,6 +161,14 @@ describe('counts, combinations and named collections', () => {
     expect(r.results.map((x) => x.title)).toEqual(['(一)指导思想', '(二)基本原则', '(三)发展目标']);
   });
 
+  it.each([
+    ['排在数字乡村发展行动后面的那个优先行动是哪个', '(八)数字普惠金融服务行动'],
+    ['数字乡村发展行动的下一个行动', '(八)数字普惠金融服务行动'],
+    ['数字乡村发展行动前面的那个行动', '(六)绿色智慧生态文明建设行动'],
+  ])('"%s": the heading listed beside the one named → %s', async (q, want) => {
+    expect((await ask(knowledge(), q)).title).toContain(want);
+  });
+
   it('a reference to what does not exist says so, with what there is', async () => {
     const r = await ask(knowledge(), '专栏十三的第八条');
     expect(r.results).toHaveLength(0);

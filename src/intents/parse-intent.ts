@@ -1,3 +1,4 @@
+import { elementById, elementId, siblingsOf } from '../content/plan-tree.js';
 import type { Knowledge } from '../knowledge.js';
 import { translateEnglish } from '../nlp/glossary.js';
 import { stripChatMarkup } from '../nlp/chat-markup.js';
@@ -89,6 +90,8 @@ export function parseIntent(rawText: string, k: Knowledge): Intent {
   if (commands.more.has(bare)) return { type: 'more' };
   if (commands.source.has(bare)) return { type: 'source' };
 
+  const beside = relativeHeading(bare, k);
+  if (beside) return { type: 'heading', nodeId: beside };
   const ref = parseFollowUp(full, k, (t) => parseIntent(t, k)) ?? parseStructureRef(full, k);
   if (ref) return ref;
 
@@ -143,6 +146,22 @@ function headingIndex(k: Knowledge): Map<string, string> {
     headingIndexes.set(k, index);
   }
   return index;
+}
+
+/** "X后面的(那个)行动是哪个", "排在X前面的是什么": X a heading of the plan, the answer the one listed after or before it. */
+const RELATIVE = /^(?:排在|紧跟在|跟在)?(.{2,40}?)的?(后面|之后|后边|下一个|后一个|前面|之前|前边|上一个|前一个)的?(?:那个|那一个|一个|个|是)?.{0,8}?(?:是哪个|是哪一个|是什么|是啥|叫什么|呢)?$/;
+
+/** The heading listed right after (or before) the heading a question names, when it names one and there is one. */
+function relativeHeading(bare: string, k: Knowledge): string | undefined {
+  const m = RELATIVE.exec(bare.replace(/\s+/g, ''));
+  if (!m) return undefined;
+  const id = headingIndex(k).get(m[1]!);
+  const el = id ? elementById(k.library, id) : undefined;
+  if (!el) return undefined;
+  const list = siblingsOf(k.library, el);
+  const at = list.findIndex((x) => elementId(x) === id);
+  const next = at < 0 ? undefined : list[at + (/后|下/.test(m[2]!) ? 1 : -1)];
+  return next?.kind === 'node' ? next.node.id : undefined;
 }
 
 /** A part or section whose heading is exactly what was asked (主攻方向, 优先行动, 发展目标 …). */
