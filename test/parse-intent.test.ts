@@ -104,6 +104,13 @@ describe('targets', () => {
 });
 
 describe('follow-ups (parsed now, resolved against the context)', () => {
+  it.each([["what's item 6", 6], ['show me number 2', 2], ['result 3', 3]])('"%s" opens entry %d of the list in view', (q, n) => {
+    expect(intent(q as string)).toEqual({ type: 'expand', n });
+  });
+  it.each(['go back to what we were talking about before', 'go back to where we were', 'back to what I was looking at earlier'])('"%s" → back to the earlier topic', (q) => {
+    expect(intent(q)).toEqual({ type: 'back' });
+  });
+
   it.each(['更多', '下一页', '还有吗', 'more', 'show more', '/plan 更多', '换一批'])('"%s" → more', (text) => {
     expect(intent(text)).toEqual({ type: 'more' });
   });

@@ -221,8 +221,11 @@ export class Bot {
       case 'target':
         if (intent.overall) return targetAnswer(k, undefined, intent.year, intent.extras);
         return targetAnswer(k, intent.topic ?? ctx?.topic, intent.year ?? (intent.topic ? undefined : ctx?.year), intent.extras.length ? intent.extras : ctx?.extras);
-      case 'boxes':
-        return boxesAnswer(k, intent.topic ?? ctx?.topic);
+      case 'boxes': {
+        const t = boxesAnswer(k, intent.topic ?? ctx?.topic);
+        // no 专栏: the conversation stays where it was (第N条 and 2025年的目标呢 still mean the earlier list and topic)
+        return ctx && t.ctx && t.ctx.list.length === 0 ? { reply: t.reply } : t;
+      }
       case 'switch': {
         // "那专栏13呢?", "那第3条呢?" are other questions in follow-up form; "那2023年呢?" asks another year
         const inner = parseIntent(intent.topic, k);

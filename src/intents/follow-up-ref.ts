@@ -64,6 +64,7 @@ function followUpRules(k: Knowledge): FollowUpRules {
 const FIRST_TOPIC = /(?:最开始|一开始|最早|最初|开头)(?:的|那个|问的|说的)*(?:话题|问题|主题|那个)|第一个(?:话题|问题|主题)/;
 const EN_LEAD = '^(?:(?:ok|okay|please|now|so|and)\\s+)*(?:let\'?s\\s+|can we\\s+)?';
 const EN_BACK_TO = new RegExp(`${EN_LEAD}(?:go back to|get back to|back to|return to)\\s+(?:the\\s+)?(?:(?:previous|earlier|last|other|old|first)\\s+)?(?:(?:topic|question|subject|one|thing)\\s*)?(?:(?:about|on|of)\\s+)?(.*)$`);
+const EN_EARLIER = /^(?:what|where)\s+(?:we|i)\s+(?:were|was|had been)\s+(?:talking about|discussing|looking at|reading|on|at)?\s*(?:before|earlier|just now|a moment ago|previously)?$|^(?:before|earlier|it|that)$/;
 const EN_BACK = new RegExp(`${EN_LEAD}(?:go back|get back|back|return|(?:the\\s+)?(?:previous|earlier|last) (?:topic|question|subject))$`);
 const EN_FIRST = new RegExp(`${EN_LEAD}(?:go back to|back to|return to)\\s+(?:the\\s+)?(?:first|original|very first) (?:topic|question|subject|one)$`);
 
@@ -138,6 +139,8 @@ function parseBack(compact: string, bare: string, r: FollowUpRules, k: Knowledge
   if (EN_FIRST.test(bare)) return { type: 'back', oldest: true };
   const en = EN_BACK_TO.exec(bare);
   if (!en) return undefined;
+  // "go back to what we were talking about before": the earlier topic, not a topic called "talking before"
+  if (EN_EARLIER.test(en[1] ?? '')) return { type: 'back' };
   const rest = en[1] ? cleanTopic(translateEnglish(en[1], k.lexicon.glossary, k.lexicon.stopwords).text, k) : '';
   return rest ? { type: 'back', word: rest } : { type: 'back' };
 }

@@ -20,11 +20,16 @@ const TARGET_TAIL = /(?:(20\d\d)年?)?的(?:行动目标|目标)(?:是什么|是
 /** "展开", "expand 2", "#4", "4": the N-th entry of the list in view. */
 const BARE_PICK = /^(?:展开|expand|open|show|详情)?\s*#?\s*(\d{1,2})$|^(?:展开|expand|open|show|详情)$/;
 
+/** "what's item 6", "show me number 2", "result 3": the N-th entry of the list in view, asked in English. */
+const EN_ITEM = /^(?:(?:what s|what is|show(?: me)?|open|tell me about|and)\s+)?(?:the\s+)?(?:item|entry|result|number|no)\s*#?\s*(\d{1,2})$/;
+
 /** Read a message as a structural reference; undefined when it is something else (a topic, a command). */
 export function parseStructureRef(full: string, k: Knowledge): Intent | undefined {
   const bare = full.replace(/\s+/g, ' ').trim();
   const bp = BARE_PICK.exec(bare);
   if (bp) return { type: 'expand', n: bp[1] ? Number(bp[1]) : 1 };
+  const ei = EN_ITEM.exec(bare);
+  if (ei) return { type: 'expand', n: Number(ei[1]) };
   const compact = bare.replace(/\s+/g, '');
   if (!compact) return undefined;
   const where = parseWhere(compact, bare, k);

@@ -146,6 +146,19 @@ describe('follow-up questions', () => {
     expect(r.footer).toContain('实施国家基础网络安全保障能力提升工程(全面加强网络安全保障体系和能力建设)');
   });
 
+  it('a topic with no 专栏 keeps the conversation where it was: 2025年的目标呢 and 第N条 still mean the earlier topic and list', async () => {
+    const say = conversation();
+    const first = await say('/plan 数字乡村');
+    await say('有哪些重点工程?');
+    const goals = await say('2025年的目标是什么?');
+    expect(goals.results[0]!.text).toContain('数字乡村建设取得重要进展');
+    const say2 = conversation();
+    const list = await say2('/plan 数字乡村');
+    await say2('有哪些重点工程?');
+    expect((await say2('第2条')).results[0]!.id).toBe(list.results[1]!.id);
+    expect(first.results.length).toBeGreaterThan(1);
+  });
+
   it('a 专栏 question keeps only its topic: 警务信息化有没有专门的重点工程专栏?里面都讲了些啥 → 专栏12', async () => {
     const r = await conversation()('警务信息化有没有专门的重点工程专栏?里面都讲了些啥');
     expect(r.title).toMatch(/^警务信息化 的重点工程/);
