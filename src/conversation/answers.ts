@@ -88,12 +88,12 @@ function hitResults(hits: Hit[]): ResultItem[] {
 }
 
 /** Full-text search over the plan. */
-export function searchAnswer(k: Knowledge, query: string, extras: string[] = []): Turn {
+export function searchAnswer(k: Knowledge, query: string, extras: string[] = [], about?: string): Turn {
   const res = k.matcher.search(query, { extras, highlight: PAGE_SIZE });
   // an unrelated question starts afresh even when it finds nothing: 更多 must not continue the old topic
   if (res.noMatch) return { ...noMatch(k, query), ctx: null };
   // the topic is what the question is about, without its frames and filler (那…呢 and 目标 follow-ups reuse it)
-  const topic = cleanTopic(query, k) || query.trim();
+  const topic = about || cleanTopic(query, k) || query.trim();
   return listTurn(k, 'search', topic, hitResults(res.hits), { intent: 'search', topic, extras });
 }
 

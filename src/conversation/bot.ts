@@ -205,7 +205,7 @@ export class Bot {
         return outlineAnswer(k);
       case 'search':
         if (intent.offTopic) return { ...noMatch(k, intent.query), ctx: null };
-        return searchAnswer(k, intent.query, intent.extras);
+        return searchAnswer(k, intent.query, intent.extras, intent.topic);
       case 'box':
         return boxAnswer(k, intent.box, intent.item);
       case 'part': {

@@ -56,6 +56,12 @@ export function moreAnswer(k: Knowledge, ctx: ConversationContext | null): Turn 
 /** 第N条 / 展开N: the N-th entry of the last list (or item N of the last box). */
 export function expandAnswer(k: Knowledge, ctx: ConversationContext | null, n: number): Turn {
   if (!ctx || ctx.list.length === 0) return nothingToFollow('expand');
+  // a list of one 专栏 (the topic's 重点工程): 第N条 means the N-th item of that box, as after the box itself
+  const only = ctx.list.length === 1 && n > 1 ? k.library.passage(ctx.list[0]!) : undefined;
+  if (only?.kind === 'box') {
+    const item = k.library.itemsOf(only.id)[n - 1];
+    if (item) return { reply: openId(k, item.id).reply, ctx: { ...ctx, focus: item.id, boxId: only.id } };
+  }
   const id = ctx.list[n - 1];
   if (!id) {
     return { reply: finish({ intent: 'expand', title: `没有第 ${n} 条`, results: [] }, `上一个列表共有 ${ctx.list.length} 条,请回复 1–${ctx.list.length} 之间的编号。`) };

@@ -54,9 +54,28 @@ function askingClause(light: string, asks: RegExp, topicOf: (normalized: string)
   for (let i = clauses.length - 1; i >= 0; i--) {
     const c = k.normalize(clauses[i]!);
     if (!asks.test(c)) continue;
-    // its own topic: at least one word of two or more characters that the plan writes (not 写 of 是怎么写的)
     const topic = topicOf(c);
-    return topic && k.cut(topic.replace(/\s+/g, '')).some((w) => w.length >= 2 && k.matcher.textHas(w)) ? c : undefined;
+    return topic && namesPlanWord(topic, k) ? c : undefined;
+  }
+  return undefined;
+}
+
+/** Whether a topic holds a word of two or more characters that the plan writes (not 写 of 是怎么写的). */
+function namesPlanWord(topic: string, k: Knowledge): boolean {
+  return k.cut(topic.replace(/\s+/g, '')).some((w) => w.length >= 2 && k.matcher.textHas(w));
+}
+
+/**
+ * The topic of a search question of several clauses: that of its last clause naming something the plan writes
+ * (我在应急管理局上班,想看看规划里应急信息化这块是怎么部署的 → 应急信息化). The whole message is still what is searched;
+ * this is what the conversation remembers it was about (for 有哪些重点工程, 2025年的目标呢).
+ */
+function clauseTopic(light: string, k: Knowledge): string | undefined {
+  const clauses = light.split(/[,，。;；!！?？]+/).map((c) => c.trim()).filter(Boolean);
+  if (clauses.length < 2) return undefined;
+  for (let i = clauses.length - 1; i >= 0; i--) {
+    const topic = cleanTopic(k.normalize(clauses[i]!), k);
+    if (topic && namesPlanWord(topic, k)) return topic;
   }
   return undefined;
 }
@@ -129,7 +148,8 @@ export function parseIntent(rawText: string, k: Knowledge): Intent {
   }
   // "5G手机哪款性价比高", "recommend a good course": shopping advice and recommendations are not what a plan says
   const offTopic = grammarWords(k).offTopic.some((w) => bare.includes(w));
-  return { type: 'search', query: text, extras: en.extras, ...(offTopic ? { offTopic: true as const } : {}) };
+  const topic = en.translated ? undefined : clauseTopic(light, k);
+  return { type: 'search', query: text, extras: en.extras, ...(topic ? { topic } : {}), ...(offTopic ? { offTopic: true as const } : {}) };
 }
 
 /** Normalised heading → first node with it, built once per loaded content: normalising every heading on every question cost most of a turn. */

@@ -159,6 +159,16 @@ describe('follow-up questions', () => {
     expect(first.results.length).toBeGreaterThan(1);
   });
 
+  it('a question of several clauses is remembered by its asking clause; 第N条 on a one-专栏 list opens item N of that box', async () => {
+    const say = conversation();
+    const first = await say('我在应急管理局上班,想看看规划里应急信息化这块是怎么部署的');
+    expect(first.title).toMatch(/^应急信息化/);
+    const boxes = await say('有哪些重点工程');
+    expect(boxes.results.map((x) => x.title)).toEqual(['专栏14 应急管理现代化能力提升工程']);
+    const item = await say('第2条');
+    expect(item.results[0]!.title).toBe('提高突发事件响应和处置能力。');
+  });
+
   it('a 专栏 question keeps only its topic: 警务信息化有没有专门的重点工程专栏?里面都讲了些啥 → 专栏12', async () => {
     const r = await conversation()('警务信息化有没有专门的重点工程专栏?里面都讲了些啥');
     expect(r.title).toMatch(/^警务信息化 的重点工程/);
