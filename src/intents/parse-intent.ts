@@ -4,6 +4,7 @@ import { translateEnglish } from '../nlp/glossary.js';
 import { stripChatMarkup } from '../nlp/chat-markup.js';
 import { toHalfWidth } from '../nlp/normalize.js';
 import type { Intent } from './intent.js';
+import { askingClause, clauseTopic } from './asking-clause.js';
 import { cleanTopic } from './clean-topic.js';
 import { grammarWords } from './grammar-words.js';
 import { parseFollowUp } from './follow-up-ref.js';
@@ -40,44 +41,6 @@ function isOverall(topic: string, k: Knowledge): boolean {
   if (overall.has(compact)) return true;
   const words = k.cut(compact);
   return words.length > 0 && words.every((w) => overall.has(w));
-}
-
-/**
- * In a message of several clauses ("我在机场信息部门上班,最近在做规划,想问一下规划里对民航有没有提目标"), the clause
- * that asks (holds the goal or box word), when it names a topic of its own: the clauses before it say who asks and
- * why, not what about. Undefined when there is one clause, or the asking clause names no topic (数字乡村,目标是什么).
- * Chinese only: an English message is read whole, through the glossary.
- */
-function askingClause(light: string, asks: RegExp, topicOf: (normalized: string) => string, k: Knowledge): string | undefined {
-  const clauses = light.split(/[,，。;；!！?？]+/).map((c) => c.trim()).filter(Boolean);
-  if (clauses.length < 2) return undefined;
-  for (let i = clauses.length - 1; i >= 0; i--) {
-    const c = k.normalize(clauses[i]!);
-    if (!asks.test(c)) continue;
-    const topic = topicOf(c);
-    return topic && namesPlanWord(topic, k) ? c : undefined;
-  }
-  return undefined;
-}
-
-/** Whether a topic holds a word of two or more characters that the plan writes (not 写 of 是怎么写的). */
-function namesPlanWord(topic: string, k: Knowledge): boolean {
-  return k.cut(topic.replace(/\s+/g, '')).some((w) => w.length >= 2 && k.matcher.textHas(w));
-}
-
-/**
- * The topic of a search question of several clauses: that of its last clause naming something the plan writes
- * (我在应急管理局上班,想看看规划里应急信息化这块是怎么部署的 → 应急信息化). The whole message is still what is searched;
- * this is what the conversation remembers it was about (for 有哪些重点工程, 2025年的目标呢).
- */
-function clauseTopic(light: string, k: Knowledge): string | undefined {
-  const clauses = light.split(/[,，。;；!！?？]+/).map((c) => c.trim()).filter(Boolean);
-  if (clauses.length < 2) return undefined;
-  for (let i = clauses.length - 1; i >= 0; i--) {
-    const topic = cleanTopic(k.normalize(clauses[i]!), k);
-    if (topic && namesPlanWord(topic, k)) return topic;
-  }
-  return undefined;
 }
 
 /** Parse one chat message into an intent; context-dependent ones (more, expand, switch, topic-less targets) are resolved later. */

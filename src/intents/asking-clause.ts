@@ -1,0 +1,42 @@
+// The clauses of a long message: who asks and why usually come first (我在应急管理局上班,最近在做规划,…), the question
+// last. These helpers find the clause that says what the question is about.
+import type { Knowledge } from '../knowledge.js';
+import { cleanTopic } from './clean-topic.js';
+
+const CLAUSE_END = /[,，。;；!！?？]+/;
+
+/** A message's clauses, normalised, last first; empty for a message of one clause. */
+function clausesOf(light: string, k: Knowledge): string[] {
+  const clauses = light.split(CLAUSE_END).map((c) => c.trim()).filter(Boolean);
+  return clauses.length < 2 ? [] : clauses.reverse().map((c) => k.normalize(c));
+}
+
+/** Whether a topic holds a word of two or more characters that the plan writes (not 写 of 是怎么写的). */
+function namesPlanWord(topic: string, k: Knowledge): boolean {
+  return k.cut(topic.replace(/\s+/g, '')).some((w) => w.length >= 2 && k.matcher.textHas(w));
+}
+
+/**
+ * The clause that asks (holds the goal or box word), normalised, when it names a topic of its own
+ * (…,想问一下规划里对民航有没有提目标). Undefined for one clause, or when the asking clause names no topic
+ * (数字乡村,目标是什么). Chinese only: an English message is read whole, through the glossary.
+ */
+export function askingClause(light: string, asks: RegExp, topicOf: (normalized: string) => string, k: Knowledge): string | undefined {
+  const c = clausesOf(light, k).find((x) => asks.test(x));
+  if (c === undefined) return undefined;
+  const topic = topicOf(c);
+  return topic && namesPlanWord(topic, k) ? c : undefined;
+}
+
+/**
+ * The topic of a search question of several clauses: that of its last clause naming something the plan writes
+ * (我在应急管理局上班,想看看规划里应急信息化这块是怎么部署的 → 应急信息化). The whole message is still what is searched;
+ * this is what the conversation remembers it was about (for 有哪些重点工程, 2025年的目标呢).
+ */
+export function clauseTopic(light: string, k: Knowledge): string | undefined {
+  for (const c of clausesOf(light, k)) {
+    const topic = cleanTopic(c, k);
+    if (topic && namesPlanWord(topic, k)) return topic;
+  }
+  return undefined;
+}
