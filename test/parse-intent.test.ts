@@ -47,11 +47,11 @@ describe('structure', () => {
 });
 
 describe('requests a policy plan never answers', () => {
-  it.each(['5G手机哪款性价比高', 'Can you recommend a good online course for learning artificial intelligence?', '推荐一款适合老人用的智能手机', 'how much does it cost to buy a 5G phone'])(
+  it.each(['5G手机哪款性价比高', 'Can you recommend a good online course for learning artificial intelligence?', '推荐一款适合老人用的智能手机', 'how much does it cost to buy a 5G phone', 'how much does a 5G phone cost', 'How much is the price of a smart speaker?'])(
     '"%s" is marked off-topic (shopping advice, prices, recommendations)',
     (q) => expect(intent(q)).toMatchObject({ type: 'search', offTopic: true }),
   );
-  it.each(['5G', '人工智能', '在线教育', '规划对5G网络建设有什么要求', 'how much does the plan say about AI', 'how much is invested in rural broadband', 'What does the plan recommend for data governance?'])('"%s" is not', (q) => expect(intent(q)).not.toHaveProperty('offTopic'));
+  it.each(['5G', '人工智能', '在线教育', '规划对5G网络建设有什么要求', 'how much does the plan say about AI', 'how much is invested in rural broadband', 'What does the plan recommend for data governance?', 'how much does the plan invest in computing power'])('"%s" is not', (q) => expect(intent(q)).not.toHaveProperty('offTopic'));
 });
 
 describe('targets', () => {

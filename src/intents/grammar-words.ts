@@ -40,8 +40,8 @@ export interface GrammarWords {
   backVerbs: string[];
   /** the plan as a whole, as the subject of a goals question (总体, 国家信息化) */
   overall: Set<string>;
-  /** requests for shopping advice, prices or recommendations (性价比, recommend): never answered from the plan */
-  offTopic: string[];
+  /** requests for shopping advice, prices or recommendations (性价比, how much … cost): never answered from the plan; each marker's parts, in order */
+  offTopic: string[][];
   backWhen: string[];
   backNouns: string[];
   backWords: string[];
@@ -128,7 +128,7 @@ export function buildGrammarWords(table: Map<string, string[]>): GrammarWords {
     switchTails: words('switch-tail'),
     backVerbs: words('back-verb'),
     overall: new Set(words('overall')),
-    offTopic: words('off-topic'),
+    offTopic: words('off-topic').map((w) => w.split(' … ')),
     backWhen: words('back-when'),
     backNouns: words('back-noun'),
     backWords: words('back-word'),
