@@ -1,10 +1,10 @@
-import type { Middleware, SlackCommandMiddlewareArgs } from '@slack/bolt';
 import { forLog } from '../../src/logger.js';
 import { within } from './ack-budget.js';
 import { renderBlockKit } from './block-kit.js';
 import { SlashAckCache } from './slash-ack-cache.js';
 import { ask, type ListenerDeps } from './listener-deps.js';
 import { SlashCommand, validated } from './payloads.js';
+import type { CommandHandler } from './route-receiver.js';
 import { commandTurn } from './to-inbound.js';
 
 const WORKING = '正在查找…';
@@ -14,7 +14,7 @@ const WORKING = '正在查找…';
  * trip, ephemeral, with 分享到频道). An answer that is not ready within the ack budget is acked with a
  * placeholder and then sent to the response_url in its place.
  */
-export function commandListener(deps: ListenerDeps): Middleware<SlackCommandMiddlewareArgs> {
+export function commandListener(deps: ListenerDeps): CommandHandler {
   const acks = new SlashAckCache();
   return async ({ body, ack, context }) => {
     const parsed = validated(SlashCommand, context, body);

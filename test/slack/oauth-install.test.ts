@@ -116,6 +116,11 @@ describe('Slack OAuth install', () => {
     expect(postsTo('C0NONE')).toEqual([]);
     expect(postsTo('C0BAD')).toEqual([]);
     expect(h.logs.join('')).toContain('installation slack:team:T0BAD cannot be read');
+    // a slash command (which the receiver authorizes itself, without Bolt's dispatch): an empty ack, no answer, no 5xx
+    const command = await sendSlashCommand(h.base, { text: '应急管理', team_id: 'T0NONE', channel_id: 'C0NONE' });
+    expect(command.status).toBe(200);
+    expect(await command.text()).toBe('');
+    expect(h.logs.join('')).toContain('slack_authorize_failed');
   });
 
   it('app_uninstalled deletes the installation, contexts and thread memberships, and deactivates subscriptions with the reason app_uninstalled', async () => {
