@@ -12,6 +12,7 @@ import { startHttpServer, type RouteHandler, type RunningServer } from '../src/s
 import { openStore } from '../src/store/open-store.js';
 import type { Store } from '../src/store/store.js';
 import { loadConfig, type Config } from './config.js';
+import { applyHeapGrowth } from './heap-growth.js';
 import { metricsRoute } from './metrics-route.js';
 import { storeReadiness, warnAboutDurability } from './readiness.js';
 import { digestSenders, isChatPlatform, loadChatPlatforms } from './platforms.js';
@@ -203,6 +204,8 @@ const EXIT_MARGIN_MS = 3_000;
 export async function runServe(config: Config): Promise<number> {
   const graceMs = config.shutdownGraceMs;
   const log = createLogger(config.logLevel);
+  // this process is the server: its heap policy is set before anything is loaded (tests' in-process servers keep theirs)
+  applyHeapGrowth(config.heapGrowthPercent, log);
   let serving: Serving | undefined;
   let signalled: NodeJS.Signals | undefined;
   let finish!: (code: number) => void;

@@ -60,6 +60,7 @@ export const CoreConfigSchema = z
     HOST: z.string().trim().default('0.0.0.0').refine(isListenAddress, LISTEN_ADDRESS),
     ANSWER_CACHE_SIZE: z.coerce.number().int().min(0).max(100_000).default(2048),
     SHUTDOWN_GRACE_MS: z.coerce.number().int().min(100).max(300_000).default(10_000),
+    HEAP_GROWTH_PERCENT: z.coerce.number().int().min(0).max(300).default(30),
     PUBLIC_URL: optionalString.superRefine((v, ctx) => {
       const problem = v === undefined ? undefined : publicUrlProblem(v);
       if (problem) ctx.addIssue({ code: 'custom', message: problem });
@@ -89,6 +90,8 @@ export const CoreConfigSchema = z
     answerCacheSize: e.ANSWER_CACHE_SIZE,
     /** on SIGTERM, how long in-flight requests, answers being posted and digest passes get to finish before exit is forced */
     shutdownGraceMs: e.SHUTDOWN_GRACE_MS,
+    /** plan-bot serve: how far V8 lets the old generation grow past its live size before the next full collection (0: V8's own rule) */
+    heapGrowthPercent: e.HEAP_GROWTH_PERCENT,
     /** where this deployment is reached from outside (passage links, reader pages, unfurls); absent: no links */
     ...(e.PUBLIC_URL ? { publicUrl: e.PUBLIC_URL.replace(/\/+$/, '') } : {}),
   }));
