@@ -10,11 +10,12 @@ import { verifySignature } from './verify-signature.js';
 
 /**
  * The three families of Slack request, each dispatched to its own Bolt App in HTTP mode: Bolt runs every listener
- * and global middleware an App has on every request it processes, so a slash command goes to an App that holds
- * only the command listener, as a bare Bolt app would. Driving serve with bench:slack's signed /plan load (repeated
- * topics, one slow period of the shared 2 cores), the cached /plan cost 390 µs of server CPU with every listener on
- * one App and 300 µs with the command's App alone; a bare Bolt app given the same five listeners and the assistant
- * went from 195 to 304 µs per request.
+ * and global middleware an App has on every request it processes, so each App holds only its lane's listeners.
+ * Driving serve with bench:slack's signed /plan load (repeated topics, one slow period of the shared 2 cores), the
+ * cached /plan cost 390 µs of server CPU with every listener on one App and 300 µs with the command's App alone; a
+ * bare Bolt app given the same five listeners and the assistant went from 195 to 304 µs per request. Slash commands
+ * now skip Bolt's dispatch altogether when a listener is given to `commands` (see there); the command lane's App
+ * remains for a receiver used without one.
  */
 export type SlackLane = 'command' | 'event' | 'interaction';
 
@@ -192,20 +193,29 @@ export class RouteReceiver implements Receiver {
     try {
       if (command.authorize) {
         const source = { teamId: body.team_id, ...(enterpriseId ? { enterpriseId } : {}), userId: body.user_id, conversationId: body.channel_id, isEnterpriseInstall };
-        const auth = await command.authorize(source as Parameters<Authorize<boolean>>[0], body as never).catch((err: Error) => {
-          this.opts.logger.warn({ code: 'slack_authorize_failed', err: forLog(err.message) }, 'slash command from a workspace without a usable installation: acked empty');
-          return undefined;
-        });
+        const authorize = command.authorize;
+        // Promise.resolve().then: an authorize that throws synchronously is refused the same way as one that rejects
+        const auth = await Promise.resolve()
+          .then(() => authorize(source as Parameters<Authorize<boolean>>[0], body as never))
+          .catch((err: unknown) => void this.authorizeFailed(err));
         if (!auth) return await ack();
         Object.assign(context, auth, { [VALIDATED]: body });
       }
       await command.handler({ body, ack, context });
     } catch (err) {
-      this.opts.logger.error({ code: (err as { code?: string }).code ?? 'unknown', err: forLog((err as Error).message) }, 'slack listener failed');
+      this.opts.logger.error({ code: (err as { code?: string })?.code ?? 'unknown', err: forLog(err instanceof Error ? err.message : String(err)) }, 'slack listener failed');
       if (!res.headersSent) sendJson(res, 500, { error: 'internal_error' });
     } finally {
       settle(404, 'no_handler');
     }
+  }
+
+  /** A slash command whose workspace authorize refused: a workspace that never installed is a warning, anything else (a corrupt record, a failed refresh, Redis down) an error. */
+  private authorizeFailed(err: unknown): void {
+    const code = typeof (err as { code?: unknown })?.code === 'string' ? (err as { code: string }).code : 'unknown';
+    const line = { code: 'slack_authorize_failed', cause: code, err: forLog(err instanceof Error ? err.message : String(err)) };
+    if (code === 'INSTALLATION_NOT_FOUND') this.opts.logger.warn(line, 'slash command from a workspace without an installation: acked empty');
+    else this.opts.logger.error(line, 'slash command could not be authorized: acked empty');
   }
 
   /** Hand a checked payload to the Bolt app with Bolt's HTTP ack; answer 404 when no listener acknowledged it. */

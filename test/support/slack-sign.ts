@@ -41,6 +41,9 @@ export interface SlashFields {
   user_id?: string;
   response_url?: string;
   trigger_id?: string;
+  /** Enterprise Grid: the org, and 'true' for an org-wide install */
+  enterprise_id?: string;
+  is_enterprise_install?: 'true' | 'false';
 }
 
 /** The form body Slack sends for a slash command. */
@@ -56,7 +59,8 @@ export function slashCommandBody(f: SlashFields): string {
     command: f.command ?? '/plan',
     text: f.text,
     api_app_id: 'A0PLAN',
-    is_enterprise_install: 'false',
+    is_enterprise_install: f.is_enterprise_install ?? 'false',
+    ...(f.enterprise_id ? { enterprise_id: f.enterprise_id } : {}),
     response_url: f.response_url ?? 'https://hooks.slack.com/commands/T0TEST/1/abc',
     trigger_id: f.trigger_id ?? `${Date.now()}.${Math.floor(Math.random() * 1e9)}`,
   }).toString();
