@@ -14,15 +14,9 @@ import { verifySignature } from './verify-signature.js';
  * Driving serve with bench:slack's signed /plan load (repeated topics, one slow period of the shared 2 cores), the
  * cached /plan cost 390 µs of server CPU with every listener on one App and 300 µs with the command's App alone; a
  * bare Bolt app given the same five listeners and the assistant went from 195 to 304 µs per request. Slash commands
- * now skip Bolt's dispatch altogether when a listener is given to `commands` (see there); the command lane's App
- * remains for a receiver used without one.
+ * skip Bolt's dispatch altogether: their listener is given to `commands` (see there).
  */
-export type SlackLane = 'command' | 'event' | 'interaction';
-
-/** The lane a checked payload belongs to. */
-function laneOf(kind: 'command' | 'event' | 'action' | 'shortcut' | 'view'): SlackLane {
-  return kind === 'command' ? 'command' : kind === 'event' ? 'event' : 'interaction';
-}
+export type SlackLane = 'event' | 'interaction';
 
 /** What a slash command's listener is given: the checked body, the HTTP ack, and the context (the installation's, in OAuth mode). */
 export interface CommandArgs {
@@ -59,7 +53,7 @@ export class RouteReceiver implements Receiver {
 
   /** One App for every lane (what Bolt calls when this receiver is given to a single App). */
   init(app: App): void {
-    for (const lane of ['command', 'event', 'interaction'] as const) this.apps.set(lane, app);
+    for (const lane of ['event', 'interaction'] as const) this.apps.set(lane, app);
   }
 
   /** A receiver for one lane: the App constructed with it gets only that lane's requests. */
@@ -140,10 +134,12 @@ export class RouteReceiver implements Receiver {
       case 'url_verification':
         return HTTPModuleFunctions.buildUrlVerificationResponse(res, payload);
       case 'command':
-        if (this.command) return this.track(this.runCommand(this.command, read.req, res, payload.body));
-        return this.dispatch(this.apps.get('command'), read.req, res, payload.body);
+        if (!this.command) return sendJson(res, 503, { error: 'not_ready' });
+        return this.track(this.runCommand(this.command, read.req, res, payload.body));
+      case 'event':
+        return this.dispatch(this.apps.get('event'), read.req, res, payload.body);
       default:
-        return this.dispatch(this.apps.get(laneOf(payload.kind)), read.req, res, payload.body);
+        return this.dispatch(this.apps.get('interaction'), read.req, res, payload.body);
     }
   };
 
@@ -189,10 +185,11 @@ export class RouteReceiver implements Receiver {
     const { ack, settle } = this.httpAck(req, res, body);
     const isEnterpriseInstall = body.is_enterprise_install === 'true';
     const enterpriseId = typeof body.enterprise_id === 'string' && body.enterprise_id !== '' ? body.enterprise_id : undefined;
-    const context: Record<string, unknown> = { teamId: body.team_id, ...(enterpriseId ? { enterpriseId } : {}), userId: body.user_id, isEnterpriseInstall, [VALIDATED]: body };
+    // what Bolt's buildSource reads from a slash command
+    const source = { teamId: body.team_id, ...(enterpriseId ? { enterpriseId } : {}), userId: body.user_id, conversationId: body.channel_id, isEnterpriseInstall };
+    const context: Record<string, unknown> = { ...source, [VALIDATED]: body };
     try {
       if (command.authorize) {
-        const source = { teamId: body.team_id, ...(enterpriseId ? { enterpriseId } : {}), userId: body.user_id, conversationId: body.channel_id, isEnterpriseInstall };
         const authorize = command.authorize;
         // Promise.resolve().then: an authorize that throws synchronously is refused the same way as one that rejects
         const auth = await Promise.resolve()

@@ -38,9 +38,10 @@ const ANY_COMMAND = /^\//;
 /**
  * The Bolt apps: the bot's identity given up front (no auth.test per start), no Bolt conversation store (the core
  * keeps context). Over HTTP slash commands go from the receiver straight to their listener (RouteReceiver.commands,
- * authorized there in OAuth mode), and there is one App per other lane, each with only its own listeners (see SlackLane): the events (the assistant panel, Bolt's Assistant, as global middleware taking its events and DM thread
- * messages, then the app_mention, message and app_home_opened events, each answered once by event_id, and
- * app_uninstalled and tokens_revoked); and interactivity (plan-bot's buttons, shortcuts and modal submissions).
+ * authorized there in OAuth mode), and each other lane has an App with only its own listeners (see SlackLane): the
+ * events (the assistant panel, Bolt's Assistant, as global middleware taking its events and DM thread messages,
+ * then the app_mention, message and app_home_opened events, each answered once by event_id, and app_uninstalled and
+ * tokens_revoked); and interactivity (plan-bot's buttons, shortcuts and modal submissions).
  * With Socket Mode's receiver, which serves one App, all of them are on that one. Returns the apps made.
  */
 export function createSlackApp(opts: SlackAppOptions): App[] {
@@ -67,9 +68,8 @@ export function createSlackApp(opts: SlackAppOptions): App[] {
   const appFor = (lane: SlackLane): App => single ?? makeApp(laned!.lane(lane));
 
   const command = commandListener(deps);
-  const commands = laned ? undefined : single!;
   if (laned) laned.commands(command, 'authorize' in opts.auth ? opts.auth.authorize : undefined);
-  else commands!.command(ANY_COMMAND, (args) => command({ body: args.body, ack: args.ack as CommandArgs['ack'], context: args.context }));
+  else single!.command(ANY_COMMAND, (args) => command({ body: args.body, ack: args.ack as CommandArgs['ack'], context: args.context }));
 
   const events = appFor('event');
   // first: the assistant panel's events and the messages in DM threads stop here, the rest go on to the listeners
@@ -84,5 +84,5 @@ export function createSlackApp(opts: SlackAppOptions): App[] {
   interactions.action({ type: 'block_actions', action_id: OWN_ACTIONS }, actionListener(deps));
   interactions.shortcut(OWN_SHORTCUTS, shortcutListener(deps));
   interactions.view({ callback_id: OWN_VIEWS, type: 'view_submission' }, viewListener(deps));
-  return [...new Set([commands ?? events, events, interactions])];
+  return [...new Set([events, interactions])];
 }
