@@ -189,6 +189,8 @@ const serveEnv = (prefix: string, extra: Record<string, string> = {}) => ({
   MICROSOFT_APP_PASSWORD: 'bench-not-a-real-password',
   // BENCH_SERVE_NODE_OPTIONS: V8 / Node flags for the serve replicas only (e.g. to compare heap settings)
   ...(process.env.BENCH_SERVE_NODE_OPTIONS ? { NODE_OPTIONS: process.env.BENCH_SERVE_NODE_OPTIONS } : {}),
+  // HEAP_GROWTH_PERCENT: serve's heap policy, passed on to both replicas (e.g. 0 for V8's own rule, to compare)
+  ...(process.env.HEAP_GROWTH_PERCENT !== undefined ? { HEAP_GROWTH_PERCENT: process.env.HEAP_GROWTH_PERCENT } : {}),
   ...extra,
 });
 const ours = await startChild(['bin/plan-bot.js', 'serve'], serveEnv('cached'));
