@@ -88,6 +88,8 @@ describe('plan-bot serve', () => {
       expect(res.status).toBe(200);
       expect(JSON.stringify(await res.json())).toContain('专栏14');
       expect(stderr).toContain('slack: on');
+      // the process that serves sets its heap policy (HEAP_GROWTH_PERCENT, default 30)
+      expect(stderr).toContain('"heapGrowthPercent":30');
       child.kill('SIGTERM');
       const code = await Promise.race([exited, new Promise<string>((r) => setTimeout(() => r('still running'), 8000))]);
       // a clean exit 0 means nothing was left open: not the server, not the Redis connection
