@@ -19,7 +19,8 @@ function run(percent: number): Run {
   const out = execFileSync(process.execPath, ['--trace-gc-verbose', WORKLOAD, HEAP_GROWTH, String(percent)], { encoding: 'utf8', timeout: 30_000, maxBuffer: 64 * 2 ** 20, env: { PATH: process.env.PATH } });
   const limits = [...out.matchAll(/\[HeapController\] Limit: old size: (\d+) KB, new limit: (\d+) KB \(([\d.]+)\)/g)]
     .map((m) => ({ oldKb: Number(m[1]), newKb: Number(m[2]), factor: Number(m[3]) }));
-  const last = JSON.parse(out.trim().split('\n').at(-1)!) as { peakMb: number; logged: unknown[] };
+  // V8's tracing threads may still print after the result line, so find it rather than take the last line
+  const last = JSON.parse(out.split('\n').find((line) => line.startsWith('{"peakMb"'))!) as { peakMb: number; logged: unknown[] };
   return { limits, peakMb: last.peakMb, logged: last.logged };
 }
 
