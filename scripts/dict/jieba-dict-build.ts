@@ -77,9 +77,15 @@ function parseDict(text: string): Entry[] {
     });
 }
 
+/**
+ * Files of dict/ that are made from the segmentation dictionary (so must not feed it): pinyin-readings.tsv reads the
+ * dictionary's words, and every character, which jieba never looks up as words.
+ */
+const MADE_FROM_THE_DICTIONARY = new Set(['pinyin-readings.tsv']);
+
 function filesIn(dir: string): string[] {
   return readdirSync(dir)
-    .filter((f) => statSync(join(dir, f)).isFile())
+    .filter((f) => statSync(join(dir, f)).isFile() && !MADE_FROM_THE_DICTIONARY.has(f))
     .sort()
     .map((f) => join(dir, f));
 }

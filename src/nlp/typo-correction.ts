@@ -1,9 +1,5 @@
-import { createRequire } from 'node:module';
-
-// pinyin-pro (~80 ms to load) is required the first time a syllable is needed: a question whose every piece the
-// plan writes never needs one, so `plan-bot ask` usually does without it (a server loads it in warm()).
-const require = createRequire(import.meta.url);
-let pinyinPro: typeof import('pinyin-pro') | undefined;
+import type { PinyinReadings } from './pinyin-readings.js';
+import { SoundKeys, type RunSounds, type Sound } from './sound-keys.js';
 
 /** One slip the corrector fixed: what was typed and the plan term it was read as. */
 export interface Correction {
@@ -25,36 +21,14 @@ export interface TypoSources {
   words: (run: string) => string[];
   /** the words of a run with jieba's guesser (HMM) on: two characters it keeps apart are two words, not one slip */
   guessedWords?: (run: string) => string[];
+  /** how characters and words are read (content/dict/pinyin-readings.tsv): a slip sounds like the plan term it stands for */
+  readings: PinyinReadings;
 }
 
 const MAX_WINDOW = 8;
 /** A one-character edit (a different character, whatever its sound) is allowed only for terms at least this long. */
 const EDIT_MIN_LENGTH = 5;
 const CJK_RUN = /[\u3400-\u9fff]+/g;
-
-/** fuzzy() of each syllable seen: Mandarin has about 400 toneless syllables, so this stays small (bounded anyway) */
-const fuzzyOf = new Map<string, string>();
-const MAX_FUZZY_MEMO = 5000;
-
-/** Near-homophones people confuse when typing pinyin: retroflex/flat initials, n/l, f/h, front/back nasals. */
-function fuzzy(syllable: string): string {
-  let f = fuzzyOf.get(syllable);
-  if (f === undefined) {
-    f = fuzzyUncached(syllable);
-    if (fuzzyOf.size < MAX_FUZZY_MEMO) fuzzyOf.set(syllable, f);
-  }
-  return f;
-}
-
-function fuzzyUncached(syllable: string): string {
-  return syllable
-    .replace(/^([zcs])h/, '$1')
-    .replace(/^l/, 'n')
-    .replace(/^f/, 'h')
-    .replace(/^r/, 'n')
-    .replace(/ng$/, 'n')
-    .replace(/uo$/, 'o');
-}
 
 /**
  * Corrects typing slips against the plan's own vocabulary: IME homophones (网落安全 → 网络安全), near-homophones
@@ -65,8 +39,11 @@ export class TypoCorrector {
   private exact?: Map<string, string[]>;
   private near?: Map<string, string[]>;
   private edits?: Map<string, string[]>;
+  private readonly sounds: SoundKeys;
 
-  constructor(private readonly src: TypoSources) {}
+  constructor(private readonly src: TypoSources) {
+    this.sounds = new SoundKeys(src.readings);
+  }
 
   /** Build the pinyin keys of the vocabulary on first use (a few thousand terms; tens of milliseconds). */
   private build(): void {
@@ -80,9 +57,10 @@ export class TypoCorrector {
     };
     for (const term of new Set(this.src.vocabulary())) {
       if (term.length < 2 || term.length > MAX_WINDOW || !/^[\u3400-\u9fff]+$/.test(term)) continue;
-      const syl = syllables(term);
-      add(exact, syl.join(' '), term);
-      add(near, syl.map(fuzzy).join(' '), term);
+      const sound = this.sounds.term(term);
+      if (!sound) continue;
+      add(exact, sound.exact, term);
+      add(near, sound.near, term);
       if (term.length >= EDIT_MIN_LENGTH) for (let i = 0; i < term.length; i++) add(edits, `${term.slice(0, i)}?${term.slice(i + 1)}`, term);
     }
     this.exact = exact;
@@ -120,8 +98,7 @@ export class TypoCorrector {
     for (let j = 0; j + 1 < run.length; j++) unknownBefore[j + 1] = unknownBefore[j]! + (this.src.planHasBigram(run.slice(j, j + 2)) ? 0 : 1);
     if (unknownBefore[run.length - 1] === 0) return run;
     const unknownIn = (from: number, to: number) => unknownBefore[to - 1]! - unknownBefore[from]! > 0;
-    let syl: string[] | undefined;
-    let fz: string[] | undefined;
+    let sounds: RunSounds | undefined;
     // positions where the dictionary segmentation puts a word boundary (是不是|提到 has none between 是 and 提)
     const bounds = new Set<number>([0]);
     let at = 0;
@@ -145,10 +122,9 @@ export class TypoCorrector {
         if (!bounds.has(i) || !bounds.has(i + len) || !unknownIn(i, i + len)) continue;
         if (len === 2 && guessedApart(i)) continue;
         const window = run.slice(i, i + len);
-        syl ??= syllables(run);
-        fz ??= syl.map(fuzzy);
+        sounds ??= this.sounds.run(run);
         // the cheap map lookups first; the guards only for a window that sounds like a plan term
-        const to = this.lookup(window, syl.slice(i, i + len), fz.slice(i, i + len));
+        const to = this.lookup(window, sounds.ways(i, len));
         if (!to || to === window || this.src.planHas(window)) continue;
         // a short real word (会议室, 版号) is what the person meant, even when a plan term sounds the same
         if (len <= 3 && this.src.isWord(window)) continue;
@@ -163,39 +139,62 @@ export class TypoCorrector {
   }
 
   /** The one plan term this window could be a slip of: same sound, a near sound, or one character off for long terms. */
-  private lookup(window: string, syl: string[], fz: string[]): string | undefined {
-    // several plan terms sound alike (监测, 检测): the one sharing most characters with what was typed, if only one does
-    const unique = (list: string[] | undefined): string | undefined => {
-      if (!list || list.length === 0) return undefined;
-      if (list.length === 1) return list[0];
-      let best: string | undefined;
-      let bestShared = -1;
-      let tie = false;
-      for (const t of list) {
-        let shared = 0;
-        for (let i = 0; i < t.length; i++) if (t[i] === window[i]) shared++;
-        if (shared > bestShared) [best, bestShared, tie] = [t, shared, false];
-        else if (shared === bestShared) tie = true;
-      }
-      return tie || bestShared === 0 ? undefined : best;
-    };
-    const same = unique(this.exact!.get(syl.join(' ')));
+  private lookup(window: string, ways: readonly Sound[]): string | undefined {
+    const same = bestShared(termsSounding(this.exact!, ways, 'exact', window), window);
     if (same) return same;
     if (window.length >= 3) {
-      const nearTerm = unique(this.near!.get(fz.join(' ')));
+      const nearTerm = bestShared(termsSounding(this.near!, ways, 'near', window), window);
       if (nearTerm) return nearTerm;
     }
     if (window.length >= EDIT_MIN_LENGTH) {
-      const found = new Set<string>();
-      for (let i = 0; i < window.length; i++) for (const t of this.edits!.get(`${window.slice(0, i)}?${window.slice(i + 1)}`) ?? []) found.add(t);
-      if (found.size === 1) return [...found][0];
+      let found: string | undefined;
+      for (let i = 0; i < window.length; i++) {
+        for (const t of this.edits!.get(`${window.slice(0, i)}?${window.slice(i + 1)}`) ?? []) {
+          if (found !== undefined && found !== t) return undefined;
+          found = t;
+        }
+      }
+      return found;
     }
     return undefined;
   }
 }
 
-/** Toneless pinyin of each character of a CJK string, read in context (so 行 in 银行 and 行动 differ). */
-function syllables(s: string): string[] {
-  pinyinPro ??= require('pinyin-pro') as typeof import('pinyin-pro');
-  return pinyinPro.pinyin(s, { toneType: 'none', type: 'array', v: true }) as string[];
+/**
+ * The plan terms a window sounds like: through its characters' most common readings; through a rarer reading of one
+ * of them (给 read ji) only a term that differs from the window in one character, as a rare reading of several
+ * would make a slip of anything.
+ */
+function termsSounding(map: Map<string, string[]>, ways: readonly Sound[], kind: keyof Sound, window: string): string[] | undefined {
+  let terms: string[] | undefined;
+  for (let w = 0; w < ways.length; w++) {
+    const hits = map.get(ways[w]![kind]);
+    if (!hits) continue;
+    for (const t of hits) if ((w === 0 || differsInOne(t, window)) && !terms?.includes(t)) (terms ??= []).push(t);
+  }
+  return terms;
+}
+
+/** Several plan terms sound alike (监测, 检测): the one sharing most characters with what was typed, if only one does. */
+function bestShared(list: string[] | undefined, window: string): string | undefined {
+  if (!list || list.length === 0) return undefined;
+  if (list.length === 1) return list[0];
+  let best: string | undefined;
+  let bestCount = -1;
+  let tie = false;
+  for (const t of list) {
+    let shared = 0;
+    for (let i = 0; i < t.length; i++) if (t[i] === window[i]) shared++;
+    if (shared > bestCount) [best, bestCount, tie] = [t, shared, false];
+    else if (shared === bestCount) tie = true;
+  }
+  return tie || bestCount === 0 ? undefined : best;
+}
+
+/** Whether two strings of the same length differ in exactly one character. */
+function differsInOne(a: string, b: string): boolean {
+  if (a.length !== b.length) return false;
+  let diff = 0;
+  for (let i = 0; i < a.length && diff < 2; i++) if (a[i] !== b[i]) diff++;
+  return diff === 1;
 }
