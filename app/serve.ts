@@ -13,6 +13,7 @@ import { openStore } from '../src/store/open-store.js';
 import type { Store } from '../src/store/store.js';
 import { loadConfig, type Config } from './config.js';
 import { applyHeapGrowth } from './heap-growth.js';
+import { reportLaunchSettings } from './launch-settings.js';
 import { metricsRoute } from './metrics-route.js';
 import { storeReadiness, warnAboutDurability } from './readiness.js';
 import { digestSenders, isChatPlatform, loadChatPlatforms } from './platforms.js';
@@ -206,6 +207,7 @@ export async function runServe(config: Config): Promise<number> {
   const log = createLogger(config.logLevel);
   // this process is the server: its heap policy is set before anything is loaded (tests' in-process servers keep theirs)
   applyHeapGrowth(config.heapGrowthPercent, log);
+  reportLaunchSettings(log);
   let serving: Serving | undefined;
   let signalled: NodeJS.Signals | undefined;
   let finish!: (code: number) => void;

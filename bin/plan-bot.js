@@ -1,6 +1,8 @@
-#!/usr/bin/env node
+#!/usr/bin/env -S MALLOC_ARENA_MAX=2 node --max-semi-space-size=8
 // Runs the built CLI (dist/, JavaScript emitted by `npm run build`, which `npm ci` runs through `prepare`): no
 // TypeScript is compiled at start. After editing src/, adapters/ or app/, run `npm run build` (the tests do it first).
+// The first line sets what only a start can set (app/launch-settings.ts says why): run this file as a program
+// (`bin/plan-bot.js serve`, `npx plan-bot serve`, `npm start`); `node bin/plan-bot.js` works too, without them.
 import { fileURLToPath } from 'node:url';
 
 const CLI = new URL('../dist/app/cli.js', import.meta.url);

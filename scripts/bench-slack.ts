@@ -29,9 +29,9 @@ async function redis(): Promise<{ url: string; child?: ChildProcess }> {
 }
 
 /** Start a child and wait for the port it reports (a "listening N" line on stdout, or pino's "port":N on stderr). */
-function startChild(args: string[], env: NodeJS.ProcessEnv): Promise<{ child: ChildProcess; port: number }> {
+function startChild(args: string[], env: NodeJS.ProcessEnv, command = process.execPath): Promise<{ child: ChildProcess; port: number }> {
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, args, { cwd: ROOT, env, stdio: ['ignore', 'pipe', 'pipe'] });
+    const child = spawn(command, args, { cwd: ROOT, env, stdio: ['ignore', 'pipe', 'pipe'] });
     let out = '';
     const onData = (b: Buffer) => {
       out += b.toString('utf8');
@@ -193,9 +193,14 @@ const serveEnv = (prefix: string, extra: Record<string, string> = {}) => ({
   ...(process.env.HEAP_GROWTH_PERCENT !== undefined ? { HEAP_GROWTH_PERCENT: process.env.HEAP_GROWTH_PERCENT } : {}),
   ...extra,
 });
-const ours = await startChild(['bin/plan-bot.js', 'serve'], serveEnv('cached'));
+/**
+ * A serve replica started as deployed: bin/plan-bot.js run as a program, so its first line's memory settings apply
+ * (app/launch-settings.ts); BENCH_SERVE_PLAIN=1 starts `node bin/plan-bot.js serve` instead, without them, to compare.
+ */
+const startServe = (env: NodeJS.ProcessEnv) => (process.env.BENCH_SERVE_PLAIN === '1' ? startChild(['bin/plan-bot.js', 'serve'], env) : startChild(['serve'], env, join(ROOT, 'bin', 'plan-bot.js')));
+const ours = await startServe(serveEnv('cached'));
 // the same server with the answer cache off: every /plan is parsed, ranked and rendered
-const uncached = await startChild(['bin/plan-bot.js', 'serve'], serveEnv('nocache', { ANSWER_CACHE_SIZE: '0' }));
+const uncached = await startServe(serveEnv('nocache', { ANSWER_CACHE_SIZE: '0' }));
 const bare = await startChild(['--import', 'tsx', 'scripts/bench-slack-bare-app.ts', SECRET], env);
 
 /** VmRSS of a child, in MB (Linux). */

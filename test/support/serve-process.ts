@@ -1,6 +1,7 @@
 // `plan-bot serve` as a real child process (node bin/plan-bot.js serve) with only the environment a test gives it,
 // every stdout and stderr line kept, and its exit timed: for tests of what the process itself does and prints.
 import { spawn, type ChildProcess } from 'node:child_process';
+import { join } from 'node:path';
 import { REPO_DIR } from './plan-bot-process.js';
 
 /** How a child ended, and how long after `signalledAt` (when it was signalled) it did. */
@@ -26,12 +27,17 @@ export interface PlanBotChild {
   kill(): void;
 }
 
+/** Start bin/plan-bot.js as a program (its first line then picks node and its settings), as it is deployed. */
+export const AS_A_PROGRAM = 'as a program';
+
 /**
  * Run `node [NODE_ARGS…] bin/plan-bot.js ARGS…` with exactly this environment (plus PATH), keeping every line it
- * prints. nodeArgs are node's own options (e.g. --import of a test preload).
+ * prints. nodeArgs are node's own options (e.g. --import of a test preload), or AS_A_PROGRAM to run the file itself.
  */
-export function startPlanBotChild(args: string[], env: Record<string, string>, nodeArgs: string[] = []): PlanBotChild {
-  const child = spawn(process.execPath, [...nodeArgs, 'bin/plan-bot.js', ...args], { cwd: REPO_DIR, env: { PATH: process.env.PATH ?? '', ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
+export function startPlanBotChild(args: string[], env: Record<string, string>, nodeArgs: string[] | typeof AS_A_PROGRAM = []): PlanBotChild {
+  const childEnv = { PATH: process.env.PATH ?? '', ...env };
+  const options = { cwd: REPO_DIR, env: childEnv, stdio: ['ignore', 'pipe', 'pipe'] as ['ignore', 'pipe', 'pipe'] };
+  const child = nodeArgs === AS_A_PROGRAM ? spawn(join(REPO_DIR, 'bin', 'plan-bot.js'), args, options) : spawn(process.execPath, [...nodeArgs, 'bin/plan-bot.js', ...args], options);
   const lines: string[] = [];
   const waiters = new Set<() => void>();
   const take = (stream: NodeJS.ReadableStream) => {
@@ -105,7 +111,7 @@ export function startPlanBotChild(args: string[], env: Record<string, string>, n
 }
 
 /** Start `plan-bot serve` and wait until it serves; resolves with the child and its base URL. */
-export async function startServeChild(env: Record<string, string>, startMs = 30_000, nodeArgs: string[] = []): Promise<PlanBotChild & { port: number; base: string }> {
+export async function startServeChild(env: Record<string, string>, startMs = 30_000, nodeArgs: string[] | typeof AS_A_PROGRAM = []): Promise<PlanBotChild & { port: number; base: string }> {
   const c = startPlanBotChild(['serve'], { PORT: '0', HOST: '127.0.0.1', LOG_LEVEL: 'info', ...env }, nodeArgs);
   try {
     const line = await c.waitForLine(/"msg":"plan-bot serving"/, startMs);
