@@ -13,9 +13,11 @@ import { fileURLToPath, pathToFileURL } from 'node:url';
 const ROOT = fileURLToPath(new URL('..', import.meta.url));
 const PEAK_RSS_HOOK = pathToFileURL(join(ROOT, 'scripts', 'bench', 'peak-rss.mjs')).href;
 
-/** One process the bench starts: its arguments to node, and what on stdout counts as ready (none: exit). */
+/** One process the bench starts: its arguments (to node, or to a program), and what on stdout counts as ready (none: exit). */
 interface Subject {
   name: string;
+  /** a file run as a program (its #! line picks node and its flags); without it, node runs args */
+  program?: string;
   args: string[];
   ready?: RegExp;
 }
@@ -35,7 +37,8 @@ export interface ColdStart {
 const SUBJECTS: Subject[] = [
   { name: 'node -e 0', args: ['-e', '0'] },
   { name: 'bare Bolt app start', args: [join(ROOT, 'scripts', 'bench', 'bolt-start.mjs')], ready: /^listening \d+/m },
-  { name: 'plan-bot ask "/plan 应急管理"', args: [join(ROOT, 'bin', 'plan-bot.js'), 'ask', '/plan 应急管理'], ready: /\S/ },
+  // run as a program, as `npx plan-bot ask` runs it: its first line picks node and its memory settings
+  { name: 'plan-bot ask "/plan 应急管理"', program: join(ROOT, 'bin', 'plan-bot.js'), args: ['ask', '/plan 应急管理'], ready: /\S/ },
 ];
 
 /** The child's environment: the parent's, without what would take plan-bot off its defaults (Redis, content). */
@@ -52,7 +55,7 @@ function runOnce(subject: Subject, rssFile: string): Promise<{ readyMs: number; 
     let readyMs: number | undefined;
     let out = '';
     let err = '';
-    const child = spawn(process.execPath, subject.args, { cwd: ROOT, env: childEnv(rssFile), stdio: ['ignore', 'pipe', 'pipe'] });
+    const child = spawn(subject.program ?? process.execPath, subject.args, { cwd: ROOT, env: childEnv(rssFile), stdio: ['ignore', 'pipe', 'pipe'] });
     child.stdout.on('data', (b: Buffer) => {
       out += b.toString('utf8');
       if (readyMs === undefined && subject.ready?.test(out)) readyMs = performance.now() - start;
