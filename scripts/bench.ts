@@ -74,7 +74,7 @@ interface Prepared {
 
 /** Normalise, translate and segment once, outside the timing: both engines get the same query text and jieba tokens. */
 function prepare(q: string): Prepared {
-  const en = translateEnglish(k.normalize(q), k.lexicon.glossary, k.lexicon.stopwords);
+  const en = translateEnglish(k.normalize(q), k.lexicon.glossary, k.lexicon.stopwords, k.lexicon.englishWords);
   const segments = new Map<string, string[]>();
   // the runs our matcher segments are those left once question frames are removed (what it analyses)
   for (const run of k.matcher.stripFrames(en.text).match(/[\u3400-\u9fff\uf900-\ufaff]+/g) ?? []) segments.set(run, jieba.cut(run, true));

@@ -9,7 +9,7 @@ import { knowledge } from './support/knowledge.js';
 /** Search the way a typed question is searched: normalise, read English through the glossary, then rank. */
 function search(q: string, opts: SearchOptions = {}): SearchResult {
   const k = knowledge();
-  const en = translateEnglish(k.normalize(q), k.lexicon.glossary, k.lexicon.stopwords);
+  const en = translateEnglish(k.normalize(q), k.lexicon.glossary, k.lexicon.stopwords, k.lexicon.englishWords);
   return k.matcher.search(en.text, { highlight: 3, ...opts, extras: [...(opts.extras ?? []), ...en.extras] });
 }
 

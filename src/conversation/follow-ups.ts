@@ -3,6 +3,7 @@ import { finish } from '../reply/finish.js';
 import { toResult, type ResultItem } from '../reply/reply.js';
 import { boxesAnswer, nodeAnswer, openPassage, PAGE_SIZE, STRUCTURE_PAGE_SIZE, searchAnswer, targetAnswer, targetText, type Turn } from './answers.js';
 import type { ConversationContext } from './context.js';
+import { relatedMore } from './related-more.js';
 import { whereAnswer } from './where-answer.js';
 
 const NO_CONTEXT = '这个对话里还没有可以接着问的内容。先问一个主题,例如"/plan 应急管理"。';
@@ -29,6 +30,8 @@ export function resultFor(k: Knowledge, id: string, ctx: ConversationContext): R
 export function moreAnswer(k: Knowledge, ctx: ConversationContext | null): Turn {
   if (!ctx || ctx.list.length === 0) return nothingToFollow('more');
   if (ctx.shown >= ctx.list.length) {
+    const related = relatedMore(k, ctx);
+    if (related) return related;
     return { reply: finish({ intent: 'more', title: '没有更多了', results: [] }, `「${ctx.topic ?? '上一个问题'}」的 ${ctx.list.length} 条都已列出。`) };
   }
   const pageSize = ctx.intent === 'structure' ? STRUCTURE_PAGE_SIZE : PAGE_SIZE;

@@ -17,7 +17,7 @@ function postable(p: Passage): boolean {
 
 /** The passages that match a topic, best first (the same matcher and English glossary as /plan answers). */
 export function topicPassages(k: Knowledge, topic: string): Passage[] {
-  const en = translateEnglish(k.normalize(topic), k.lexicon.glossary, k.lexicon.stopwords);
+  const en = translateEnglish(k.normalize(topic), k.lexicon.glossary, k.lexicon.stopwords, k.lexicon.englishWords);
   const res = k.matcher.search(en.text, { extras: en.extras, limit: 100 });
   if (res.noMatch) return [];
   return res.hits.map((h) => h.passage).filter(postable);

@@ -141,6 +141,6 @@ function parseBack(compact: string, bare: string, r: FollowUpRules, k: Knowledge
   if (!en) return undefined;
   // "go back to what we were talking about before": the earlier topic, not a topic called "talking before"
   if (EN_EARLIER.test(en[1] ?? '')) return { type: 'back' };
-  const rest = en[1] ? cleanTopic(translateEnglish(en[1], k.lexicon.glossary, k.lexicon.stopwords).text, k) : '';
+  const rest = en[1] ? cleanTopic(translateEnglish(en[1], k.lexicon.glossary, k.lexicon.stopwords, k.lexicon.englishWords).text, k) : '';
   return rest ? { type: 'back', word: rest } : { type: 'back' };
 }

@@ -91,11 +91,11 @@ export function parseIntent(rawText: string, k: Knowledge): Intent {
   // "what about elderly care?" carries the last question over to a new topic; the glossary would drop "what about"
   const enSwitch = /^(?:and|what about|how about)\s+(.+)$/.exec(bare);
   if (enSwitch) {
-    const t = translateEnglish(enSwitch[1]!, k.lexicon.glossary, k.lexicon.stopwords);
+    const t = translateEnglish(enSwitch[1]!, k.lexicon.glossary, k.lexicon.stopwords, k.lexicon.englishWords);
     const topic = cleanTopic(t.text, k);
     if (topic) return { type: 'switch', topic, extras: t.extras };
   }
-  const en = translateEnglish(full, k.lexicon.glossary, k.lexicon.stopwords);
+  const en = translateEnglish(full, k.lexicon.glossary, k.lexicon.stopwords, k.lexicon.englishWords);
   const text = en.text;
 
   const heading = findHeading(text, k);

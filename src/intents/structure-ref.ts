@@ -230,7 +230,7 @@ function whereParts(compact: string, r: WhereRules): { subject: string; unitWord
 }
 
 const EN_WHERE = [
-  /^(?:in )?(?:which|what) (part|section|box|column|chapter)s? (?:is|are|does|do|covers?|mentions?|talks? about|contains?|includes?|has|deals? with|discusses|says? about) (.+?)(?: in| belong to| fall under| come from| under)?$/,
+  /^(?:in )?(?:which|what) (part|section|box|column|chapter)s?(?: of (?:the|this) (?:plan|document))? (?:is|are|does|do|covers?|mentions?|talks? about|contains?|includes?|has|deals? with|discusses|says? about) (.+?)(?: in| belong to| fall under| come from| under)?$/,
   /^where (?:is|are|does|do) (?:the plan |it )?(?:talk about |mention |cover |discuss |say about |say )?(.+?)(?: in the plan| covered| mentioned| appear| come from| belong)?$/,
   /^where (?:can|could|do|should|would) (?:i|we|you) (?:find|read about|see|look for|look up) (.+?)(?: in the plan)?$/,
   /^(.+?) (?:is|are) in which (part|section|box|column|chapter)$/,
@@ -263,7 +263,7 @@ function parseWhere(compact: string, bare: string, k: Knowledge): Intent | undef
     const [unitWord2, x] = i === 0 ? [em[1], em[2]!] : i === 3 ? [em[2], em[1]!] : [undefined, em[1]!];
     const unit = unitWord2 ? EN_UNIT[unitWord2] : undefined;
     const deictic = /^(?:it|this|that|this one|that one|these)$/.test(x);
-    const topic = deictic ? '' : cleanTopic(translateEnglish(x, k.lexicon.glossary, k.lexicon.stopwords).text, k);
+    const topic = deictic ? '' : cleanTopic(translateEnglish(x, k.lexicon.glossary, k.lexicon.stopwords, k.lexicon.englishWords).text, k);
     if (!deictic && !topic) return undefined;
     return { type: 'where', ...(topic ? { subject: topic } : {}), ...(unit ? { unit } : {}) };
   }

@@ -85,7 +85,7 @@ export function parseSubscribeSpec(rest: string, k: Knowledge): SubscribeSpec {
   s = s.replace(/每天|每日/g, ' ').replace(/\b(daily|every day|at)\b/gi, ' ');
   if (quoted !== undefined) s = `${quoted} ${s}`;
   // an English topic is kept in the plan's words, so the digest finds it ("emergency management" → 应急管理)
-  const en = translateEnglish(k.normalize(s), k.lexicon.glossary, k.lexicon.stopwords);
+  const en = translateEnglish(k.normalize(s), k.lexicon.glossary, k.lexicon.stopwords, k.lexicon.englishWords);
   const topic = cleanTopic(en.text, k);
   if (topic) spec.topic = topic;
   return spec;

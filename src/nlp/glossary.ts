@@ -1,3 +1,8 @@
+import { englishSlip } from './english-spelling.js';
+import { baseForms } from './glossary-forms.js';
+
+export { baseForms };
+
 /** The outcome of reading English words through the glossary. */
 export interface Translation {
   /** the query with each known English phrase replaced by its main Chinese term */
@@ -13,9 +18,14 @@ const MAX_PHRASE_WORDS = 4;
 const UNKNOWN_MARK = '\u0000unk';
 
 /** Replace English words and phrases (longest first) with the plan's Chinese terms, so English questions find Chinese passages. */
-export function translateEnglish(q: string, glossary: Map<string, string[]>, stopwords: Set<string>): Translation {
+export function translateEnglish(q: string, glossary: Map<string, string[]>, stopwords: Set<string>, realWords?: ReadonlySet<string>): Translation {
   if (!/[a-z]/.test(q)) return { text: q, extras: [], translated: false };
-  const tokens = q.split(/(\s+|[^a-z0-9\s-]+)/).filter((t) => t !== undefined && t !== '');
+  // an English word one letter short of a glossary word (emergncy), or with two letters swapped, is read as that word
+  // (only when the caller knows the real English words the rule would take for slips)
+  const tokens = q
+    .split(/(\s+|[^a-z0-9\s-]+)/)
+    .filter((t) => t !== undefined && t !== '')
+    .map((t) => (realWords ? englishSlip(t, glossary, stopwords, realWords) ?? t : t));
   const out: string[] = [];
   const extras: string[] = [];
   let translated = false;
@@ -77,33 +87,6 @@ export function translateEnglish(q: string, glossary: Map<string, string[]>, sto
     .replace(/\s+/g, ' ')
     .trim();
   return { text, extras, translated };
-}
-
-/** The word and the base forms it may be an inflection of: services → service, policies → policy, sharing → share. */
-export function baseForms(word: string): string[] {
-  const out = [word];
-  const add = (w: string) => {
-    if (w.length >= 2 && !out.includes(w)) out.push(w);
-  };
-  if (word.length <= 3) return out;
-  if (word.endsWith('ies')) add(`${word.slice(0, -3)}y`);
-  if (word.endsWith('es')) add(word.slice(0, -2));
-  if (word.endsWith('s') && !word.endsWith('ss')) add(word.slice(0, -1));
-  if (word.endsWith('ing') && word.length > 5) {
-    const stem = word.slice(0, -3);
-    add(stem);
-    add(`${stem}e`);
-    if (stem.length > 2 && stem[stem.length - 1] === stem[stem.length - 2]) add(stem.slice(0, -1));
-  }
-  if (word.endsWith('ed') && word.length > 4) {
-    const stem = word.slice(0, -2);
-    add(stem);
-    add(`${stem}e`);
-    if (word.endsWith('ied')) add(`${word.slice(0, -3)}y`);
-    if (stem.length > 2 && stem[stem.length - 1] === stem[stem.length - 2]) add(stem.slice(0, -1));
-  }
-  if (word.endsWith('ities')) add(`${word.slice(0, -5)}ity`);
-  return out;
 }
 
 /** Every way of picking one form per word, the typed forms first, at most `limit` of them. */

@@ -1,0 +1,48 @@
+// 更多 / 换一批 after the last entry of a search widens to a narrower word of the topic instead of a dead end; the
+// conversation keeps its topic and its numbering. Context in real Redis, as any replica would read it.
+import { randomUUID } from 'node:crypto';
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { Bot } from '../../src/conversation/bot.js';
+import { RedisStore } from '../../src/store/redis-store.js';
+import { knowledge } from '../support/knowledge.js';
+
+const store = new RedisStore({ url: inject('redisUrl'), prefix: `related-more-${randomUUID().slice(0, 8)}:` });
+beforeAll(() => store.ready());
+afterAll(() => store.close());
+
+function conversation() {
+  const bot = new Bot({ knowledge: knowledge(), store, answerCacheSize: 0 });
+  const conversation = randomUUID();
+  let n = 0;
+  return (text: string) => bot.handle({ platform: 'console', workspace: 'w', conversation, user: 'u', text, messageId: `${conversation}-${n++}` });
+}
+
+describe('更多 after the last entry', () => {
+  it('shows passages of a narrower word of the topic that were not listed, numbered on from the list', async () => {
+    const ask = conversation();
+    const first = await ask('新型智慧城市怎么建设');
+    expect(first.results.length).toBeGreaterThan(0);
+    const more = await ask('换一批');
+    expect(more.title).toContain(`「新型智慧城市」的 ${first.results.length} 条都已列出`);
+    expect(more.title).toContain('智慧城市');
+    expect(more.results.length).toBeGreaterThan(0);
+    const before = new Set(first.results.map((r) => r.id));
+    expect(more.results.every((r) => !before.has(r.id))).toBe(true);
+    expect(more.start).toBe(first.results.length + 1);
+    // 第N条 counts on from the first list: the first widened entry
+    const opened = await ask(`第${first.results.length + 1}条`);
+    expect(opened.results[0]!.id).toBe(more.results[0]!.id);
+    // the conversation is still about what was asked: its goals, not 智慧城市's
+    const goals = await ask('那它的目标是什么');
+    expect(goals.title).toContain('新型智慧城市');
+  });
+
+  it('still says there is nothing more for a one-word topic whose list is all shown', async () => {
+    const ask = conversation();
+    const first = await ask('养老');
+    let last = first;
+    for (let i = 0; i < 5 && !last.title?.includes('没有更多了'); i++) last = await ask('更多');
+    expect(last.title).toBe('没有更多了');
+    expect(last.results).toEqual([]);
+  });
+});
