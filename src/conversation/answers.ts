@@ -23,7 +23,8 @@ export interface Turn {
   ctx?: ContextUpdate | null;
 }
 
-function planTitle(k: Knowledge): string {
+/** The plan's title (or how many plans there are), for replies that speak of the plan as a whole. */
+export function planTitle(k: Knowledge): string {
   const plans = k.library.plans;
   return plans.length === 1 ? plans[0]!.meta.title : `${plans.length} 份规划`;
 }

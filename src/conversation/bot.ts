@@ -25,6 +25,7 @@ import {
 import type { ConversationKey } from '../conversation-key.js';
 import { ConversationContext } from './context.js';
 import { TurnMemo } from './turn-memo.js';
+import { detailAnswer } from './detail-answer.js';
 import { expandAnswer, moreAnswer, openId, sourceAnswer, switchAnswer } from './follow-ups.js';
 import { backAnswer, fromEndAnswer, previousPageAnswer, stepAnswer, upAnswer } from './navigation.js';
 import { structAnswer } from './structure-answer.js';
@@ -205,6 +206,7 @@ export class Bot {
         return outlineAnswer(k);
       case 'search':
         if (intent.offTopic) return { ...noMatch(k, intent.query), ctx: null };
+        if (intent.detail) return detailAnswer(k, intent.detail, intent.query, intent.extras, intent.topic);
         return searchAnswer(k, intent.query, intent.extras, intent.topic);
       case 'box':
         return boxAnswer(k, intent.box, intent.item);

@@ -42,12 +42,18 @@ export interface GrammarWords {
   overall: Set<string>;
   /** requests for shopping advice, prices or recommendations (性价比, how much … cost): never answered from the plan; each marker's parts, in order */
   offTopic: string[][];
+  /** asks for a detail a plan may not hold (a date, a percentage, how to apply): each marker's parts, in order, and what would answer it */
+  detailAsks: { needs: DetailNeed; parts: string[] }[];
   backWhen: string[];
   backNouns: string[];
   backWords: string[];
   /** whole messages that are a command (帮助, 目录, 更多 …) */
   commands: Record<Command, Set<string>>;
 }
+
+/** What a detail ask needs a passage to hold: a date, a percentage, or something a plan never holds (how to apply). */
+export type DetailNeed = 'date' | 'percent' | 'never';
+const DETAIL_NEEDS: DetailNeed[] = ['date', 'percent', 'never'];
 
 /** The commands a whole message can name. */
 export type Command = 'help' | 'reset' | 'outline' | 'subscriptions' | 'status' | 'more' | 'source';
@@ -56,6 +62,7 @@ const COMMANDS: Command[] = ['help', 'reset', 'outline', 'subscriptions', 'statu
 const PLAIN_KINDS = [
   'classifier', 'count', 'deictic', 'where-verb', 'which', 'where-lead', 'where-tail', 'filler', 'say-verb', 'say-what', 'filler-en',
   'another-batch', 'previous-page', 'polite', 'switch', 'ask-lead', 'lead-particle', 'switch-tail', 'back-verb', 'back-when', 'back-noun', 'back-word', 'overall', 'off-topic',
+  ...DETAIL_NEEDS.map((n) => `detail-${n}`),
   ...COMMANDS.map((c) => `command-${c}`),
 ];
 const UNITS: readonly string[] = ['part', 'section', 'box', 'item'];
@@ -129,6 +136,7 @@ export function buildGrammarWords(table: Map<string, string[]>): GrammarWords {
     backVerbs: words('back-verb'),
     overall: new Set(words('overall')),
     offTopic: words('off-topic').map((w) => w.split(' … ')),
+    detailAsks: DETAIL_NEEDS.flatMap((needs) => words(`detail-${needs}`).map((w) => ({ needs, parts: w.split(' … ') }))),
     backWhen: words('back-when'),
     backNouns: words('back-noun'),
     backWords: words('back-word'),

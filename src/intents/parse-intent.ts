@@ -122,8 +122,10 @@ export function parseIntent(rawText: string, k: Knowledge): Intent {
   }
   // "5G手机哪款性价比高", "recommend a good course": shopping advice and recommendations are not what a plan says
   const offTopic = grammarWords(k).offTopic.some((parts) => inOrder(bare, parts));
+  // "《数据安全法》哪一天开始施行", "申报要交哪些材料": a detail the plan may not hold (answered only where a passage holds it)
+  const detail = offTopic ? undefined : grammarWords(k).detailAsks.find((d) => inOrder(bare, d.parts))?.needs;
   const topic = en.translated ? undefined : clauseTopic(light, k);
-  return { type: 'search', query: text, extras: en.extras, ...(topic ? { topic } : {}), ...(offTopic ? { offTopic: true as const } : {}) };
+  return { type: 'search', query: text, extras: en.extras, ...(topic ? { topic } : {}), ...(offTopic ? { offTopic: true as const } : {}), ...(detail ? { detail } : {}) };
 }
 
 /** Normalised heading → first node with it, built once per loaded content: normalising every heading on every question cost most of a turn. */

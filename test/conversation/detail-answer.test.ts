@@ -1,0 +1,58 @@
+// A question asking for a detail (a day, a percentage, how to apply) is answered from passages that hold one, and
+// otherwise told plainly that the plan does not give it, with the topic one tap away, rather than a passage that
+// looks like an answer and is not one.
+import { afterAll, describe, expect, it } from 'vitest';
+import { Bot } from '../../src/conversation/bot.js';
+import { loadKnowledge } from '../../src/knowledge.js';
+import { MemoryStore } from '../../src/store/memory-store.js';
+import { MINI_PLAN_TEXT, makeContentDir, removeContentDirs } from '../support/fixture-content.js';
+import { knowledge } from '../support/knowledge.js';
+
+afterAll(() => removeContentDirs());
+
+const ask = async (bot: Bot, text: string) => bot.handle({ platform: 'console', workspace: 'w', conversation: text, user: 'u', text, messageId: '1' });
+
+describe('detail asks on the real plan, which gives no such details', () => {
+  const bot = new Bot({ knowledge: knowledge(), store: new MemoryStore() });
+
+  it.each([
+    ['《数据安全法》是哪一天开始施行的?', '规划里没有具体日期'],
+    ['When does the data security law take effect?', '规划里没有具体日期'],
+    ['规划给5G用户普及率定的具体百分比是多少?', '规划里没有具体百分比'],
+    ['申报国家数字乡村试点要交哪些材料,截止时间是哪天?', '规划里没有申报材料、截止时间、联系电话这类办理细节'],
+  ])('%s → %s, with the topic suggested', async (q, title) => {
+    const r = await ask(bot, q);
+    expect(r.title).toBe(title);
+    expect(r.results).toEqual([]);
+    const suggestion = r.actions?.find((a) => a.type === 'suggest');
+    expect(suggestion?.value).toBeTruthy();
+    // the suggestion is a question the plan answers
+    expect((await ask(bot, suggestion!.value)).results.length).toBeGreaterThan(0);
+  });
+
+  it('a question on the same topic without a detail ask is answered as before', async () => {
+    const r = await ask(bot, '数据安全');
+    expect(r.results.length).toBeGreaterThan(0);
+  });
+});
+
+describe('detail asks on a plan that gives them', () => {
+  const plan = MINI_PLAN_TEXT.replace('近海养殖区水质在线监测站点覆盖率明显提高', '近海养殖区水质在线监测站点覆盖率达到85%').replace(
+    '建设海底观测站点。',
+    '建设海底观测站点。《海洋牧场观测管理办法》自2021年9月1日起施行。',
+  );
+  const bot = new Bot({ knowledge: loadKnowledge(makeContentDir({ 'mini-plan.txt': plan })), store: new MemoryStore() });
+
+  it('answers a percentage or a date from the passage that holds it', async () => {
+    const pct = await ask(bot, '水质在线监测站点覆盖率的具体百分比是多少');
+    expect(pct.results[0]?.text).toContain('85%');
+    const day = await ask(bot, '海洋牧场观测管理办法哪一天开始施行');
+    expect(day.results[0]?.text).toContain('2021年9月1日');
+  });
+
+  it('never answers how to apply from a plan', async () => {
+    const r = await ask(bot, '海洋牧场观测站点申报要交哪些材料');
+    expect(r.results).toEqual([]);
+    expect(r.title).toContain('办理细节');
+  });
+});
