@@ -128,13 +128,21 @@ export function targetAnswer(k: Knowledge, topic: string | undefined, year: numb
   }
   // a goal counts only when it names the topic itself (in some wording), not when it merely shares a word with it
   const res = k.matcher.search(topic, { extras, filter: (p) => p.kind === 'target' && namesTopic(k, p, topic), highlight: PAGE_SIZE });
+  const inGoals = k.matcher.search(topic, { extras, filter: (p) => isGoal(p) && namesTopic(k, p, topic), highlight: PAGE_SIZE });
+  // the plan's 发展目标 write the topic as asked (数字基础设施体系更加完备) where the best 行动目标 only shares its words
+  // (数字普惠金融's 基础设施服务体系): the development goals answer it, the action targets after them
+  const asTyped = k.normalize(topic).replace(/\s+/g, '');
+  const writes = (p: Passage) => asTyped.length >= 3 && k.normalize(`${p.title}${p.text}`).replace(/\s+/g, '').includes(asTyped);
+  if (!res.noMatch && !inGoals.noMatch && !writes(res.hits[0]!.passage) && writes(inGoals.hits[0]!.passage)) {
+    const targets = res.hits.map((h) => toResult(h.passage, [...h.highlights, ...(year ? [`${year}年`] : [])], targetText(h.passage, year)));
+    return listTurn(k, 'target', `${topic} 的发展目标`, [...hitResults(inGoals.hits), ...targets], ctxBase);
+  }
   if (!res.noMatch) {
     const items = res.hits.map((h) => toResult(h.passage, [...h.highlights, ...(year ? [`${year}年`] : [])], targetText(h.passage, year)));
     const missingYear = year && !res.hits[0]!.passage.years?.[String(year)];
     const notice = missingYear ? `行动目标只列出了 ${Object.keys(res.hits[0]!.passage.years ?? {}).join('、')} 年` : undefined;
     return listTurn(k, 'target', `${topic} 的行动目标`, items, ctxBase, notice);
   }
-  const inGoals = k.matcher.search(topic, { extras, filter: (p) => isGoal(p) && namesTopic(k, p, topic), highlight: PAGE_SIZE });
   if (!inGoals.noMatch) return listTurn(k, 'target', `${topic} 的发展目标`, hitResults(inGoals.hits), ctxBase);
   const any = k.matcher.search(topic, { extras, highlight: PAGE_SIZE });
   if (any.noMatch) return noMatch(k, topic, 'target');

@@ -5,11 +5,12 @@ import { clipText } from '../reply/clip.js';
 import { finish } from '../reply/finish.js';
 import { planTitle, searchAnswer, type Turn } from './answers.js';
 
-/** What a passage must hold to answer each kind of detail, and how the reply names the detail when none does. */
+/** What a passage must hold to answer each kind of detail (a number with its unit for an amount: 50万个), and how the reply names the detail when none does. */
 const NEEDS: Record<DetailNeed, { holds: RegExp | undefined; what: string }> = {
   date: { holds: /\d{1,2}月\d{1,2}日|\d{4}年\d{1,2}月/, what: '具体日期' },
   percent: { holds: /\d+(?:\.\d+)?\s*%|百分之[一二三四五六七八九十百\d]/, what: '具体百分比' },
-  never: { holds: undefined, what: '申报材料、截止时间、联系电话这类办理细节' },
+  amount: { holds: /\d+(?:\.\d+)?\s*(?:万|亿|千|百)?\s*(?:个|家|所|座|项|户|人|台|套|公里|千米|元|吨|处)|[一二三四五六七八九十百千]+[万亿]?(?:个|家|所|座|户|台|套)/, what: '具体数量' },
+  never: { holds: undefined, what: '申报材料、受理部门、截止时间、联系电话这类办理细节' },
 };
 
 /**

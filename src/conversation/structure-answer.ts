@@ -132,7 +132,9 @@ function resolve(k: Knowledge, ref: StructRef, ctx: ConversationContext | null):
       const word = unitWord(k, step.unit, step.word);
       lastWord = word;
       // 第3条 with nothing around it counts in the list in view
-      const els: PlanElement[] = scope.at === 'root' && step.unit === 'item' && ctx ? listElements(k, ctx) : collection(k, scope, step.unit);
+      let els: PlanElement[] = scope.at === 'root' && step.unit === 'item' && ctx ? listElements(k, ctx) : collection(k, scope, step.unit);
+      // "重大任务和重点工程的第六部分": a part holds no parts, so its 第N部分 is its N-th section
+      if (els.length === 0 && step.unit === 'part' && step.sel.at !== 'all' && scope.at === 'element') els = collection(k, scope, 'section');
       // "总体部署包括哪几部分": a part holds no parts, so 部分 there is the everyday word for its pieces (as in 分为哪几个方面)
       if (els.length === 0 && step.unit === 'part' && step.sel.at === 'all' && scope.at === 'element') continue;
       if (els.length === 0) return { fail: missing(`${scopeTitle(scope)}中没有${word}`, '发送"目录"查看规划的结构。') };

@@ -51,9 +51,9 @@ export interface GrammarWords {
   commands: Record<Command, Set<string>>;
 }
 
-/** What a detail ask needs a passage to hold: a date, a percentage, or something a plan never holds (how to apply). */
-export type DetailNeed = 'date' | 'percent' | 'never';
-const DETAIL_NEEDS: DetailNeed[] = ['date', 'percent', 'never'];
+/** What a detail ask needs a passage to hold: a date, a percentage, a number of things, or what a plan never holds (how to apply). */
+export type DetailNeed = 'date' | 'percent' | 'amount' | 'never';
+const DETAIL_NEEDS: DetailNeed[] = ['date', 'percent', 'amount', 'never'];
 
 /** The commands a whole message can name. */
 export type Command = 'help' | 'reset' | 'outline' | 'subscriptions' | 'status' | 'more' | 'source';

@@ -249,7 +249,13 @@ function parseWhere(compact: string, bare: string, k: Knowledge): Intent | undef
     const inner = x ? lexChinese(x, k) : undefined;
     const ref = inner && parseTokens(inner);
     // "第二个优先行动在哪一部分", "第3条在哪个专栏": the place of what the reference names
-    if (ref && ref.steps.some((s) => 'sel' in s && s.sel.at !== 'all')) return { type: 'where', ref, ...(unitWord && r.units.get(unitWord) ? { unit: r.units.get(unitWord)! } : {}) };
+    if (ref && ref.steps.some((s) => 'sel' in s && s.sel.at !== 'all')) {
+      const asked = unitWord ? r.units.get(unitWord) : undefined;
+      const last = ref.steps[ref.steps.length - 1];
+      // "专栏13是什么工程": asking which 专栏 a 专栏 is asks what it is, not where it is
+      if (asked && last && 'unit' in last && last.unit === asked) return { type: 'struct', ref: { ...ref, ask: 'show' } };
+      return { type: 'where', ref, ...(asked ? { unit: asked } : {}) };
+    }
     const unit = unitWord ? r.units.get(unitWord) : undefined;
     const deictic = !x || r.deictic.has(x) || (inner?.every((t) => t.t === 'deictic' || t.t === 'fill') ?? false);
     // a title is kept as written (全民数字素养与技能提升行动); other subjects lose their question words

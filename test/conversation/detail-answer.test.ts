@@ -19,7 +19,9 @@ describe('detail asks on the real plan, which gives no such details', () => {
     ['《数据安全法》是哪一天开始施行的?', '规划里没有具体日期'],
     ['When does the data security law take effect?', '规划里没有具体日期'],
     ['规划给5G用户普及率定的具体百分比是多少?', '规划里没有具体百分比'],
-    ['申报国家数字乡村试点要交哪些材料,截止时间是哪天?', '规划里没有申报材料、截止时间、联系电话这类办理细节'],
+    ['申报国家数字乡村试点要交哪些材料,截止时间是哪天?', '规划里没有申报材料、受理部门、截止时间、联系电话这类办理细节'],
+    ['智慧养老服务的补贴申请热线电话是多少?', '规划里没有申报材料、受理部门、截止时间、联系电话这类办理细节'],
+    ['规划里5G基站到2025年要建成多少个?', '规划里没有具体数量'],
   ])('%s → %s, with the topic suggested', async (q, title) => {
     const r = await ask(bot, q);
     expect(r.title).toBe(title);
@@ -39,7 +41,7 @@ describe('detail asks on the real plan, which gives no such details', () => {
 describe('detail asks on a plan that gives them', () => {
   const plan = MINI_PLAN_TEXT.replace('近海养殖区水质在线监测站点覆盖率明显提高', '近海养殖区水质在线监测站点覆盖率达到85%').replace(
     '建设海底观测站点。',
-    '建设海底观测站点。《海洋牧场观测管理办法》自2021年9月1日起施行。',
+    '建设海底观测站点120个。《海洋牧场观测管理办法》自2021年9月1日起施行。',
   );
   const bot = new Bot({ knowledge: loadKnowledge(makeContentDir({ 'mini-plan.txt': plan })), store: new MemoryStore() });
 
@@ -48,6 +50,8 @@ describe('detail asks on a plan that gives them', () => {
     expect(pct.results[0]?.text).toContain('85%');
     const day = await ask(bot, '海洋牧场观测管理办法哪一天开始施行');
     expect(day.results[0]?.text).toContain('2021年9月1日');
+    const built = await ask(bot, '海底观测站点要建成多少个');
+    expect(built.results[0]?.text).toContain('120个');
   });
 
   it('never answers how to apply from a plan', async () => {

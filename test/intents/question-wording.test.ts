@@ -41,4 +41,20 @@ describe('question wording', () => {
     expect(intent('能力建设')).toMatchObject({ type: 'search' });
     expect(intent('看法')).toMatchObject({ type: 'search' });
   });
+
+  it('"专栏13是什么工程" asks what the 专栏 is, not where it is; "第二个优先行动在哪一部分" still asks where', () => {
+    expect(intent('专栏13是什么工程?')).toEqual({ type: 'struct', ref: { steps: [{ unit: 'box', sel: { at: 'label', n: 13 }, word: '专栏' }], ask: 'show' } });
+    expect(intent('第二个优先行动在哪一部分')).toMatchObject({ type: 'where', unit: 'part' });
+  });
+
+  it('a part\'s 第N部分 is its N-th section, and goals a 发展目标 writes as asked come before an action that only shares the words', async () => {
+    const bot = new Bot({ knowledge: knowledge(), store: new MemoryStore() });
+    const ask = (text: string) => bot.handle({ platform: 'console', workspace: 'w', conversation: text, user: 'u', text, messageId: '1' });
+    const sixth = await ask('重大任务和重点工程的第六部分讲的是什么?');
+    expect(sixth.title).toContain('(六)构筑共建共治共享的数字社会治理体系');
+    const goals = await ask('数字基础设施方面到2025年的发展目标是什么?');
+    expect(goals.results[0]!.title).toContain('数字基础设施体系更加完备');
+    // an action's own topic still gets its 行动目标 first
+    expect((await ask('智慧养老2025年目标')).results[0]!.title).toContain('智慧养老服务拓展行动');
+  });
 });
