@@ -26,6 +26,7 @@ import type { ConversationKey } from '../conversation-key.js';
 import { ConversationContext } from './context.js';
 import { TurnMemo } from './turn-memo.js';
 import { detailAnswer } from './detail-answer.js';
+import { withinAnswer } from './within-answer.js';
 import { expandAnswer, moreAnswer, openId, sourceAnswer, switchAnswer } from './follow-ups.js';
 import { backAnswer, fromEndAnswer, previousPageAnswer, stepAnswer, upAnswer } from './navigation.js';
 import { structAnswer } from './structure-answer.js';
@@ -89,6 +90,7 @@ function needsContext(intent: Intent): boolean {
     case 'back':
     case 'source':
     case 'switch':
+    case 'within':
       return true;
     case 'where':
       return !intent.subject;
@@ -208,6 +210,8 @@ export class Bot {
         if (intent.offTopic) return { ...noMatch(k, intent.query), ctx: null };
         if (intent.detail) return detailAnswer(k, intent.detail, intent.query, intent.extras, intent.topic);
         return searchAnswer(k, intent.query, intent.extras, intent.topic);
+      case 'within':
+        return withinAnswer(k, ctx, intent.topic);
       case 'box':
         return boxAnswer(k, intent.box, intent.item);
       case 'part': {

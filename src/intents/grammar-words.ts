@@ -44,6 +44,8 @@ export interface GrammarWords {
   offTopic: string[][];
   /** asks for a detail a plan may not hold (a date, a percentage, how to apply): each marker's parts, in order, and what would answer it */
   detailAsks: { needs: DetailNeed; parts: string[] }[];
+  /** words that open a question about what is inside the thing just shown (那里面, 这部分里, in there), longest first */
+  scopeIn: string[];
   backWhen: string[];
   backNouns: string[];
   backWords: string[];
@@ -63,6 +65,7 @@ const PLAIN_KINDS = [
   'classifier', 'count', 'deictic', 'where-verb', 'which', 'where-lead', 'where-tail', 'filler', 'say-verb', 'say-what', 'filler-en',
   'another-batch', 'previous-page', 'polite', 'switch', 'ask-lead', 'lead-particle', 'switch-tail', 'back-verb', 'back-when', 'back-noun', 'back-word', 'overall', 'off-topic',
   ...DETAIL_NEEDS.map((n) => `detail-${n}`),
+  'scope-in',
   ...COMMANDS.map((c) => `command-${c}`),
 ];
 const UNITS: readonly string[] = ['part', 'section', 'box', 'item'];
@@ -136,6 +139,7 @@ export function buildGrammarWords(table: Map<string, string[]>): GrammarWords {
     backVerbs: words('back-verb'),
     overall: new Set(words('overall')),
     offTopic: words('off-topic').map((w) => w.split(' … ')),
+    scopeIn: [...words('scope-in')].sort((a, b) => b.length - a.length),
     detailAsks: DETAIL_NEEDS.flatMap((needs) => words(`detail-${needs}`).map((w) => ({ needs, parts: w.split(' … ') }))),
     backWhen: words('back-when'),
     backNouns: words('back-noun'),

@@ -35,6 +35,8 @@ export const Intent = z.discriminatedUnion('type', [
   z.object({ type: z.literal('struct'), ref: StructRef }),
   /** X 在第几部分 / 属于哪一节 / 在哪个专栏: the place of X (no subject: the conversation's focus) */
   z.object({ type: z.literal('where'), subject: z.string().optional(), ref: StructRef.optional(), unit: UnitKey.optional() }),
+  /** 那里面讲X的呢 / 这部分里关于X的内容 / anything on X in there: X within what the conversation last showed */
+  z.object({ type: z.literal('within'), topic: z.string() }),
   z.object({ type: z.literal('open'), id: z.string() }),
   z.object({ type: z.literal('source') }),
   z.object({ type: z.literal('subscribe'), spec: SubscribeSpec }),

@@ -43,6 +43,23 @@ function isOverall(topic: string, k: Knowledge): boolean {
   return words.length > 0 && words.every((w) => overall.has(w));
 }
 
+/**
+ * 那里面讲乡村治理的内容呢 / 这部分里关于数据安全的 / anything on X in there: the topic asked about inside what the
+ * conversation just showed; undefined unless the message opens (or, in English, ends) with a scope-in word.
+ */
+function withinTopic(bare: string, k: Knowledge): string | undefined {
+  const g = grammarWords(k);
+  const text = bare.replace(/^(?:那么|那)(?=[这那里其在])/, '');
+  const marker = g.scopeIn.find((w) => text.startsWith(w) || (/^[a-z]/.test(w) && text.endsWith(` ${w}`)));
+  if (!marker) return undefined;
+  const rest = text.startsWith(marker) ? text.slice(marker.length) : text.slice(0, -marker.length - 1);
+  // 里面第三项是什么, 其中有几个专栏: a reference into what was shown, not a topic within it
+  if (/第|最后|倒数|上一|下一|几个|几项|多少|哪几/.test(rest) || parseStructureRef(rest, k)) return undefined;
+  const en = translateEnglish(rest, k.lexicon.glossary, k.lexicon.stopwords, k.lexicon.englishWords);
+  const topic = cleanTopic(en.text.replace(/^(?:anything|something|what|is there anything)\s+(?:on|about)\s+/, ''), k);
+  return topic || undefined;
+}
+
 /** Whether text holds every part, in this order (an off-topic marker's parts, with anything between them). */
 function inOrder(text: string, parts: string[]): boolean {
   let at = 0;
@@ -85,6 +102,8 @@ export function parseIntent(rawText: string, k: Knowledge): Intent {
 
   const beside = relativeHeading(bare, k);
   if (beside) return { type: 'heading', nodeId: beside };
+  const inside = withinTopic(bare, k);
+  if (inside) return { type: 'within', topic: inside };
   const ref = parseFollowUp(full, k, (t) => parseIntent(t, k)) ?? parseStructureRef(full, k);
   if (ref) return ref;
 
