@@ -9,21 +9,23 @@ import type { Logger } from '../src/logger.js';
  */
 export const LAUNCH_SETTINGS = { maxSemiSpaceMb: 8, mallocArenaMax: '2' } as const;
 
-/** The launch settings this process actually runs with, read from its own arguments and environment. */
+/** The launch settings this process actually runs with, read from its own arguments, NODE_OPTIONS and environment. */
 export function launchSettings(execArgv: readonly string[] = process.execArgv, env: NodeJS.ProcessEnv = process.env): { maxSemiSpaceMb?: number; mallocArenaMax?: string } {
   let maxSemiSpaceMb: number | undefined;
-  for (const a of execArgv) {
+  // NODE_OPTIONS first: flags on the command line win over it, as node reads them
+  for (const a of [...(env.NODE_OPTIONS ?? '').split(/\s+/), ...execArgv]) {
     const m = /^--max[-_]semi[-_]space[-_]size=(\d+)$/.exec(a);
     if (m) maxSemiSpaceMb = Number(m[1]);
   }
   return { ...(maxSemiSpaceMb !== undefined ? { maxSemiSpaceMb } : {}), ...(env.MALLOC_ARENA_MAX ? { mallocArenaMax: env.MALLOC_ARENA_MAX } : {}) };
 }
 
-/** Say at start which memory settings serve runs with, and warn when it was started without the bin's. */
+/** Say at start which memory settings serve runs with, and warn naming each that differs from the bin's. */
 export function reportLaunchSettings(log: Logger, settings = launchSettings()): void {
-  if (settings.maxSemiSpaceMb === undefined && settings.mallocArenaMax === undefined) {
+  const off = (Object.keys(LAUNCH_SETTINGS) as (keyof typeof LAUNCH_SETTINGS)[]).filter((key) => settings[key] !== LAUNCH_SETTINGS[key]);
+  if (off.length > 0) {
     log.warn(
-      LAUNCH_SETTINGS,
+      { expected: LAUNCH_SETTINGS, running: settings, differs: off },
       'started without bin/plan-bot.js\'s memory settings (run "bin/plan-bot.js serve", "npx plan-bot serve" or "npm start" rather than "node bin/plan-bot.js serve"): V8 and glibc then size the young generation and malloc arenas for the whole machine',
     );
     return;

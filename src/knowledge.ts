@@ -9,7 +9,7 @@ import { loadLexicon, type Lexicon } from './nlp/lexicon.js';
 import { boundedMemo } from './bounded-memo.js';
 import { makeDisplayFixer, makeNormalizer } from './nlp/normalize.js';
 import { loadSegmenter } from './nlp/segmenter.js';
-import { lazyPinyinReadings } from './nlp/pinyin-readings.js';
+import { loadPinyinReadings } from './nlp/pinyin-readings.js';
 import { TypoCorrector } from './nlp/typo-correction.js';
 
 /** Everything loaded from content/ once at start: plans, lexicon, normaliser and matcher. */
@@ -67,7 +67,7 @@ export function loadKnowledge(contentDir: string): Knowledge {
     isWord: (s) => jieba.cut(s, false).length === 1,
     words: (run) => jieba.cut(run, false),
     guessedWords: (run) => jieba.cut(run, true),
-    readings: lazyPinyinReadings(join(contentDir, 'dict', 'pinyin-readings.tsv')),
+    readings: loadPinyinReadings(join(contentDir, 'dict', 'pinyin-readings.tsv')),
   });
   return { lexicon, normalize, library, matcher, cut, corrector };
 }

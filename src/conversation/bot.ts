@@ -18,7 +18,6 @@ import {
   nodeAnswer,
   outlineAnswer,
   searchAnswer,
-  targetAnswer,
   type ContextUpdate,
   type Turn,
 } from './answers.js';
@@ -26,6 +25,7 @@ import type { ConversationKey } from '../conversation-key.js';
 import { ConversationContext } from './context.js';
 import { TurnMemo } from './turn-memo.js';
 import { detailAnswer } from './detail-answer.js';
+import { targetAnswer } from './target-answer.js';
 import { withinAnswer } from './within-answer.js';
 import { expandAnswer, moreAnswer, openId, sourceAnswer, switchAnswer } from './follow-ups.js';
 import { backAnswer, fromEndAnswer, previousPageAnswer, stepAnswer, upAnswer } from './navigation.js';

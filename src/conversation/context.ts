@@ -20,6 +20,8 @@ export const TopicState = z.object({
   boxId: z.string().optional(),
   /** the element last shown on its own (for 出处, 下一条, 这个属于哪个专栏) */
   focus: z.string().optional(),
+  /** the narrower word 更多 widened the list with once it was all shown (新型智慧城市 → 智慧城市); it widens only once */
+  related: z.string().max(100).optional(),
 });
 export type TopicState = z.infer<typeof TopicState>;
 

@@ -1,7 +1,8 @@
 import type { Knowledge } from '../knowledge.js';
 import { finish } from '../reply/finish.js';
 import { toResult, type ResultItem } from '../reply/reply.js';
-import { boxesAnswer, nodeAnswer, openPassage, PAGE_SIZE, STRUCTURE_PAGE_SIZE, searchAnswer, targetAnswer, targetText, type Turn } from './answers.js';
+import { boxesAnswer, nodeAnswer, openPassage, PAGE_SIZE, STRUCTURE_PAGE_SIZE, searchAnswer, type Turn } from './answers.js';
+import { targetAnswer, targetText } from './target-answer.js';
 import type { ConversationContext } from './context.js';
 import { relatedMore } from './related-more.js';
 import { whereAnswer } from './where-answer.js';
@@ -43,7 +44,7 @@ export function moreAnswer(k: Knowledge, ctx: ConversationContext | null): Turn 
   const reply = finish(
     {
       intent: 'more',
-      title: `${ctx.topic ?? ''} · ${start}–${shown} / ${ctx.list.length}`,
+      title: `${ctx.topic ?? ''}${ctx.related ? ` · 相关:${ctx.related}` : ''} · ${start}–${shown} / ${ctx.list.length}`,
       results,
       start,
       actions: [

@@ -5,17 +5,23 @@ import { PAGE_SIZE, type Turn } from './answers.js';
 import type { ConversationContext } from './context.js';
 import { resultFor } from './follow-ups.js';
 
+/** general-idf.tsv's IDF below which a word is too common to widen a topic by (新型 6.9, 数字 6.5; 智慧 7.4, 养老 7.9). */
+const TELLING_IDF = 7;
+
 /**
  * 更多 / 换一批 after the last entry of a search: rather than a dead end, the passages that hold a narrower word of the
- * topic (新型智慧城市 → 智慧城市), longest word first, that were not listed yet; undefined when there are none (the
- * topic is one word, or its words find nothing new). The list grows by them, so 第N条 and 更多 go on from there;
- * the topic stays the one asked about.
+ * topic (新型智慧城市 → 智慧城市), the rarest word in general Chinese first, that were not listed yet; undefined when there are none (the
+ * topic is one word, its words are common, or they find nothing new). The list grows by them, so 第N条 and 更多 go
+ * on from there; the topic stays the one asked about, and a list widens once.
  */
 export function relatedMore(k: Knowledge, ctx: ConversationContext): Turn | undefined {
-  if (ctx.intent !== 'search' || !ctx.topic) return undefined;
+  if (ctx.intent !== 'search' || !ctx.topic || ctx.related) return undefined;
+  // a word general-idf.tsv does not list is rare in general Chinese: the most telling
+  const idf = (w: string) => k.lexicon.generalIdf.get(w) ?? Infinity;
+  // words common in general Chinese (新型, 数字, 治理) would widen to anything: only telling ones
   const words = [...new Set(ctx.topic.split(/\s+/).flatMap((part) => k.cut(part)))]
-    .filter((w) => w.length >= 2 && w !== ctx.topic && !k.lexicon.stopwords.has(w))
-    .sort((a, b) => b.length - a.length);
+    .filter((w) => w.length >= 2 && w !== ctx.topic && !k.lexicon.stopwords.has(w) && idf(w) >= TELLING_IDF)
+    .sort((a, b) => idf(b) - idf(a) || b.length - a.length);
   if (words.length < 1) return undefined;
   const listed = new Set(ctx.list);
   for (const word of words) {
@@ -43,7 +49,7 @@ export function relatedMore(k: Knowledge, ctx: ConversationContext): Turn | unde
       },
       `「${ctx.topic}」的 ${ctx.list.length} 条都已列出,以下是提到「${word}」的其他内容。${remaining > 0 ? '回复"更多"继续。' : ''}`,
     );
-    return { reply, ctx: { ...ctx, list, shown } };
+    return { reply, ctx: { ...ctx, list, shown, related: word } };
   }
   return undefined;
 }

@@ -17,7 +17,8 @@ import { boxName, structureVocab } from '../intents/structure-vocab.js';
 import type { Knowledge } from '../knowledge.js';
 import { toResult, type ResultItem } from '../reply/reply.js';
 import { finish } from '../reply/finish.js';
-import { boxAnswer, listTurn, nodeAnswer, openPassage, STRUCTURE_PAGE_SIZE, targetAnswer, type Turn } from './answers.js';
+import { boxAnswer, listTurn, nodeAnswer, openPassage, STRUCTURE_PAGE_SIZE, type Turn } from './answers.js';
+import { targetAnswer } from './target-answer.js';
 import type { ConversationContext } from './context.js';
 import { clipText } from '../reply/clip.js';
 

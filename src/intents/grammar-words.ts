@@ -44,6 +44,8 @@ export interface GrammarWords {
   offTopic: string[][];
   /** asks for a detail a plan may not hold (a date, a percentage, how to apply): each marker's parts, in order, and what would answer it */
   detailAsks: { needs: DetailNeed; parts: string[] }[];
+  /** units a number of things is counted in (个, 家, 公里 …): a passage with a number before one answers an amount ask */
+  amountUnits: string[];
   /** words that open a question about what is inside the thing just shown (那里面, 这部分里, in there), longest first */
   scopeIn: string[];
   backWhen: string[];
@@ -54,8 +56,9 @@ export interface GrammarWords {
 }
 
 /** What a detail ask needs a passage to hold: a date, a percentage, a number of things, or what a plan never holds (how to apply). */
-export type DetailNeed = 'date' | 'percent' | 'amount' | 'never';
-const DETAIL_NEEDS: DetailNeed[] = ['date', 'percent', 'amount', 'never'];
+/** The kinds of detail ask, as grammar-words.tsv names them (detail-date …) and intents carry them. */
+export const DETAIL_NEEDS = ['date', 'percent', 'amount', 'never'] as const;
+export type DetailNeed = (typeof DETAIL_NEEDS)[number];
 
 /** The commands a whole message can name. */
 export type Command = 'help' | 'reset' | 'outline' | 'subscriptions' | 'status' | 'more' | 'source';
@@ -66,6 +69,7 @@ const PLAIN_KINDS = [
   'another-batch', 'previous-page', 'polite', 'switch', 'ask-lead', 'lead-particle', 'switch-tail', 'back-verb', 'back-when', 'back-noun', 'back-word', 'overall', 'off-topic',
   ...DETAIL_NEEDS.map((n) => `detail-${n}`),
   'scope-in',
+  'amount-unit',
   ...COMMANDS.map((c) => `command-${c}`),
 ];
 const UNITS: readonly string[] = ['part', 'section', 'box', 'item'];
@@ -139,6 +143,7 @@ export function buildGrammarWords(table: Map<string, string[]>): GrammarWords {
     backVerbs: words('back-verb'),
     overall: new Set(words('overall')),
     offTopic: words('off-topic').map((w) => w.split(' … ')),
+    amountUnits: [...words('amount-unit')].sort((a, b) => b.length - a.length),
     scopeIn: [...words('scope-in')].sort((a, b) => b.length - a.length),
     detailAsks: DETAIL_NEEDS.flatMap((needs) => words(`detail-${needs}`).map((w) => ({ needs, parts: w.split(' … ') }))),
     backWhen: words('back-when'),

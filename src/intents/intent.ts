@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { DETAIL_NEEDS } from './grammar-words.js';
 import { StructRef, UnitKey } from './structure-ref-types.js';
 
 /** A subscription request as typed: topic, time of day, weekdays only, time zone. */
@@ -14,7 +15,7 @@ export const Intent = z.discriminatedUnion('type', [
   z.object({ type: z.literal('help') }),
   z.object({ type: z.literal('reset') }),
   z.object({ type: z.literal('outline') }),
-  z.object({ type: z.literal('search'), query: z.string(), extras: z.array(z.string()).default([]), topic: z.string().optional(), offTopic: z.literal(true).optional(), detail: z.enum(['date', 'percent', 'amount', 'never']).optional() }),
+  z.object({ type: z.literal('search'), query: z.string(), extras: z.array(z.string()).default([]), topic: z.string().optional(), offTopic: z.literal(true).optional(), detail: z.enum(DETAIL_NEEDS).optional() }),
   z.object({ type: z.literal('box'), box: z.number().int(), item: z.number().int().optional() }),
   z.object({ type: z.literal('part'), part: z.number().int() }),
   z.object({ type: z.literal('heading'), nodeId: z.string() }),

@@ -5,16 +5,18 @@ const MIN_LENGTH = 6;
 const LETTERS = 'abcdefghijklmnopqrstuvwxyz';
 const NO_WORDS: ReadonlySet<string> = new Set();
 
-/** The English words the glossary and the stopwords know, per glossary (built once per loaded content). */
-const known = new WeakMap<Map<string, string[]>, Set<string>>();
+/** The English words the glossary and the stopwords know, per glossary and stopwords (built once per loaded content). */
+const known = new WeakMap<Map<string, string[]>, WeakMap<Set<string>, Set<string>>>();
 
 function vocabulary(glossary: Map<string, string[]>, stopwords: Set<string>): Set<string> {
-  let words = known.get(glossary);
+  let byStopwords = known.get(glossary);
+  if (!byStopwords) known.set(glossary, (byStopwords = new WeakMap()));
+  let words = byStopwords.get(stopwords);
   if (!words) {
     words = new Set<string>();
     for (const key of glossary.keys()) for (const w of key.split(/[\s-]+/)) if (/^[a-z]+$/.test(w)) words.add(w);
     for (const w of stopwords) if (/^[a-z]+$/.test(w)) words.add(w);
-    known.set(glossary, words);
+    byStopwords.set(stopwords, words);
   }
   return words;
 }

@@ -24,8 +24,8 @@ export interface Lexicon {
   regional: Map<string, string>;
   /** common words of general Chinese → IDF; a word not listed is rare in general text */
   generalIdf: Map<string, number>;
-  /** English words that look like slips of glossary words but are words (english-real-words.txt): never corrected */
-  englishWords: Set<string>;
+  /** English words that look like slips of glossary words but are words (english-real-words.txt): never corrected; absent, no English word is corrected */
+  englishWords?: Set<string>;
   /** the closed word classes of the structural grammar and the follow-up reader: kind (unit:box, filler, switch …) → words, in file order */
   grammarWords: Map<string, string[]>;
 }
@@ -78,7 +78,7 @@ export function loadLexicon(dictDir: string): Lexicon {
     regional: new Map([...readTsvMap(join(dictDir, 'regional.tsv'))].map(([k, v]) => [k, v[0]!])),
     generalIdf: existsSync(idfPath) ? readGeneralIdf(idfPath) : new Map(),
     grammarWords: existsSync(grammarPath) ? readGrammarWords(grammarPath) : new Map(),
-    englishWords: new Set(existsSync(englishPath) ? lines(englishPath).map((w) => w.toLowerCase()) : []),
+    ...(existsSync(englishPath) ? { englishWords: new Set(lines(englishPath).map((w) => w.toLowerCase())) } : {}),
   };
 }
 

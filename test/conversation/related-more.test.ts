@@ -24,7 +24,7 @@ describe('更多 after the last entry', () => {
     expect(first.results.length).toBeGreaterThan(0);
     const more = await ask('换一批');
     expect(more.title).toContain(`「新型智慧城市」的 ${first.results.length} 条都已列出`);
-    expect(more.title).toContain('智慧城市');
+    expect(more.title).toContain('相关:智慧城市');
     expect(more.results.length).toBeGreaterThan(0);
     const before = new Set(first.results.map((r) => r.id));
     expect(more.results.every((r) => !before.has(r.id))).toBe(true);
@@ -32,6 +32,10 @@ describe('更多 after the last entry', () => {
     // 第N条 counts on from the first list: the first widened entry
     const opened = await ask(`第${first.results.length + 1}条`);
     expect(opened.results[0]!.id).toBe(more.results[0]!.id);
+    // it widens once, and not by a word common in general Chinese (新型): pages on until the widened list ends
+    let page = more;
+    for (let i = 0; i < 6 && !page.title?.includes('没有更多了'); i++) page = await ask('更多');
+    expect(page.title).toBe('没有更多了');
     // the conversation is still about what was asked: its goals, not 智慧城市's
     const goals = await ask('那它的目标是什么');
     expect(goals.title).toContain('新型智慧城市');

@@ -6,7 +6,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { isCodedError } from '../../src/errors.js';
-import { lazyPinyinReadings } from '../../src/nlp/pinyin-readings.js';
+import { loadPinyinReadings } from '../../src/nlp/pinyin-readings.js';
 import { TypoCorrector } from '../../src/nlp/typo-correction.js';
 import { CONTENT_DIR } from '../support/knowledge.js';
 import { REPO_DIR } from '../support/plan-bot-process.js';
@@ -24,7 +24,7 @@ describe('content/dict/pinyin-readings.tsv', () => {
   });
 
   it('gives every reading of a character, most common first, and words as they are read in context', () => {
-    const r = lazyPinyinReadings(TABLE);
+    const r = loadPinyinReadings(TABLE);
     expect(r.of('行')).toEqual(['xing', 'hang', 'heng']);
     expect(r.of('绿')).toContain('lv');
     expect(r.of('a')).toEqual([]);
@@ -40,13 +40,13 @@ describe('content/dict/pinyin-readings.tsv', () => {
     writeFileSync(bad, '# header\n行\txing hang\n银行\tyin\n');
     let err: unknown;
     try {
-      lazyPinyinReadings(bad).of('行');
+      loadPinyinReadings(bad);
     } catch (e) {
       err = e;
     }
     expect(isCodedError(err) && err.code).toBe('CONTENT_INVALID');
     expect((err as Error).message).toContain(`${bad}:3`);
-    const none = lazyPinyinReadings(join(tmp, 'absent.tsv'));
+    const none = loadPinyinReadings(join(tmp, 'absent.tsv'));
     expect(none.of('行')).toEqual([]);
     const plan = {
       vocabulary: () => ['网络安全'],
@@ -56,6 +56,6 @@ describe('content/dict/pinyin-readings.tsv', () => {
       words: (run: string) => [run],
     };
     expect(new TypoCorrector({ ...plan, readings: none }).correct('网落安全').corrections).toEqual([]);
-    expect(new TypoCorrector({ ...plan, readings: lazyPinyinReadings(TABLE) }).correct('网落安全')).toEqual({ text: '网络安全', corrections: [{ from: '网落安全', to: '网络安全' }] });
+    expect(new TypoCorrector({ ...plan, readings: loadPinyinReadings(TABLE) }).correct('网落安全')).toEqual({ text: '网络安全', corrections: [{ from: '网落安全', to: '网络安全' }] });
   });
 });

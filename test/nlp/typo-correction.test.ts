@@ -22,7 +22,7 @@ describe('TypoCorrector on the real plan', () => {
     ['海洋灾害监侧', '海洋灾害监测'],
     ['区块连', '区块链'],
     ['数子乡村', '数字乡村'],
-    // a typed character read with a rarer reading of it (给 ji, 长 zhang): one character off the plan term
+    // a typed character read with a rarer reading of it (给 ji, 什 shi): one character off the plan term
     ['给极性', '积极性'],
     ['什场主体', '市场主体'],
   ])('%s → %s', (typed, want) => {

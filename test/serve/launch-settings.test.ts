@@ -1,7 +1,7 @@
 // bin/plan-bot.js's first line starts node with a smaller young generation and fewer malloc arenas (only a start can
 // set them); serve says at start which it runs with, and warns when it was started without them.
 import { describe, expect, it } from 'vitest';
-import { LAUNCH_SETTINGS, launchSettings } from '../../app/launch-settings.js';
+import { LAUNCH_SETTINGS, launchSettings, reportLaunchSettings } from '../../app/launch-settings.js';
 import { AS_A_PROGRAM, startServeChild } from '../support/serve-process.js';
 
 async function startRecords(how: typeof AS_A_PROGRAM | []): Promise<Record<string, any>[]> {
@@ -22,6 +22,17 @@ describe('launch settings', () => {
     expect(launchSettings(['--max-semi-space-size=8'], { MALLOC_ARENA_MAX: '2' })).toEqual({ maxSemiSpaceMb: 8, mallocArenaMax: '2' });
     expect(launchSettings(['--max_semi_space_size=4', '--import', 'x'], {})).toEqual({ maxSemiSpaceMb: 4 });
     expect(launchSettings([], {})).toEqual({});
+    expect(launchSettings([], { NODE_OPTIONS: '--max-semi-space-size=8 --import x' })).toEqual({ maxSemiSpaceMb: 8 });
+    expect(launchSettings(['--max-semi-space-size=4'], { NODE_OPTIONS: '--max-semi-space-size=8' })).toEqual({ maxSemiSpaceMb: 4 });
+  });
+
+  it('warns naming each setting that differs from the bin\'s', () => {
+    const lines: { level: string; fields: Record<string, unknown> }[] = [];
+    const log = { warn: (fields: Record<string, unknown>) => lines.push({ level: 'warn', fields }), info: (fields: Record<string, unknown>) => lines.push({ level: 'info', fields }) } as unknown as Parameters<typeof reportLaunchSettings>[0];
+    reportLaunchSettings(log, { mallocArenaMax: '2' });
+    expect(lines).toEqual([{ level: 'warn', fields: expect.objectContaining({ differs: ['maxSemiSpaceMb'] }) }]);
+    reportLaunchSettings(log, { ...LAUNCH_SETTINGS });
+    expect(lines[1]!.level).toBe('info');
   });
 
   it('serve run as a program gets them from bin/plan-bot.js\'s first line', async () => {
