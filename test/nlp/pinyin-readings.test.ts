@@ -8,12 +8,17 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { isCodedError } from '../../src/errors.js';
 import { loadPinyinReadings } from '../../src/nlp/pinyin-readings.js';
 import { TypoCorrector } from '../../src/nlp/typo-correction.js';
+import { makeContentDir, MINI_PLAN_TEXT, removeContentDirs } from '../support/fixture-content.js';
 import { CONTENT_DIR } from '../support/knowledge.js';
+import { loadKnowledge } from '../../src/knowledge.js';
 import { REPO_DIR } from '../support/plan-bot-process.js';
 
 const TABLE = join(CONTENT_DIR, 'dict', 'pinyin-readings.tsv');
 const tmp = mkdtempSync(join(tmpdir(), 'plan-bot-pinyin-'));
-afterAll(() => rmSync(tmp, { recursive: true, force: true }));
+afterAll(() => {
+  rmSync(tmp, { recursive: true, force: true });
+  removeContentDirs();
+});
 
 describe('content/dict/pinyin-readings.tsv', () => {
   it('is what `npm run dict:pinyin` makes from pinyin-pro and the current dictionaries, byte for byte', () => {
@@ -57,5 +62,18 @@ describe('content/dict/pinyin-readings.tsv', () => {
     };
     expect(new TypoCorrector({ ...plan, readings: none }).correct('网落安全').corrections).toEqual([]);
     expect(new TypoCorrector({ ...plan, readings: loadPinyinReadings(TABLE) }).correct('网落安全')).toEqual({ text: '网络安全', corrections: [{ from: '网落安全', to: '网络安全' }] });
+  });
+
+  it('a corrupt table fails loading the content, naming the file and line, before any question is answered', () => {
+    const dir = makeContentDir({ 'mini-plan.txt': MINI_PLAN_TEXT });
+    writeFileSync(join(dir, 'dict', 'pinyin-readings.tsv'), '行\txing hang\n网络\twang\n');
+    let err: unknown;
+    try {
+      loadKnowledge(dir);
+    } catch (e) {
+      err = e;
+    }
+    expect(isCodedError(err) && err.code).toBe('CONTENT_INVALID');
+    expect((err as Error).message).toContain('pinyin-readings.tsv:2');
   });
 });
