@@ -4,18 +4,14 @@ import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { Bot } from '../../src/conversation/bot.js';
 import { RedisStore } from '../../src/store/redis-store.js';
+import { conversationWith } from '../support/conversation.js';
 import { knowledge } from '../support/knowledge.js';
 
 const store = new RedisStore({ url: inject('redisUrl'), prefix: `related-more-${randomUUID().slice(0, 8)}:` });
 beforeAll(() => store.ready());
 afterAll(() => store.close());
 
-function conversation() {
-  const bot = new Bot({ knowledge: knowledge(), store, answerCacheSize: 0 });
-  const conversation = randomUUID();
-  let n = 0;
-  return (text: string) => bot.handle({ platform: 'console', workspace: 'w', conversation, user: 'u', text, messageId: `${conversation}-${n++}` });
-}
+const conversation = () => conversationWith(new Bot({ knowledge: knowledge(), store, answerCacheSize: 0 }));
 
 describe('更多 after the last entry', () => {
   it('shows passages of a narrower word of the topic that were not listed, numbered on from the list', async () => {

@@ -4,18 +4,14 @@ import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { Bot } from '../../src/conversation/bot.js';
 import { parseMessage } from '../../src/intents/parse-message.js';
 import { RedisStore } from '../../src/store/redis-store.js';
+import { conversationWith } from '../support/conversation.js';
 import { knowledge } from '../support/knowledge.js';
 
 const store = new RedisStore({ url: inject('redisUrl'), prefix: `within-${randomUUID().slice(0, 8)}:` });
 beforeAll(() => store.ready());
 afterAll(() => store.close());
 
-function conversation() {
-  const bot = new Bot({ knowledge: knowledge(), store });
-  const conversation = randomUUID();
-  let n = 0;
-  return (text: string) => bot.handle({ platform: 'console', workspace: 'w', conversation, user: 'u', text, messageId: `${conversation}-${n++}` });
-}
+const conversation = () => conversationWith(new Bot({ knowledge: knowledge(), store }));
 
 describe('a topic within what was just shown', () => {
   it('searches inside the place a where-answer named', async () => {

@@ -9,6 +9,7 @@ import { isCodedError } from '../../src/errors.js';
 import { loadPinyinReadings } from '../../src/nlp/pinyin-readings.js';
 import { TypoCorrector } from '../../src/nlp/typo-correction.js';
 import { makeContentDir, MINI_PLAN_TEXT, removeContentDirs } from '../support/fixture-content.js';
+import { thrown } from '../support/conversation.js';
 import { CONTENT_DIR } from '../support/knowledge.js';
 import { loadKnowledge } from '../../src/knowledge.js';
 import { REPO_DIR } from '../support/plan-bot-process.js';
@@ -43,12 +44,7 @@ describe('content/dict/pinyin-readings.tsv', () => {
   it('refuses a malformed table naming the file and the line, and a missing one turns correction by sound off', () => {
     const bad = join(tmp, 'bad.tsv');
     writeFileSync(bad, '# header\n行\txing hang\n银行\tyin\n');
-    let err: unknown;
-    try {
-      loadPinyinReadings(bad);
-    } catch (e) {
-      err = e;
-    }
+    const err = thrown(() => loadPinyinReadings(bad));
     expect(isCodedError(err) && err.code).toBe('CONTENT_INVALID');
     expect((err as Error).message).toContain(`${bad}:3`);
     const none = loadPinyinReadings(join(tmp, 'absent.tsv'));
@@ -67,12 +63,7 @@ describe('content/dict/pinyin-readings.tsv', () => {
   it('a corrupt table fails loading the content, naming the file and line, before any question is answered', () => {
     const dir = makeContentDir({ 'mini-plan.txt': MINI_PLAN_TEXT });
     writeFileSync(join(dir, 'dict', 'pinyin-readings.tsv'), '行\txing hang\n网络\twang\n');
-    let err: unknown;
-    try {
-      loadKnowledge(dir);
-    } catch (e) {
-      err = e;
-    }
+    const err = thrown(() => loadKnowledge(dir));
     expect(isCodedError(err) && err.code).toBe('CONTENT_INVALID');
     expect((err as Error).message).toContain('pinyin-readings.tsv:2');
   });
