@@ -85,7 +85,7 @@ export class QueryAnalyzer {
     let alts = this.memo.get(word);
     if (alts) return alts;
     alts = [wording(word, 1, this.index)];
-    for (const syn of this.lexicon.synonyms.get(word) ?? []) {
+    for (const syn of this.lexicon.synonyms.get(word) ?? this.synonymsInside(word)) {
       if (syn !== word) alts.push(wording(syn, SYNONYM_WEIGHT, this.index));
     }
     if (this.memo.size >= MEMO_LIMIT) {
@@ -95,6 +95,23 @@ export class QueryAnalyzer {
     this.memo.set(word, alts);
     this.general.set(word, generalWeight(word, this.lexicon.generalIdf));
     return alts;
+  }
+
+  /**
+   * A word the plan never writes and the synonyms do not list, holding a colloquial word they do (银发族 ⊃ 银发,
+   * 抗洪抢险 ⊃ 抗洪): that word's synonyms, the longest such word first. Not a word the plan writes (量子力学 holds
+   * 量子, and is not what the plan means by it).
+   */
+  private synonymsInside(word: string): readonly string[] {
+    if (word.length < 3 || this.planWrites(word)) return [];
+    for (let len = word.length - 1; len >= 2; len--) {
+      for (let i = 0; i + len <= word.length; i++) {
+        const piece = word.slice(i, i + len);
+        const syns = this.lexicon.synonyms.get(piece);
+        if (syns && !this.planWrites(piece)) return syns;
+      }
+    }
+    return [];
   }
 
   /** general-language weight of each remembered word (filled with its wordings) */
