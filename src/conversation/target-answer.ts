@@ -20,6 +20,14 @@ function isGoal(p: Passage): boolean {
   return p.path.some((h) => /目标/.test(h));
 }
 
+/** A passage's title and text as the matcher normalises them, without spaces (worked out once per passage). */
+const written = new WeakMap<Passage, string>();
+function writtenText(k: Knowledge, p: Passage): string {
+  let w = written.get(p);
+  if (w === undefined) written.set(p, (w = k.normalize(`${p.title}${p.text}`).replace(/\s+/g, '')));
+  return w;
+}
+
 /** The goals of a topic: its 行动目标 (the year asked for first), else the 发展目标 paragraphs that speak of it. */
 export function targetAnswer(k: Knowledge, topic: string | undefined, year: number | undefined, extras: string[] = []): Turn {
   const ctxBase = { intent: 'target', topic, extras, ...(year ? { year } : {}) };
@@ -35,12 +43,14 @@ export function targetAnswer(k: Knowledge, topic: string | undefined, year: numb
   }
   // a goal counts only when it names the topic itself (in some wording), not when it merely shares a word with it
   const res = k.matcher.search(topic, { extras, filter: (p) => p.kind === 'target' && namesTopic(k, p, topic), highlight: PAGE_SIZE });
-  const inGoals = k.matcher.search(topic, { extras, filter: (p) => isGoal(p) && namesTopic(k, p, topic), highlight: PAGE_SIZE });
+  let goalsHits: ReturnType<typeof k.matcher.search> | undefined;
+  const goals = () => (goalsHits ??= k.matcher.search(topic, { extras, filter: (p) => isGoal(p) && namesTopic(k, p, topic), highlight: PAGE_SIZE }));
   // the plan's 发展目标 write the topic as asked (数字基础设施体系更加完备) where the best 行动目标 only shares its words
   // (数字普惠金融's 基础设施服务体系): the development goals answer it, the action targets after them
   const asTyped = k.normalize(topic).replace(/\s+/g, '');
-  const writes = (p: Passage) => asTyped.length >= 3 && k.normalize(`${p.title}${p.text}`).replace(/\s+/g, '').includes(asTyped);
-  if (!res.noMatch && !inGoals.noMatch && !writes(res.hits[0]!.passage) && writes(inGoals.hits[0]!.passage)) {
+  const writes = (p: Passage) => asTyped.length >= 3 && writtenText(k, p).includes(asTyped);
+  if (!res.noMatch && !writes(res.hits[0]!.passage) && !goals().noMatch && writes(goals().hits[0]!.passage)) {
+    const inGoals = goals();
     const targets = res.hits.map((h) => toResult(h.passage, [...h.highlights, ...(year ? [`${year}年`] : [])], targetText(h.passage, year)));
     return listTurn(k, 'target', `${topic} 的发展目标`, [...hitResults(inGoals.hits), ...targets], ctxBase);
   }
@@ -50,6 +60,7 @@ export function targetAnswer(k: Knowledge, topic: string | undefined, year: numb
     const notice = missingYear ? `行动目标只列出了 ${Object.keys(res.hits[0]!.passage.years ?? {}).join('、')} 年` : undefined;
     return listTurn(k, 'target', `${topic} 的行动目标`, items, ctxBase, notice);
   }
+  const inGoals = goals();
   if (!inGoals.noMatch) return listTurn(k, 'target', `${topic} 的发展目标`, hitResults(inGoals.hits), ctxBase);
   const any = k.matcher.search(topic, { extras, highlight: PAGE_SIZE });
   if (any.noMatch) return noMatch(k, topic, 'target');
