@@ -98,8 +98,8 @@ export class QueryAnalyzer {
   }
 
   /**
-   * A word the plan never writes and the synonyms do not list, holding a colloquial word they do (银发族 ⊃ 银发,
-   * 抗洪抢险 ⊃ 抗洪): that word's synonyms, the longest such word first. Not a word the plan writes (量子力学 holds
+   * A word the plan never writes and the synonyms do not list, holding a colloquial word they do (银发族 ⊃ 银发):
+   * that word's synonyms, the longest such word first. Not a word the plan writes (量子力学 holds
    * 量子, and is not what the plan means by it).
    */
   private synonymsInside(word: string): readonly string[] {
