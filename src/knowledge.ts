@@ -24,6 +24,9 @@ export interface Knowledge {
   corrector: TypoCorrector;
 }
 
+/** How many of the latest cuts are remembered: one turn's pieces, not the questions before it. */
+const RECENT_CUTS = 16;
+
 /** Words jieba should keep whole, at the frequency the plan's own terms get. */
 const USER_WORD_FREQ = 20000;
 
@@ -52,7 +55,9 @@ export function loadKnowledge(contentDir: string): Knowledge {
   const display = makeDisplayFixer(tables);
   const plans = loadPlans(join(contentDir, 'plans'), display);
   const library = new Library(plans);
-  const cut = (s: string) => jieba.cut(s, true);
+  // one turn cuts the same pieces of its question in several stages (intent, topic, clause, matcher): the last few
+  // cuts are remembered, frozen so no stage can change another's (too few to carry anything from one question to the next)
+  const cut = boundedMemo((s: string) => Object.freeze(jieba.cut(s, true)) as string[], RECENT_CUTS);
   const matcher = new Matcher(library, lexicon, normalize, cut, (s) => jieba.cutForSearch(s, true));
   const corrector = new TypoCorrector({
     vocabulary: function* () {
