@@ -47,11 +47,11 @@ describe('structure', () => {
 });
 
 describe('requests a policy plan never answers', () => {
-  it.each(['5G手机哪款性价比高', 'Can you recommend a good online course for learning artificial intelligence?', '推荐一款适合老人用的智能手机', 'how much does it cost to buy a 5G phone', 'how much does a 5G phone cost', 'How much is the price of a smart speaker?'])(
-    '"%s" is marked off-topic (shopping advice, prices, recommendations)',
+  it.each(['5G手机哪款性价比高', 'Can you recommend a good online course for learning artificial intelligence?', '推荐一款适合老人用的智能手机', 'how much does it cost to buy a 5G phone', 'how much does a 5G phone cost', 'How much is the price of a smart speaker?', '帮我查下我的快递到哪了', 'Can you track my package?', '5G基站的辐射对人体有害吗'])(
+    '"%s" is marked off-topic (shopping advice, prices, recommendations, one\'s own parcel, health effects)',
     (q) => expect(intent(q)).toMatchObject({ type: 'search', offTopic: true }),
   );
-  it.each(['5G', '人工智能', '在线教育', '规划对5G网络建设有什么要求', 'how much does the plan say about AI', 'how much is invested in rural broadband', 'What does the plan recommend for data governance?', 'how much does the plan invest in computing power'])('"%s" is not', (q) => expect(intent(q)).not.toHaveProperty('offTopic'));
+  it.each(['5G', '人工智能', '在线教育', '规划对5G网络建设有什么要求', 'how much does the plan say about AI', 'how much is invested in rural broadband', 'What does the plan recommend for data governance?', 'how much does the plan invest in computing power', '快递物流', '规划对快递物流的风险防控怎么说', '网络有害信息治理'])('"%s" is not', (q) => expect(intent(q)).not.toHaveProperty('offTopic'));
 });
 
 describe('targets', () => {

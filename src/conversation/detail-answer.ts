@@ -10,12 +10,15 @@ function needs(k: Knowledge): Record<DetailNeed, { holds: RegExp | undefined; wh
   let n = byKnowledge.get(k);
   if (!n) {
     // a number, then its scale (万, 亿, 万亿), then a unit of amount-unit: 120个, 5万家, 10万亿元
-    const units = grammarWords(k).amountUnits.map((u) => u.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')).join('|');
+    const escape = (w: string) => w.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+    const units = grammarWords(k).amountUnits.map(escape).join('|');
+    const places = grammarWords(k).placeNames.map(escape).join('|');
     n = {
       date: { holds: /\d{1,2}月\d{1,2}日|\d{4}年\d{1,2}月/, what: '具体日期' },
       percent: { holds: /\d+(?:\.\d+)?%|百分之[一二三四五六七八九十百\d]/, what: '具体百分比' },
       amount: { holds: units ? new RegExp(`\\d+(?:\\.\\d+)?(?:万亿|万|亿|千|百)?(?:${units})`) : undefined, what: '具体数量' },
-      never: { holds: undefined, what: '申报材料、受理部门、截止时间、联系电话这类办理细节' },
+      place: { holds: places ? new RegExp(places) : undefined, what: '具体城市或地区' },
+      never: { holds: undefined, what: '申报条件和材料、牵头和受理部门、截止时间、联系电话这类办理细节' },
     };
     byKnowledge.set(k, n);
   }

@@ -46,6 +46,8 @@ export interface GrammarWords {
   detailAsks: { needs: DetailNeed; parts: string[] }[];
   /** units a number of things is counted in (个, 家, 公里 …): a passage with a number before one answers an amount ask */
   amountUnits: string[];
+  /** regions and cities a plan names (京津冀, 粤港澳大湾区 …): a passage naming one answers a place ask */
+  placeNames: string[];
   /** words that open a question about what is inside the thing just shown (那里面, 这部分里, in there), longest first */
   scopeIn: string[];
   backWhen: string[];
@@ -55,9 +57,11 @@ export interface GrammarWords {
   commands: Record<Command, Set<string>>;
 }
 
-/** What a detail ask needs a passage to hold: a date, a percentage, a number of things, or what a plan never holds (how to apply). */
-/** The kinds of detail ask, as grammar-words.tsv names them (detail-date …) and intents carry them. */
-export const DETAIL_NEEDS = ['date', 'percent', 'amount', 'never'] as const;
+/**
+ * The kinds of detail ask, as grammar-words.tsv names them (detail-date …) and intents carry them: what a passage must
+ * hold to answer one (a date, a percentage, a number of things, a named place), or what a plan never holds (how to apply).
+ */
+export const DETAIL_NEEDS = ['date', 'percent', 'amount', 'place', 'never'] as const;
 export type DetailNeed = (typeof DETAIL_NEEDS)[number];
 
 /** The commands a whole message can name. */
@@ -70,6 +74,7 @@ const PLAIN_KINDS = [
   ...DETAIL_NEEDS.map((n) => `detail-${n}`),
   'scope-in',
   'amount-unit',
+  'place-name',
   ...COMMANDS.map((c) => `command-${c}`),
 ];
 const UNITS: readonly string[] = ['part', 'section', 'box', 'item'];
@@ -144,6 +149,7 @@ export function buildGrammarWords(table: Map<string, string[]>): GrammarWords {
     overall: new Set(words('overall')),
     offTopic: words('off-topic').map((w) => w.split(' … ')),
     amountUnits: [...words('amount-unit')].sort((a, b) => b.length - a.length),
+    placeNames: [...words('place-name')].sort((a, b) => b.length - a.length),
     scopeIn: [...words('scope-in')].sort((a, b) => b.length - a.length),
     detailAsks: DETAIL_NEEDS.flatMap((needs) => words(`detail-${needs}`).map((w) => ({ needs, parts: w.split(' … ') }))),
     backWhen: words('back-when'),

@@ -19,9 +19,14 @@ describe('detail asks on the real plan, which gives no such details', () => {
     ['《数据安全法》是哪一天开始施行的?', '规划里没有具体日期'],
     ['When does the data security law take effect?', '规划里没有具体日期'],
     ['规划给5G用户普及率定的具体百分比是多少?', '规划里没有具体百分比'],
-    ['申报国家数字乡村试点要交哪些材料,截止时间是哪天?', '规划里没有申报材料、受理部门、截止时间、联系电话这类办理细节'],
-    ['智慧养老服务的补贴申请热线电话是多少?', '规划里没有申报材料、受理部门、截止时间、联系电话这类办理细节'],
+    ['申报国家数字乡村试点要交哪些材料,截止时间是哪天?', '规划里没有申报条件和材料、牵头和受理部门、截止时间、联系电话这类办理细节'],
+    ['智慧养老服务的补贴申请热线电话是多少?', '规划里没有申报条件和材料、牵头和受理部门、截止时间、联系电话这类办理细节'],
     ['规划里5G基站到2025年要建成多少个?', '规划里没有具体数量'],
+    ['数商兴农工程中央财政给多少补贴?', '规划里没有具体数量'],
+    ['人工智能社会治理实验具体放在哪些城市试点?', '规划里没有具体城市或地区'],
+    ['Which cities will pilot the smart elderly care services?', '规划里没有具体城市或地区'],
+    ['软件名城评选需要满足哪些申报条件?', '规划里没有申报条件和材料、牵头和受理部门、截止时间、联系电话这类办理细节'],
+    ['国家计量数据建设和应用试点由哪个部门牵头?', '规划里没有申报条件和材料、牵头和受理部门、截止时间、联系电话这类办理细节'],
   ])('%s → %s, with the topic suggested', async (q, title) => {
     const r = await ask(bot, q);
     expect(r.title).toBe(title);
@@ -30,6 +35,12 @@ describe('detail asks on the real plan, which gives no such details', () => {
     expect(suggestion?.value).toBeTruthy();
     // the suggestion is a question the plan answers
     expect((await ask(bot, suggestion!.value)).results.length).toBeGreaterThan(0);
+  });
+
+  it('a place ask is answered from the passage that names the places', async () => {
+    const r = await ask(bot, '水生态环境系统治理信息化示范区在哪些地方?');
+    expect(r.results[0]?.title).toBe('打造智慧高效的生态环境数字化治理体系。');
+    expect(r.results[0]?.text).toContain('长江经济带、黄河流域、成渝双城经济圈');
   });
 
   it('a question on the same topic without a detail ask is answered as before', async () => {
