@@ -55,6 +55,15 @@ describe('requests a policy plan never answers', () => {
 });
 
 describe('targets', () => {
+  it('how things will be by a year, or what something is to become, asks for its goal', () => {
+    expect(intent('2025年数字乡村会是什么样')).toMatchObject({ type: 'target', topic: '数字乡村', year: 2025 });
+    expect(intent('2023年的时候数据要素市场是什么样')).toMatchObject({ type: 'target', topic: '数据要素市场', year: 2023 });
+    expect(intent('到2025年数字产品和服务市场要发展成什么样')).toMatchObject({ type: 'target', year: 2025 });
+    expect(intent('智慧城市要建成什么样子')).toMatchObject({ type: 'target', topic: '智慧城市' });
+    // without a year, "what kind of" is no goal question
+    expect(intent('什么样的企业能参与数字化转型')).toMatchObject({ type: 'search' });
+  });
+
   it('topic and year', () => {
     expect(intent('数字乡村2025年目标')).toMatchObject({ type: 'target', topic: '数字乡村', year: 2025 });
     expect(intent('全民数字技能2023年的目标是什么?')).toMatchObject({ type: 'target', topic: '全民数字技能', year: 2023 });
