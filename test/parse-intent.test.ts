@@ -106,6 +106,15 @@ describe('targets', () => {
     expect(intent('我们是做养老服务的,想知道智慧养老有什么重点工程')).toEqual({ type: 'boxes', topic: '智慧养老' });
   });
 
+  it('a search of several clauses remembers the topic of the clause that asks, wherever it stands', () => {
+    // the question first, who asks after it: the last clause names a plan word (云服务) but asks nothing
+    expect(intent('数据安全方面有啥要求,我们是做云服务的')).toMatchObject({ type: 'search', topic: '数据安全' });
+    // who asks first, the question last
+    expect(intent('我在应急管理局上班,想看看规划里应急信息化这块是怎么部署的')).toMatchObject({ type: 'search', topic: '应急信息化' });
+    // no clause asks: the last one naming a plan word
+    expect(intent('我们是做云服务的,数据安全这块')).toMatchObject({ type: 'search', topic: '数据安全' });
+  });
+
   it('English: the year is kept', () => {
     expect(intent('what are the targets for 2025')).toMatchObject({ type: 'target', year: 2025 });
     expect(intent('rural digitalization targets for 2023')).toMatchObject({ type: 'target', topic: '数字乡村', year: 2023 });

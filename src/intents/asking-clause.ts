@@ -2,6 +2,7 @@
 // last. These helpers find the clause that says what the question is about.
 import type { Knowledge } from '../knowledge.js';
 import { cleanTopic } from './clean-topic.js';
+import { grammarWords } from './grammar-words.js';
 
 const CLAUSE_END = /[,，。;；!！?？]+/;
 
@@ -29,14 +30,19 @@ export function askingClause(light: string, asks: RegExp, topicOf: (normalized: 
 }
 
 /**
- * The topic of a search question of several clauses: that of its last clause naming something the plan writes
- * (我在应急管理局上班,想看看规划里应急信息化这块是怎么部署的 → 应急信息化). The whole message is still what is searched;
- * this is what the conversation remembers it was about (for 有哪些重点工程, 2025年的目标呢).
+ * The topic of a search question of several clauses: that of the last clause that asks and names something the plan
+ * writes (数据安全方面有啥要求,我们是做云服务的 → 数据安全), else of the last clause naming something the plan writes
+ * (我在应急管理局上班,想看看规划里应急信息化这块 → 应急信息化). The whole message is still what is searched; this is
+ * what the conversation remembers it was about (for 有哪些重点工程, 2025年的目标呢).
  */
 export function clauseTopic(light: string, k: Knowledge): string | undefined {
+  const marks = grammarWords(k).askMarks;
+  let fallback: string | undefined;
   for (const c of clausesOf(light, k)) {
     const topic = cleanTopic(c, k);
-    if (topic && namesPlanWord(topic, k)) return topic;
+    if (!topic || !namesPlanWord(topic, k)) continue;
+    if (marks.some((m) => c.includes(m))) return topic;
+    fallback ??= topic;
   }
-  return undefined;
+  return fallback;
 }

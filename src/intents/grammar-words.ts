@@ -46,6 +46,8 @@ export interface GrammarWords {
   detailAsks: { needs: DetailNeed; parts: string[] }[];
   /** units a number of things is counted in (个, 家, 公里 …): a passage with a number before one answers an amount ask */
   amountUnits: string[];
+  /** words that make a clause a question (啥, 有没有, 怎么): of a message's clauses, the one asking names its topic */
+  askMarks: string[];
   /** regions and cities a plan names (京津冀, 粤港澳大湾区 …): a passage naming one answers a place ask */
   placeNames: string[];
   /** words that open a question about what is inside the thing just shown (那里面, 这部分里, in there), longest first */
@@ -75,6 +77,7 @@ const PLAIN_KINDS = [
   'scope-in',
   'amount-unit',
   'place-name',
+  'ask-mark',
   ...COMMANDS.map((c) => `command-${c}`),
 ];
 const UNITS: readonly string[] = ['part', 'section', 'box', 'item'];
@@ -149,6 +152,7 @@ export function buildGrammarWords(table: Map<string, string[]>): GrammarWords {
     overall: new Set(words('overall')),
     offTopic: words('off-topic').map((w) => w.split(' … ')),
     amountUnits: [...words('amount-unit')].sort((a, b) => b.length - a.length),
+    askMarks: words('ask-mark'),
     placeNames: [...words('place-name')].sort((a, b) => b.length - a.length),
     scopeIn: [...words('scope-in')].sort((a, b) => b.length - a.length),
     detailAsks: DETAIL_NEEDS.flatMap((needs) => words(`detail-${needs}`).map((w) => ({ needs, parts: w.split(' … ') }))),
