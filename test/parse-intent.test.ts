@@ -111,6 +111,8 @@ describe('targets', () => {
     expect(intent('数据安全方面有啥要求,我们是做云服务的')).toMatchObject({ type: 'search', topic: '数据安全' });
     // who asks first, the question last
     expect(intent('我在应急管理局上班,想看看规划里应急信息化这块是怎么部署的')).toMatchObject({ type: 'search', topic: '应急信息化' });
+    // the asking clause names only common words (相关的政策): the clause naming a telling one, here a synonym of the plan's
+    expect(intent('我是做跨境电商的,规划里有什么相关的政策')).toMatchObject({ type: 'search', topic: '跨境电商' });
     // no clause asks: the last one naming a plan word
     expect(intent('我们是做云服务的,数据安全这块')).toMatchObject({ type: 'search', topic: '数据安全' });
   });
