@@ -214,12 +214,13 @@ function whereRules(k: Knowledge): WhereRules {
 }
 
 /** The subject and asked unit of a Chinese "where" question, if it is one. */
-function whereParts(compact: string, r: WhereRules): { subject: string; unitWord?: string } | undefined {
+function whereParts(compact: string, r: WhereRules): { subject: string; unitWord?: string; identity?: boolean } | undefined {
   const asked = r.asked.exec(compact);
   if (asked) {
     const before = compact.slice(0, asked.index);
     const verb = r.verb.exec(before);
-    if (verb) return { subject: before.slice(0, verb.index), unitWord: asked[1] };
+    // 是哪个行动 asks what a thing is; 在 / 属于哪个行动, or 是哪个专栏的, where it is
+    if (verb) return { subject: before.slice(0, verb.index), unitWord: asked[1], identity: verb[0] === '是' && !asked[0].endsWith('的') };
   }
   const anywhere = r.anywhere.exec(compact);
   if (anywhere && anywhere.index > 0) return { subject: compact.slice(0, anywhere.index) };
@@ -252,8 +253,9 @@ function parseWhere(compact: string, bare: string, k: Knowledge): Intent | undef
     if (ref && ref.steps.some((s) => 'sel' in s && s.sel.at !== 'all')) {
       const asked = unitWord ? r.units.get(unitWord) : undefined;
       const last = ref.steps[ref.steps.length - 1];
-      // "专栏13是什么工程": asking which 专栏 a 专栏 is asks what it is, not where it is
-      if (asked && last && 'unit' in last && last.unit === asked) return { type: 'struct', ref: { ...ref, ask: 'show' } };
+      // "专栏13是什么工程": asking which 专栏 a 专栏 is asks what it is, not where it is; so does asking which of the
+      // plan's own units (行动, 工程) a place is (第五部分第五节是哪个行动)
+      if (asked && last && 'unit' in last && (last.unit === asked || (parts?.identity && asked.startsWith('members:')))) return { type: 'struct', ref: { ...ref, ask: 'show' } };
       return { type: 'where', ref, ...(asked ? { unit: asked } : {}) };
     }
     const unit = unitWord ? r.units.get(unitWord) : undefined;

@@ -47,6 +47,17 @@ describe('question wording', () => {
     expect(intent('第二个优先行动在哪一部分')).toMatchObject({ type: 'where', unit: 'part' });
   });
 
+  it('"第五部分第五节(讲的)是哪个行动" asks what that place is; "第3条在哪个行动", "第3条是哪个专栏的" still ask where', async () => {
+    const show = { type: 'struct', ref: { steps: [{ unit: 'part', sel: { at: 'ordinal', n: 5 }, word: '部分' }, { unit: 'section', sel: { at: 'ordinal', n: 5 }, word: '节' }], ask: 'show' } };
+    expect(intent('第五部分第五节讲的是哪个行动')).toEqual(show);
+    expect(intent('第五部分第五节是哪个行动?')).toEqual(show);
+    expect(intent('第3条在哪个行动')).toMatchObject({ type: 'where' });
+    expect(intent('第3条是哪个专栏的')).toMatchObject({ type: 'where', unit: 'box' });
+    const bot = new Bot({ knowledge: knowledge(), store: new MemoryStore() });
+    const r = await bot.handle({ platform: 'console', workspace: 'w', conversation: 'c', user: 'u', text: '第五部分第五节讲的是哪个行动', messageId: '1' });
+    expect(r.results[0]?.title).toContain('基层智慧治理能力提升行动');
+  });
+
   it('a part\'s 第N部分 is its N-th section, and goals a 发展目标 writes as asked come before an action that only shares the words', async () => {
     const bot = new Bot({ knowledge: knowledge(), store: new MemoryStore() });
     const ask = (text: string) => bot.handle({ platform: 'console', workspace: 'w', conversation: text, user: 'u', text, messageId: '1' });
