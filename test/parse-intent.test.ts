@@ -124,6 +124,9 @@ describe('targets', () => {
 });
 
 describe('follow-ups (parsed now, resolved against the context)', () => {
+  it.each([['2023年呢', 2023], ['那2025年的呢', 2025], ['2025呢', 2025], ['what about 2023', 2023], ['and for 2025?', 2025]])('"%s" asks for the same topic\'s goals of %d', (q, year) => {
+    expect(intent(q as string)).toEqual({ type: 'target', year, extras: [] });
+  });
   it.each([["what's item 6", 6], ['show me number 2', 2], ['result 3', 3]])('"%s" opens entry %d of the list in view', (q, n) => {
     expect(intent(q as string)).toEqual({ type: 'expand', n });
   });

@@ -31,6 +31,8 @@ const YEAR_STATE = /(?:会|将|要)?(?:是|变成)?(?:什么样子?|啥样|什�
 const TARGETS = new RegExp(TARGET.source, 'g');
 const YEAR = /(20\d\d)\s*(?:年)?(?:的?时候)?/;
 const YEAR_STATES = new RegExp(YEAR_STATE.source, 'g');
+/** a follow-up naming only a year (2023年呢) */
+const ONLY_YEAR = /^(20\d\d)\s*年?(?:的)?$/;
 
 /** Remove what people type around a command in chat (kept under this name for callers; the rules live in nlp/chat-markup). */
 export function stripChatNoise(text: string): string {
@@ -113,6 +115,8 @@ export function parseIntent(rawText: string, k: Knowledge): Intent {
   // "what about elderly care?" carries the last question over to a new topic; the glossary would drop "what about"
   const enSwitch = /^(?:and|what about|how about)\s+(.+)$/.exec(bare);
   if (enSwitch) {
+    const year = /^(?:in |for |by )?(20\d\d)\??$/.exec(enSwitch[1]!.trim());
+    if (year) return { type: 'target', year: Number(year[1]), extras: [] };
     const t = translateEnglish(enSwitch[1]!, k.lexicon.glossary, k.lexicon.stopwords, k.lexicon.englishWords);
     const topic = cleanTopic(t.text, k);
     if (topic) return { type: 'switch', topic, extras: t.extras };
@@ -139,6 +143,9 @@ export function parseIntent(rawText: string, k: Knowledge): Intent {
   }
   const sw = SWITCH.exec(text);
   if (sw) {
+    // "2023年呢", "那2025年的呢", "what about 2025": the same topic's goals for that year
+    const yearOnly = ONLY_YEAR.exec((sw[1] ?? sw[2] ?? '').trim());
+    if (yearOnly) return { type: 'target', year: Number(yearOnly[1]), extras: [] };
     const topic = cleanTopic(sw[1] ?? sw[2] ?? '', k);
     if (topic) return { type: 'switch', topic, extras: en.extras };
   }
