@@ -67,5 +67,18 @@ export function targetAnswer(k: Knowledge, topic: string | undefined, year: numb
   // a long question may not name its goal word for word, yet still find it first: then it is no "there is none"
   const first = any.hits[0]!.passage;
   if (first.kind === 'target' || isGoal(first)) return listTurn(k, 'target', `${topic} 的相关目标`, hitResults(any.hits), ctxBase);
+  // the topic is one task of an action (智慧农业 in 数字乡村发展行动): that action's goals are the topic's, first
+  const own = actionTarget(k, first);
+  if (own) {
+    const action = own.path[own.path.length - 1]!.replace(/^[(（][一二三四五六七八九十]+[)）]/, '');
+    const items = [toResult(own, year ? [`${year}年`] : undefined, targetText(own, year)), ...hitResults(any.hits)];
+    return listTurn(k, 'target', `${topic} 的行动目标`, items, ctxBase, `「${clipText(topic, 20)}」是「${action}」的一项任务,以下先列该行动的目标`);
+  }
   return listTurn(k, 'target', topic, hitResults(any.hits), ctxBase, `节选中没有「${clipText(topic, 20)}」的行动目标,以下是相关段落`);
+}
+
+/** The 行动目标 of the action a passage belongs to (the target under the same heading), if it has one. */
+function actionTarget(k: Knowledge, p: Passage): Passage | undefined {
+  const at = p.path.join('\u0000');
+  return k.library.passages.find((t) => t.kind === 'target' && t !== p && t.path.join('\u0000') === at);
 }
