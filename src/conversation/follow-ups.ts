@@ -1,7 +1,8 @@
 import type { Knowledge } from '../knowledge.js';
 import { finish } from '../reply/finish.js';
 import { toResult, type ResultItem } from '../reply/reply.js';
-import { boxesAnswer, nodeAnswer, openPassage, PAGE_SIZE, STRUCTURE_PAGE_SIZE, searchAnswer, type Turn } from './answers.js';
+import { cleanTopic } from '../intents/clean-topic.js';
+import { boxesAnswer, hitResults, listTurn, nodeAnswer, openPassage, PAGE_SIZE, STRUCTURE_PAGE_SIZE, searchAnswer, type Turn } from './answers.js';
 import { targetAnswer, targetText } from './target-answer.js';
 import type { ConversationContext } from './context.js';
 import { relatedMore } from './related-more.js';
@@ -110,6 +111,30 @@ export function switchAnswer(k: Knowledge, ctx: ConversationContext | null, topi
     case 'boxes':
       return boxesAnswer(k, topic);
     default:
-      return searchAnswer(k, topic, extras);
+      return withinBoxInView(k, ctx, topic, extras) ?? searchAnswer(k, topic, extras);
   }
+}
+
+/**
+ * "那养老呢" while an item of a 专栏 leads the list (人工智能社会治理实验 → 医学…实验): the same 专栏's item on the new
+ * topic first, when its title names it (开展养老社会实验), then the plan's other passages on it; undefined otherwise.
+ */
+function withinBoxInView(k: Knowledge, ctx: ConversationContext | null, topic: string, extras: string[]): Turn | undefined {
+  const lead = ctx?.list[0] ? k.library.passage(ctx.list[0]) : undefined;
+  const boxId = lead?.kind === 'box-item' ? lead.parentId : lead?.kind === 'box' ? lead.id : undefined;
+  if (!boxId) return undefined;
+  const inBox = k.matcher.search(topic, { extras, filter: (p) => p.parentId === boxId, highlight: PAGE_SIZE });
+  const first = inBox.noMatch ? undefined : inBox.hits[0];
+  if (!first || !titleNames(k, first.passage.title, topic)) return undefined;
+  const all = k.matcher.search(topic, { extras, highlight: PAGE_SIZE });
+  const rest = all.noMatch ? [] : all.hits.filter((h) => h.passage.id !== first.passage.id);
+  const about = cleanTopic(topic, k) || topic.trim();
+  return listTurn(k, 'search', about, hitResults([first, ...rest]), { intent: 'search', topic: about, extras });
+}
+
+/** Whether a title holds every word of a topic (as typed or as a synonym). */
+function titleNames(k: Knowledge, title: string, topic: string): boolean {
+  const concepts = k.matcher.concepts(k.normalize(topic)).filter((c) => c.counts);
+  const hay = k.normalize(title).replace(/\s+/g, '');
+  return concepts.length > 0 && concepts.every((c) => c.alts.some((a) => hay.includes(a.text)));
 }

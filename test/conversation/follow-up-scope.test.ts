@@ -1,4 +1,5 @@
-// "2023年呢" after a topic asks for that topic's goals of that year, in the same conversation (real Redis).
+// Follow-ups that keep part of what was in view: a year (2023年呢) keeps the topic and asks its goals; 那X呢 under a 专栏
+// keeps the 专栏 when it has an item on X. Real Redis.
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { Bot } from '../../src/conversation/bot.js';
 import { RedisStore } from '../../src/store/redis-store.js';
@@ -26,5 +27,24 @@ describe('a follow-up naming only a year', () => {
     expect(goals.results.map((r) => r.title)).toEqual(['数字乡村发展行动 · 行动目标', '发展农村数字经济。']);
     expect(goals.results[0]?.text).toMatch(/^到2023年/);
     expect(goals.notice).toBe('「智慧农业」是「数字乡村发展行动」的一项任务,以下先列该行动的目标');
+  });
+});
+
+describe('那X呢 while an item of a 专栏 leads the list', () => {
+  it('the same 专栏\'s item on the new topic comes first; a topic the 专栏 has no item on is searched as before', async () => {
+    const say = conversationWith(new Bot({ knowledge: knowledge(), store, answerCacheSize: 0 }));
+    expect((await say('规划里讲的人工智能社会治理实验有哪些?')).results[0]?.title).toBe('开展医学人工智能社会治理实验。');
+    expect((await say('医疗方面的呢?')).results[0]?.title).toBe('开展医学人工智能社会治理实验。');
+    const elderly = await say('那养老呢?');
+    expect(elderly.results[0]?.title).toBe('开展养老社会实验。');
+    // the plan's other passages on the topic follow
+    expect(elderly.results.map((r) => r.title)).toContain('培育规范智慧养老服务。');
+    expect((await say('那区块链呢')).results[0]?.title).toBe('推进区块链技术应用和产业生态健康有序发展。');
+  });
+
+  it('without a 专栏 in view, 那养老呢 is the plain search', async () => {
+    const say = conversationWith(new Bot({ knowledge: knowledge(), store, answerCacheSize: 0 }));
+    await say('数字乡村');
+    expect((await say('那养老呢?')).results[0]?.title).toBe('培育规范智慧养老服务。');
   });
 });
