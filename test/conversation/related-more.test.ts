@@ -37,6 +37,16 @@ describe('更多 after the last entry', () => {
     expect(goals.title).toContain('新型智慧城市');
   });
 
+  it('a topic of one long word widens by a piece of it (应急响应 → 应急), once', async () => {
+    const ask = conversation();
+    const first = await ask('What does the plan say about emergency response?');
+    expect(first.title).toMatch(/^应急响应 · 1–3 \/ 6/);
+    await ask('next page');
+    const wider = await ask('more');
+    expect(wider.title).toContain('相关:应急 7–9');
+    expect(wider.results.length).toBe(3);
+  });
+
   it('still says there is nothing more for a one-word topic whose list is all shown', async () => {
     const ask = conversation();
     const first = await ask('养老');
