@@ -32,12 +32,16 @@ export function whereAnswer(k: Knowledge, ctx: ConversationContext | null, subje
     { intent: 'where', title: `「${clipText(label, 24)}」位于:${where}`, results, ...(notice ? { notice } : {}) },
     plan ? `出处:${[plan.meta.title, ...breadcrumb(found)].join(' > ')}` : undefined,
   );
+  // a 专栏 shown as the place lists its items: 第N条 next is its item N, as after the 专栏 itself
+  const box = holder?.kind === 'passage' && holder.passage.kind === 'box' ? holder.passage : undefined;
+  const boxItems = box ? k.library.itemsOf(box.id).map((p) => p.id) : [];
+  const inView = box && boxItems.length > 0 ? { list: boxItems, shown: boxItems.length, boxId: box.id } : undefined;
   const ids = results.map((r) => r.id);
   const next = subject || picked
-    ? { intent: 'where', topic: subject ?? elementTitle(found), list: ids, shown: ids.length, focus: elementId(found) }
+    ? { intent: 'where', topic: subject ?? elementTitle(found), list: ids, shown: ids.length, ...inView, focus: elementId(found) }
     : ctx
-      ? { ...ctx, focus: elementId(found) }
-      : { intent: 'where', list: ids, shown: ids.length, focus: elementId(found) };
+      ? { ...ctx, ...inView, focus: elementId(found) }
+      : { intent: 'where', list: ids, shown: ids.length, ...inView, focus: elementId(found) };
   return { reply, ctx: next };
 }
 

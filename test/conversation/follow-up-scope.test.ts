@@ -1,5 +1,5 @@
 // Follow-ups that keep part of what was in view: a year (2023年呢) keeps the topic and asks its goals; 那X呢 under a 专栏
-// keeps the 专栏 when it has an item on X. Real Redis.
+// keeps the 专栏 when it has an item on X; 第N条 after "which box is this in" is that 专栏's item N. Real Redis.
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { Bot } from '../../src/conversation/bot.js';
 import { RedisStore } from '../../src/store/redis-store.js';
@@ -46,5 +46,15 @@ describe('那X呢 while an item of a 专栏 leads the list', () => {
     const say = conversationWith(new Bot({ knowledge: knowledge(), store, answerCacheSize: 0 }));
     await say('数字乡村');
     expect((await say('那养老呢?')).results[0]?.title).toBe('培育规范智慧养老服务。');
+  });
+});
+
+describe('第N条 after the place of a passage is shown as a 专栏', () => {
+  it('is item N of that 专栏, in English or Chinese', async () => {
+    const say = conversationWith(new Bot({ knowledge: knowledge(), store, answerCacheSize: 0 }));
+    expect((await say('What does the plan say about fighting telecom fraud?')).results[0]?.title).toBe('完善精准化犯罪打击体系。');
+    expect((await say('which box is this in?')).results[0]?.title).toBe('专栏12 智慧公安建设提升工程');
+    expect((await say('第2条')).results[0]?.title).toBe('构建一体化指挥通信体系。');
+    expect((await say("what's item 5")).results[0]?.title).toBe('健全便捷化惠民服务体系。');
   });
 });
