@@ -43,9 +43,18 @@ function readTsvMap(path: string, keyTransform: (s: string) => string = (s) => s
   lines(path).forEach((line, i) => {
     const [key, value] = line.split('\t');
     if (!key || !value) throw new CodedError('CONTENT_INVALID', `${path}:${i + 1}: expected "term<TAB>a,b,c"`);
-    map.set(keyTransform(key.trim()), value.split(/[,\uff0c]/).map((v) => v.trim()).filter(Boolean));
+    const terms = value.split(/[,\uff0c]/).map((v) => v.trim()).filter(Boolean);
+    const k = keyTransform(key.trim());
+    // two lines that read as one key (real-time, real time): the terms of both, the first line's first
+    const had = map.get(k);
+    map.set(k, had ? [...new Set([...had, ...terms])] : terms);
   });
   return map;
+}
+
+/** A glossary key as questions reach it: lower case, and a hyphen read as the space normalisation makes of it (e-government). */
+function glossaryKey(s: string): string {
+  return s.toLowerCase().replace(/-/g, ' ').replace(/\s+/g, ' ');
 }
 
 /** Load content/dict once at start; every later lookup is in memory. */
@@ -71,7 +80,7 @@ export function loadLexicon(dictDir: string): Lexicon {
     ...readKeep(keepPath),
     stopwords: new Set(existsSync(stopPath) ? lines(stopPath).map((w) => w.toLowerCase()) : []),
     synonyms: readTsvMap(join(dictDir, 'synonyms.tsv'), (s) => s.toLowerCase()),
-    glossary: readTsvMap(join(dictDir, 'glossary.tsv'), (s) => s.toLowerCase()),
+    glossary: readTsvMap(join(dictDir, 'glossary.tsv'), glossaryKey),
     userDictPath: existsSync(userDictPath) ? userDictPath : undefined,
     userWords: existsSync(userDictPath) ? lines(userDictPath).map((l) => l.split(/\s+/)[0]!).filter(Boolean) : [],
     frames: existsSync(framesPath) ? readFrames(framesPath) : [],
