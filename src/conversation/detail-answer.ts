@@ -15,8 +15,9 @@ function needs(k: Knowledge): Record<DetailNeed, { holds: RegExp | undefined; wh
     const places = grammarWords(k).placeNames.map(escape).join('|');
     n = {
       date: { holds: /\d{1,2}月\d{1,2}日|\d{4}年\d{1,2}月/, what: '具体日期' },
-      percent: { holds: /\d+(?:\.\d+)?%|百分之[一二三四五六七八九十百\d]/, what: '具体百分比' },
-      amount: { holds: units ? new RegExp(`\\d+(?:\\.\\d+)?(?:万亿|万|亿|千|百)?(?:${units})`) : undefined, what: '具体数量' },
+      percent: { holds: PERCENT, what: '具体百分比' },
+      // 要达到多少 is answered by a share as well as by a count (达到56%)
+      amount: { holds: units ? new RegExp(`\\d+(?:\\.\\d+)?(?:万亿|万|亿|千|百)?(?:${units})|${PERCENT.source}`) : PERCENT, what: '具体数量' },
       place: { holds: places ? new RegExp(places) : undefined, what: '具体城市或地区' },
       never: { holds: undefined, what: '申报条件和材料、牵头和受理部门、截止时间、联系电话这类办理细节' },
     };
@@ -24,6 +25,7 @@ function needs(k: Knowledge): Record<DetailNeed, { holds: RegExp | undefined; wh
   }
   return n;
 }
+const PERCENT = /\d+(?:\.\d+)?%|百分之[一二三四五六七八九十百\d]/;
 const byKnowledge = new WeakMap<Knowledge, Record<DetailNeed, { holds: RegExp | undefined; what: string }>>();
 
 /**

@@ -64,6 +64,9 @@ describe('detail asks on a plan that gives them', () => {
     expect(day.results[0]?.text).toContain('2021年9月1日');
     const built = await ask(bot, '海底观测站点要建成多少个');
     expect(built.results[0]?.text).toContain('120个');
+    // "要达到多少" is answered by a share too
+    const reached = await ask(bot, '水质在线监测站点覆盖率要达到多少');
+    expect(reached.results[0]?.text).toContain('85%');
   });
 
   it('never answers how to apply from a plan', async () => {
