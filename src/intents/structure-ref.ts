@@ -106,6 +106,8 @@ export function parseTokens(tokens: Token[]): StructRef | undefined {
         if (pending) {
           steps.push({ unit: tok.unit, sel: resolved(pending), word: tok.word });
           pending = undefined;
+          // 第三项措施, 第二条举措: a second noun of the same unit names the one just selected
+          if (next?.t === 'unit' && next.unit === tok.unit) i++;
         } else if (next?.t === 'num') {
           steps.push({ unit: tok.unit, sel: { at: 'label', n: next.n }, word: tok.word });
           i++;

@@ -47,6 +47,13 @@ describe('question wording', () => {
     expect(intent('第二个优先行动在哪一部分')).toMatchObject({ type: 'where', unit: 'part' });
   });
 
+  it('"X下面第三项任务" is item 3 of X (任务, 举措 add nothing to the reference)', () => {
+    const third = { type: 'struct', ref: { steps: [{ named: 'xinxihua-14th:p5.s5' }, { unit: 'item', sel: { at: 'ordinal', n: 3 }, word: '项' }], ask: 'show' } };
+    expect(intent('基层智慧治理能力提升行动下面第三项任务是什么')).toEqual(third);
+    expect(intent('基层智慧治理能力提升行动的第三项举措')).toEqual(third);
+    expect(intent('重点任务有哪些')).toMatchObject({ type: 'search' });
+  });
+
   it('"第五部分第五节(讲的)是哪个行动" asks what that place is; "第3条在哪个行动", "第3条是哪个专栏的" still ask where', async () => {
     const show = { type: 'struct', ref: { steps: [{ unit: 'part', sel: { at: 'ordinal', n: 5 }, word: '部分' }, { unit: 'section', sel: { at: 'ordinal', n: 5 }, word: '节' }], ask: 'show' } };
     expect(intent('第五部分第五节讲的是哪个行动')).toEqual(show);
