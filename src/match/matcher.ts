@@ -173,6 +173,13 @@ export class Matcher {
     const segments = opts.segments;
     const concepts = this.analyzer.analyzeStripped(stripped, segments ? (run: string) => segments.get(run) ?? this.cut(run) : this.cut);
     const phrases = queryPhrases(stripped, this.lexicon.stopwords);
+    const typedPhrases = phrases.length;
+    // two words typed side by side that the plan also writes side by side (乡村 治理 in 乡村治理怎么数字化) are a
+    // phrase of their own: the passage that writes 乡村治理 is closer to the question than one holding the words apart
+    for (let i = 0; i + 1 < concepts.length && phrases.length < 8; i++) {
+      const pair = concepts[i]!.text + concepts[i + 1]!.text;
+      if (pair.length >= LONG_PHRASE && concepts[i]!.counts && concepts[i + 1]!.counts && !phrases.includes(pair) && stripped.includes(pair) && this.textHas(pair)) phrases.push(pair);
+    }
     // which documents may hold each phrase: those holding its rarest two-character piece (one short posting walk)
     const { phraseMask } = this.scratch;
     const marked = this.markPhraseDocs(phrases, phraseMask);
@@ -266,7 +273,13 @@ export class Matcher {
       for (let pi = 0; pi < phrases.length; pi++) {
         const ph = phrases[pi]!;
         if (pi < 8 && (phraseMask[d]! & (1 << pi)) === 0) continue;
-        if ((whole || (ph.length >= LONG_PHRASE && covered[d]! >= ph.length * 0.8)) && this.holdsPhrase(ph, d)) s *= ph.length >= VERY_LONG_PHRASE ? VERY_LONG_PHRASE_BOOST : PHRASE_BOOST;
+        if (!(whole || (ph.length >= LONG_PHRASE && covered[d]! >= ph.length * 0.8)) || !this.holdsPhrase(ph, d)) continue;
+        // a pair of typed words held side by side counts once, however many pairs the passage holds
+        if (pi >= typedPhrases) {
+          s *= PHRASE_BOOST;
+          break;
+        }
+        s *= ph.length >= VERY_LONG_PHRASE ? VERY_LONG_PHRASE_BOOST : PHRASE_BOOST;
       }
       if (count === limit && !(s > topS[count - 1]! || (s === topS[count - 1]! && d < topD[count - 1]!))) continue;
       let j = count < limit ? count++ : count - 1;

@@ -18,3 +18,14 @@ describe('query phrases', () => {
     expect(hits.slice(1, 3).map((h) => h.passage.title)).toContain('基层智慧治理能力提升行动 · 行动目标');
   });
 });
+
+describe('typed words the plan writes side by side', () => {
+  it('a passage writing two typed words as one phrase leads one holding them apart', () => {
+    const k = knowledge();
+    const hits = k.matcher.search(k.normalize('规划里讲气象灾害监测的是哪段')).hits;
+    expect(k.normalize(hits[0]!.passage.text)).toContain('气象灾害');
+    expect(hits[0]!.passage.title).not.toBe('提升风险监测预警能力。');
+    // the question frame (是哪段) is no word of the question
+    expect(k.matcher.concepts(k.normalize('气象灾害监测的是哪段')).map((c) => c.text)).toEqual(['气象', '灾害', '监测']);
+  });
+});
