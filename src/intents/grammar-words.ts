@@ -4,6 +4,7 @@
 // listed there: structure-vocab.ts derives them from the loaded plan tree.
 import { CodedError } from '../errors.js';
 import type { Knowledge } from '../knowledge.js';
+import { MarkerSet } from './marker-set.js';
 
 /** A numeral as typed: ASCII digits or Chinese numerals (parsed by content/chinese-numeral). */
 export const NUM = '(?:\\d+|[零〇一二两三四五六七八九十百]+)';
@@ -40,10 +41,10 @@ export interface GrammarWords {
   backVerbs: string[];
   /** the plan as a whole, as the subject of a goals question (总体, 国家信息化) */
   overall: Set<string>;
-  /** requests for shopping advice, prices or recommendations (性价比, how much … cost): never answered from the plan; each marker's parts, in order */
-  offTopic: string[][];
-  /** asks for a detail a plan may not hold (a date, a percentage, how to apply): each marker's parts, in order, and what would answer it */
-  detailAsks: { needs: DetailNeed; parts: string[] }[];
+  /** requests for shopping advice, prices, recommendations, one's own parcel (性价比, how much … cost): never answered from the plan */
+  offTopic: MarkerSet<true>;
+  /** asks for a detail a plan may not hold (a date, a percentage, how to apply), by what would answer it */
+  detailAsks: MarkerSet<DetailNeed>;
   /** units a number of things is counted in (个, 家, 公里 …): a passage with a number before one answers an amount ask */
   amountUnits: string[];
   /** words that make a clause a question (啥, 有没有, 怎么): of a message's clauses, the one asking names its topic */
@@ -150,12 +151,12 @@ export function buildGrammarWords(table: Map<string, string[]>): GrammarWords {
     switchTails: words('switch-tail'),
     backVerbs: words('back-verb'),
     overall: new Set(words('overall')),
-    offTopic: words('off-topic').map((w) => w.split(' … ')),
+    offTopic: new MarkerSet(words('off-topic').map((w) => ({ parts: w.split(' … '), value: true as const }))),
     amountUnits: [...words('amount-unit')].sort((a, b) => b.length - a.length),
     askMarks: words('ask-mark'),
     placeNames: [...words('place-name')].sort((a, b) => b.length - a.length),
     scopeIn: [...words('scope-in')].sort((a, b) => b.length - a.length),
-    detailAsks: DETAIL_NEEDS.flatMap((needs) => words(`detail-${needs}`).map((w) => ({ needs, parts: w.split(' … ') }))),
+    detailAsks: new MarkerSet(DETAIL_NEEDS.flatMap((needs) => words(`detail-${needs}`).map((w) => ({ parts: w.split(' … '), value: needs })))),
     backWhen: words('back-when'),
     backNouns: words('back-noun'),
     backWords: words('back-word'),

@@ -65,17 +65,6 @@ function withinTopic(bare: string, k: Knowledge): string | undefined {
   return topic || undefined;
 }
 
-/** Whether text holds every part, in this order (an off-topic marker's parts, with anything between them). */
-function inOrder(text: string, parts: string[]): boolean {
-  let at = 0;
-  for (const part of parts) {
-    const i = text.indexOf(part, at);
-    if (i < 0) return false;
-    at = i + part.length;
-  }
-  return true;
-}
-
 /** Parse one chat message into an intent; context-dependent ones (more, expand, switch, topic-less targets) are resolved later. */
 export function parseIntent(rawText: string, k: Knowledge): Intent {
   if (rawText.length > MAX_QUESTION_CHARS * 4) {
@@ -150,9 +139,9 @@ export function parseIntent(rawText: string, k: Knowledge): Intent {
     if (topic) return { type: 'switch', topic, extras: en.extras };
   }
   // "5G手机哪款性价比高", "recommend a good course": shopping advice and recommendations are not what a plan says
-  const offTopic = grammarWords(k).offTopic.some((parts) => inOrder(bare, parts));
+  const offTopic = grammarWords(k).offTopic.find(bare) === true;
   // "《数据安全法》哪一天开始施行", "申报要交哪些材料": a detail the plan may not hold (answered only where a passage holds it)
-  const detail = offTopic ? undefined : grammarWords(k).detailAsks.find((d) => inOrder(bare, d.parts))?.needs;
+  const detail = offTopic ? undefined : grammarWords(k).detailAsks.find(bare);
   const topic = en.translated ? undefined : clauseTopic(light, k);
   return { type: 'search', query: text, extras: en.extras, ...(topic ? { topic } : {}), ...(offTopic ? { offTopic: true as const } : {}), ...(detail ? { detail } : {}) };
 }
