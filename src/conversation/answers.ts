@@ -103,8 +103,11 @@ export function searchAnswer(k: Knowledge, query: string, extras: string[] = [],
 const PROJECT = /[^,。;、:]{2,40}工程/;
 const PROJECTS = new RegExp(PROJECT.source, 'g');
 
-/** The boxes (专栏 / 重点工程) of a topic, or all boxes when no topic is known. */
-export function boxesAnswer(k: Knowledge, topic: string | undefined): Turn {
+/**
+ * The boxes (专栏 / 重点工程) of a topic, or all boxes when no topic is known. `inView`: the entries the conversation
+ * shows (有哪些重点工程 after a search); a 专栏 among them, or holding one of them, is the topic's when no 专栏 names it.
+ */
+export function boxesAnswer(k: Knowledge, topic: string | undefined, inView: readonly string[] = []): Turn {
   const boxes: Passage[] = [];
   const add = (b: Passage | undefined) => {
     if (b && !boxes.includes(b)) boxes.push(b);
@@ -116,6 +119,12 @@ export function boxesAnswer(k: Knowledge, topic: string | undefined): Turn {
   const res = k.matcher.search(topic, { filter: (p) => p.kind === 'box' || p.kind === 'box-item', highlight: 30 });
   if (!res.noMatch) {
     for (const h of res.hits) if (namesTopic(k, h.passage, topic)) add(h.passage.kind === 'box' ? h.passage : k.library.passage(h.passage.parentId ?? ''));
+  }
+  if (boxes.length === 0) {
+    for (const id of inView) {
+      const p = k.library.passage(id);
+      add(p?.kind === 'box' ? p : p?.kind === 'box-item' ? k.library.passage(p.parentId ?? '') : undefined);
+    }
   }
   if (boxes.length === 0) {
     // no 专栏, but the plan's text may still name a project for the topic (实施国家基础网络安全保障能力提升工程)

@@ -15,6 +15,7 @@ function needs(k: Knowledge): Record<DetailNeed, { holds: RegExp | undefined; wh
     const places = grammarWords(k).placeNames.map(escape).join('|');
     n = {
       date: { holds: /\d{1,2}月\d{1,2}日|\d{4}年\d{1,2}月/, what: '具体日期' },
+      year: { holds: /20\d\d年/, what: '具体年份' },
       percent: { holds: PERCENT, what: '具体百分比' },
       // 要达到多少 is answered by a share as well as by a count (达到56%)
       amount: { holds: units ? new RegExp(`\\d+(?:\\.\\d+)?(?:万亿|万|亿|千|百)?(?:${units})|${PERCENT.source}`) : PERCENT, what: '具体数量' },

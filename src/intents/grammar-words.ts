@@ -62,9 +62,9 @@ export interface GrammarWords {
 
 /**
  * The kinds of detail ask, as grammar-words.tsv names them (detail-date …) and intents carry them: what a passage must
- * hold to answer one (a date, a percentage, a number of things, a named place), or what a plan never holds (how to apply).
+ * hold to answer one (a date, a year, a percentage, a number of things, a named place), or what a plan never holds (how to apply).
  */
-export const DETAIL_NEEDS = ['date', 'percent', 'amount', 'place', 'never'] as const;
+export const DETAIL_NEEDS = ['date', 'year', 'percent', 'amount', 'place', 'never'] as const;
 export type DetailNeed = (typeof DETAIL_NEEDS)[number];
 
 /** The commands a whole message can name. */

@@ -29,6 +29,11 @@ const TARGET = /(行动目标|发展目标|目标|要?(?:实现|达到|做到)�
 const YEAR_STATE = /(?:会|将|要)?(?:是|变成)?(?:什么样子?|啥样|什么程度)/;
 /** every goal word of a question (要达到什么目标 has two), removed to leave its topic */
 const TARGETS = new RegExp(TARGET.source, 'g');
+/**
+ * "(五)", the plan's own label of a section, typed as a reference (第四部分(五)是哪一节): read as 第五节, which
+ * normalisation keeps (it drops the brackets). Not before a title (（五）数字乡村发展行动 is that heading's name).
+ */
+const SECTION_LABEL = /[(（]([一二三四五六七八九十]{1,3})[)）](?=$|[\s,，。?？!！、]|[是讲说的呢吗里中这那有下])/g;
 const YEAR = /(20\d\d)\s*(?:年)?(?:的?时候)?/;
 const YEAR_STATES = new RegExp(YEAR_STATE.source, 'g');
 /** a follow-up naming only a year (2023年呢) */
@@ -70,7 +75,7 @@ export function parseIntent(rawText: string, k: Knowledge): Intent {
   if (rawText.length > MAX_QUESTION_CHARS * 4) {
     return { type: 'invalid', reason: 'too-long', detail: `${rawText.length}` };
   }
-  const stripped = stripChatNoise(rawText);
+  const stripped = stripChatNoise(rawText).replace(SECTION_LABEL, '第$1节');
   if (stripped.length > MAX_QUESTION_CHARS) return { type: 'invalid', reason: 'too-long', detail: `${stripped.length}` };
   if (stripped === '') return { type: 'help' };
   // light form keeps punctuation (for times like 09:00 and zones like Europe/Berlin); full form is what the matcher sees

@@ -24,6 +24,8 @@ describe('detail asks on the real plan, which gives no such details', () => {
     ['规划里5G基站到2025年要建成多少个?', '规划里没有具体数量'],
     ['数商兴农工程中央财政给多少补贴?', '规划里没有具体数量'],
     ['天目网应急卫星星座计划发射多少颗卫星?', '规划里没有具体数量'],
+    ['6G預計哪一年正式商用?', '规划里没有具体年份'],
+    ['乡村4G覆盖率到2025年要达到百分之几?', '规划里没有具体百分比'],
     ['人工智能社会治理实验具体放在哪些城市试点?', '规划里没有具体城市或地区'],
     ['Which cities will pilot the smart elderly care services?', '规划里没有具体城市或地区'],
     ['软件名城评选需要满足哪些申报条件?', '规划里没有申报条件和材料、牵头和受理部门、截止时间、联系电话这类办理细节'],
@@ -36,6 +38,12 @@ describe('detail asks on the real plan, which gives no such details', () => {
     expect(suggestion?.value).toBeTruthy();
     // the suggestion is a question the plan answers
     expect((await ask(bot, suggestion!.value)).results.length).toBeGreaterThan(0);
+  });
+
+  it('a year ask is answered from a goal that gives the year', async () => {
+    const r = await ask(bot, '数字乡村哪一年要取得重要进展');
+    expect(r.results[0]?.title).toBe('数字乡村发展行动 · 行动目标');
+    expect(r.title).not.toContain('一年');
   });
 
   it('a place ask is answered from the passage that names the places', async () => {

@@ -58,3 +58,19 @@ describe('第N条 after the place of a passage is shown as a 专栏', () => {
     expect((await say("what's item 5")).results[0]?.title).toBe('健全便捷化惠民服务体系。');
   });
 });
+
+describe('有哪些重点工程 asked of what is shown', () => {
+  it('a 专栏 on the first page of the answer is the topic\'s 专栏 when none names the long topic', async () => {
+    const say = conversationWith(new Bot({ knowledge: knowledge(), store, answerCacheSize: 0 }));
+    const first = await say('派出所想推動治安防控智慧化,規劃裡怎麼說?');
+    expect(first.results.map((r) => r.title)).toContain('专栏12 智慧公安建设提升工程');
+    const boxes = await say('相关专栏');
+    expect(boxes.results.map((r) => r.title)).toEqual(['专栏12 智慧公安建设提升工程']);
+  });
+
+  it('a topic with no 专栏 on screen or by name still says so', async () => {
+    const say = conversationWith(new Bot({ knowledge: knowledge(), store, answerCacheSize: 0 }));
+    await say('区块链');
+    expect((await say('有哪些重点工程?')).title).toBe('「区块链」没有对应的重点工程专栏');
+  });
+});

@@ -47,6 +47,13 @@ describe('question wording', () => {
     expect(intent('第二个优先行动在哪一部分')).toMatchObject({ type: 'where', unit: 'part' });
   });
 
+  it('"(五)", the plan\'s label of a section, typed as a reference is that section; before a title it is the title\'s', () => {
+    const fifth = { type: 'struct', ref: { steps: [{ unit: 'part', sel: { at: 'ordinal', n: 4 }, word: '部分' }, { unit: 'section', sel: { at: 'ordinal', n: 5 }, word: '节' }], ask: 'show' } };
+    expect(intent('第四部分(五)是哪一节')).toEqual(fifth);
+    expect(intent('第四部分（五）')).toEqual(fifth);
+    expect(intent('（五）数字乡村发展行动')).not.toMatchObject({ type: 'struct' });
+  });
+
   it('"X下面第三项任务" is item 3 of X (任务, 举措 add nothing to the reference)', () => {
     const third = { type: 'struct', ref: { steps: [{ named: 'xinxihua-14th:p5.s5' }, { unit: 'item', sel: { at: 'ordinal', n: 3 }, word: '项' }], ask: 'show' } };
     expect(intent('基层智慧治理能力提升行动下面第三项任务是什么')).toEqual(third);
