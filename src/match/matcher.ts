@@ -50,6 +50,8 @@ export interface MatchEvidence {
   general: number;
   /** the general-language idf of the strongest question word a passage holds whole */
   strongest: number;
+  /** every word of a question of several is rare in general language and held whole by some passage (抗洪 | 抢险) */
+  allHeld?: boolean;
 }
 
 /** Below this share of the question found in the best passage, the answer is "no match". */
@@ -66,6 +68,8 @@ const GENERAL_PIVOT = 8;
 const MIN_GENERAL_FACTOR = 0.3;
 /** A plan term at least this rare in general language (计量数据, 志愿者; not 交易, 恢复) carries a question on its own. */
 const STRONG_TERM_IDF = 7.5;
+/** A word this rare in general language, held whole by some passage, counts towards a question all of whose words are. */
+const ALL_HELD_GENERAL = 7.5;
 /** ... with this share of the question's general weight held by the passage; a rarer term (RARE_TERM_IDF) needs less. */
 const MIN_STRONG_SHARE = 0.4;
 const RARE_TERM_IDF = 9.5;
@@ -198,6 +202,8 @@ export class Matcher {
     let nTouched = 0;
     let asked = 0;
     let any = false;
+    // whether each counted word is a telling one some passage holds whole (the evidence's allHeld)
+    let allHeld = true;
     for (const c of concepts) {
       // common words of general language (支持, 提到) weigh less than the terms a question is about
       const cw = (c.counts ? 1 : 0.5) * Math.min(1, Math.max(MIN_GENERAL_FACTOR, c.general / GENERAL_PIVOT));
@@ -234,6 +240,11 @@ export class Matcher {
           }
         }
         if (c.counts) this.recordHeld(alt, nAlt, ai === 0, c.text.length);
+      }
+      if (c.counts) {
+        let whole = false;
+        for (let i = 0; i < this.nHeld && !whole; i++) whole = held[heldDocs[i]!]! >= c.text.length;
+        if (!whole || c.general < ALL_HELD_GENERAL) allHeld = false;
       }
       for (let i = 0; i < this.nHeld; i++) {
         const d = heldDocs[i]!;
@@ -349,7 +360,7 @@ export class Matcher {
     if (hits.length === 0) return { hits: [], noMatch: true, concepts };
     let best = 0;
     for (let i = 0; i < 3 && i < hits.length; i++) best = Math.max(best, hits[i]!.coverage);
-    const evidence: MatchEvidence = { coverage: best, telling, general: generalHeld, strongest: strongHeld };
+    const evidence: MatchEvidence = { coverage: best, telling, general: generalHeld, strongest: strongHeld, allHeld: allHeld && nCounted >= 2 };
     if (!answers(evidence)) return { hits: [], noMatch: true, concepts, evidence };
     const shown = opts.highlight ?? 0;
     for (let i = 0; i < shown && i < hits.length; i++) hits[i]!.highlights = this.highlights(concepts, hits[i]!.passage);
@@ -457,6 +468,8 @@ export class Matcher {
  */
 function answers(e: MatchEvidence): boolean {
   if (e.coverage >= MIN_COVERAGE && e.telling > MIN_TELLING_COVERAGE) return true;
+  // 抗洪抢险: each word a telling one the plan speaks of, in passages of their own
+  if (e.allHeld && e.coverage >= MIN_COVERAGE) return true;
   if (e.strongest >= RARE_TERM_IDF) return e.general >= MIN_RARE_SHARE;
   return e.strongest >= STRONG_TERM_IDF && e.general >= MIN_STRONG_SHARE;
 }
