@@ -62,7 +62,7 @@ export function moreAnswer(k: Knowledge, ctx: ConversationContext | null): Turn 
 export function expandAnswer(k: Knowledge, ctx: ConversationContext | null, n: number): Turn {
   if (!ctx || ctx.list.length === 0) return nothingToFollow('expand');
   // a list of one 专栏 (the topic's 重点工程): 第N条 means the N-th item of that box, as after the box itself
-  const only = ctx.list.length === 1 && n > 1 ? k.library.passage(ctx.list[0]!) : undefined;
+  const only = ctx.list.length === 1 ? k.library.passage(ctx.list[0]!) : undefined;
   if (only?.kind === 'box') {
     const item = k.library.itemsOf(only.id)[n - 1];
     if (item) return { reply: openId(k, item.id).reply, ctx: { ...ctx, focus: item.id, boxId: only.id } };

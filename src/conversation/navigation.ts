@@ -18,7 +18,10 @@ function say(intent: string, title: string, footer: string): Turn {
 /** 最后一个 / 倒数第二条: counted back from the last entry shown of the list in view. */
 export function fromEndAnswer(k: Knowledge, ctx: ConversationContext | null, n: number): Turn {
   if (!ctx || ctx.list.length === 0) return say('expand', '没有上一个问题', NO_CONTEXT);
-  const shown = Math.max(1, Math.min(ctx.shown, ctx.list.length));
+  // a list of one 专栏: counted back from its last item, as 第N条 counts its items
+  const only = ctx.list.length === 1 ? k.library.passage(ctx.list[0]!) : undefined;
+  const items = only?.kind === 'box' ? k.library.itemsOf(only.id).length : 0;
+  const shown = items > 0 ? items : Math.max(1, Math.min(ctx.shown, ctx.list.length));
   const at = shown - n + 1;
   if (at < 1) return say('expand', `没有倒数第 ${n} 条`, `上一个列表显示了 ${shown} 条。`);
   return expandAnswer(k, ctx, at);

@@ -74,3 +74,13 @@ describe('有哪些重点工程 asked of what is shown', () => {
     expect((await say('有哪些重点工程?')).title).toBe('「区块链」没有对应的重点工程专栏');
   });
 });
+
+describe('a list of one 专栏', () => {
+  it('第1条 is its first item and 最后一条 its last, as the items are numbered on screen', async () => {
+    const say = conversationWith(new Bot({ knowledge: knowledge(), store, answerCacheSize: 0 }));
+    await say('派出所想推動治安防控智慧化,規劃裡怎麼說?');
+    expect((await say('相关专栏')).results.map((r) => r.title)).toEqual(['专栏12 智慧公安建设提升工程']);
+    expect((await say('第1条')).results[0]?.title).toBe('强化集约化基础支撑体系。');
+    expect((await say('最后一条')).results[0]?.title).toBe('健全便捷化惠民服务体系。');
+  });
+});
