@@ -113,6 +113,8 @@ describe('targets', () => {
     expect(intent('我在应急管理局上班,想看看规划里应急信息化这块是怎么部署的')).toMatchObject({ type: 'search', topic: '应急信息化' });
     // the asking clause names only common words (相关的政策): the clause naming a telling one, here a synonym of the plan's
     expect(intent('我是做跨境电商的,规划里有什么相关的政策')).toMatchObject({ type: 'search', topic: '跨境电商' });
+    // the asking clause names only one of the plan's own units (优先行动) and points back (讲这个): the clause before
+    expect(intent('我们是做国家公园生态监测的,规划里有没有专门的优先行动讲这个')).toMatchObject({ type: 'search', topic: '国家公园生态监测' });
     // no clause asks: the last one naming a plan word
     expect(intent('我们是做云服务的,数据安全这块')).toMatchObject({ type: 'search', topic: '数据安全' });
   });

@@ -47,13 +47,15 @@ export function whereAnswer(k: Knowledge, ctx: ConversationContext | null, subje
 
 /**
  * What "这个" is: the element in focus; else the current topic as a subject (智慧公安 → its box), preferring
- * among it and the entries shown the first that lies in the unit asked about (这个在哪个专栏).
+ * among it and the entries shown the first that lies in the unit asked about (这个在哪个专栏); after goals, the goals
+ * shown come first.
  */
 function deicticElement(k: Knowledge, ctx: ConversationContext | null, unit: UnitKey | undefined): PlanElement | undefined {
   if (!ctx || ctx.focus) return focusElement(k, ctx);
   const searched = ['search', 'target', 'boxes', 'where'].includes(ctx.intent) && ctx.topic ? subjectElement(k, ctx.topic) : undefined;
   const shown = ctx.list.slice(0, Math.max(1, ctx.shown)).map((id) => elementById(k.library, id));
-  const candidates = [searched, ...shown].filter((e): e is PlanElement => Boolean(e));
+  // goals shown (数字政府 → 数字政府建设水平全面提升 under 发展目标) are where "this" is, before the topic's own section
+  const candidates = (ctx.intent === 'target' ? [...shown, searched] : [searched, ...shown]).filter((e): e is PlanElement => Boolean(e));
   if (!unit) return candidates[0] ?? focusElement(k, ctx);
   return candidates.find((e) => { const holder = placeFor(k, e, unit); return holder !== undefined && matchesUnit(k, holder, unit); }) ?? candidates[0] ?? focusElement(k, ctx);
 }

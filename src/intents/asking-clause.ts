@@ -3,6 +3,7 @@
 import type { Knowledge } from '../knowledge.js';
 import { cleanTopic } from './clean-topic.js';
 import { grammarWords } from './grammar-words.js';
+import { structureVocab } from './structure-vocab.js';
 
 const CLAUSE_END = /[,，。;；!！?？]+/;
 
@@ -37,9 +38,14 @@ export function askingClause(light: string, asks: RegExp, topicOf: (normalized: 
 /** A word this rare in general Chinese (general-idf.tsv) says what a clause is about; 政策, 要求, 安全 do not. */
 const TELLING_IDF = 6.5;
 
-/** Whether a topic holds a plan word that is rare in general Chinese (跨境, 信息化), not only common ones (相关的政策). */
+/**
+ * Whether a topic holds a plan word that is rare in general Chinese (跨境, 信息化), not only common ones (相关的政策)
+ * or the names of the plan's own units (有没有专门的优先行动讲这个 asks about what the clause before it names).
+ */
 function namesTellingWord(topic: string, k: Knowledge): boolean {
-  return k.cut(topic.replace(/\s+/g, '')).some((w) => (k.lexicon.generalIdf.get(w) ?? Infinity) >= TELLING_IDF && isPlanWord(w, k));
+  const v = structureVocab(k);
+  const unitName = (w: string) => v.listTitles.has(w) || v.units.has(w);
+  return k.cut(topic.replace(/\s+/g, '')).some((w) => (k.lexicon.generalIdf.get(w) ?? Infinity) >= TELLING_IDF && isPlanWord(w, k) && !unitName(w));
 }
 
 /**

@@ -84,3 +84,14 @@ describe('a list of one 专栏', () => {
     expect((await say('最后一条')).results[0]?.title).toBe('健全便捷化惠民服务体系。');
   });
 });
+
+describe('这个 after goals', () => {
+  it('is the goal shown, not the section the topic names (数字政府 → 发展目标, not 打造协同高效的数字政府服务体系)', async () => {
+    const say = conversationWith(new Bot({ knowledge: knowledge(), store, answerCacheSize: 0 }));
+    expect((await say('数字政府到2025年要达到什么目标')).results[0]?.title).toBe('数字政府建设水平全面提升。');
+    await say('那数字民生呢');
+    await say('回到刚才数字政府那个');
+    const where = await say('which part is this in');
+    expect(where.title).toContain('二、总体部署');
+  });
+});
