@@ -178,11 +178,12 @@ export class Matcher {
     const concepts = this.analyzer.analyzeStripped(stripped, segments ? (run: string) => segments.get(run) ?? this.cut(run) : this.cut);
     const phrases = queryPhrases(stripped, this.lexicon.stopwords);
     const typedPhrases = phrases.length;
-    // two words typed side by side that the plan also writes side by side (乡村 治理 in 乡村治理怎么数字化) are a
-    // phrase of their own: the passage that writes 乡村治理 is closer to the question than one holding the words apart
+    // two words typed side by side (or with a space between, as English reads: smart earthquake prevention → 智慧
+    // 防震减灾) that the plan also writes side by side (乡村 治理 in 乡村治理怎么数字化) are a phrase of their own: the passage that writes 乡村治理 is closer to the question than one holding the words apart
     for (let i = 0; i + 1 < concepts.length && phrases.length < 8; i++) {
       const pair = concepts[i]!.text + concepts[i + 1]!.text;
-      if (pair.length >= LONG_PHRASE && concepts[i]!.counts && concepts[i + 1]!.counts && !phrases.includes(pair) && stripped.includes(pair) && this.textHas(pair)) phrases.push(pair);
+      const typed = stripped.includes(pair) || stripped.includes(`${concepts[i]!.text} ${concepts[i + 1]!.text}`);
+      if (pair.length >= LONG_PHRASE && concepts[i]!.counts && concepts[i + 1]!.counts && !phrases.includes(pair) && typed && this.textHas(pair)) phrases.push(pair);
     }
     // which documents may hold each phrase: those holding its rarest two-character piece (one short posting walk)
     const { phraseMask } = this.scratch;
