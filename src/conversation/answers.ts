@@ -125,6 +125,14 @@ export function boxesAnswer(k: Knowledge, topic: string | undefined, inView: rea
       const p = k.library.passage(id);
       add(p?.kind === 'box' ? p : p?.kind === 'box-item' ? k.library.passage(p.parentId ?? '') : undefined);
     }
+    if (boxes.length > 0) return listTurn(k, 'boxes', `${topic} 的重点工程`, boxes.map((b) => boxResult(k, b)), { intent: 'boxes', topic });
+    // none on screen either: the 专栏 of the lead passage's own section that speaks most of what it says, said as such
+    const near = sectionBox(k, inView[0]);
+    if (near) {
+      const section = near.path[near.path.length - 1] ?? '';
+      const notice = `没有专门讲「${clipText(topic, 20)}」的专栏,以下是它所在的${section}中与它最相关的专栏`;
+      return listTurn(k, 'boxes', `${topic} 所在部分的专栏`, [boxResult(k, near)], { intent: 'boxes', topic }, notice);
+    }
   }
   if (boxes.length === 0) {
     // no 专栏, but the plan's text may still name a project for the topic (实施国家基础网络安全保障能力提升工程)
@@ -140,6 +148,18 @@ export function boxesAnswer(k: Knowledge, topic: string | undefined, inView: rea
     return { reply, ctx: { intent: 'boxes', topic, list: [], shown: 0 } };
   }
   return listTurn(k, 'boxes', `${topic} 的重点工程`, boxes.map((b) => boxResult(k, b, res.hits.find((h) => h.passage.id === b.id)?.highlights)), { intent: 'boxes', topic });
+}
+
+/** The 专栏 of a passage's own section whose text speaks most of what the passage's title says, if any does. */
+function sectionBox(k: Knowledge, id: string | undefined): Passage | undefined {
+  const lead = id ? k.library.passage(id) : undefined;
+  if (!lead || lead.kind === 'box' || lead.kind === 'box-item') return undefined;
+  const at = lead.path.join('\u0000');
+  const inSection = (p: Passage) =>
+    (p.kind === 'box' && p.path.join('\u0000') === at) || (p.kind === 'box-item' && p.path.length === lead.path.length + 1 && p.path.slice(0, -1).join('\u0000') === at);
+  const res = k.matcher.search(k.normalize(lead.title), { filter: inSection, limit: 5 });
+  const first = res.noMatch ? undefined : res.hits[0]?.passage;
+  return first?.kind === 'box' ? first : first ? k.library.passage(first.parentId ?? '') : undefined;
 }
 
 function boxResult(k: Knowledge, box: Passage, highlights?: string[]): ResultItem {

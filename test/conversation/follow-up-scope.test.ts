@@ -95,3 +95,14 @@ describe('这个 after goals', () => {
     expect(where.title).toContain('二、总体部署');
   });
 });
+
+describe('有哪些重点工程 when no 专栏 names the topic or is on screen', () => {
+  it('offers the 专栏 of the passage\'s own section that speaks most of it, saying so; 第一条 is its first item', async () => {
+    const say = conversationWith(new Bot({ knowledge: knowledge(), store, answerCacheSize: 0 }));
+    expect((await say('遏制重特大事故发生这句话是规划哪里说的')).results[0]?.title).toBe('打造平战结合的应急信息化体系。');
+    const boxes = await say('有哪些重点工程?');
+    expect(boxes.results.map((r) => r.title)).toEqual(['专栏14 应急管理现代化能力提升工程']);
+    expect(boxes.notice).toMatch(/^没有专门讲「遏制重特大事故发生」的专栏,以下是它所在的\(六\)/);
+    expect((await say('第一条讲啥')).results[0]?.title).toBe('提升风险监测预警能力。');
+  });
+});

@@ -19,7 +19,7 @@ describe('a topic within what was just shown', () => {
     await ask('数字乡村发展行动的目标是什么?');
     await ask('它在规划的哪一部分?');
     const r = await ask('那里面讲乡村治理的内容呢?');
-    expect(r.title).toContain('(七)数字乡村发展行动 中的 乡村治理');
+    expect(r.title).toContain('数字乡村发展行动 中的 乡村治理');
     expect(r.results[0]!.title).toContain('推进乡村智慧治理');
     expect(r.results.every((x) => x.path.some((h) => h.includes('数字乡村发展行动')) || x.title.includes('数字乡村'))).toBe(true);
   });
