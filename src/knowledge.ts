@@ -56,7 +56,8 @@ export function loadKnowledge(contentDir: string): Knowledge {
   const plans = loadPlans(join(contentDir, 'plans'), display);
   const library = new Library(plans);
   // one turn cuts the same pieces of its question in several stages (intent, topic, clause, matcher): the last few
-  // cuts are remembered, frozen so no stage can change another's (too few to carry anything from one question to the next)
+  // cuts are remembered (cutting is pure, so one kept from the question before is as good), frozen so that no stage
+  // can change another's
   const cut = boundedMemo((s: string) => Object.freeze(jieba.cut(s, true)) as string[], RECENT_CUTS);
   const matcher = new Matcher(library, lexicon, normalize, cut, (s) => jieba.cutForSearch(s, true));
   const corrector = new TypoCorrector({

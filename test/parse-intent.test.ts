@@ -60,8 +60,11 @@ describe('targets', () => {
     expect(intent('2023年的时候数据要素市场是什么样')).toMatchObject({ type: 'target', topic: '数据要素市场', year: 2023 });
     expect(intent('到2025年数字产品和服务市场要发展成什么样')).toMatchObject({ type: 'target', year: 2025 });
     expect(intent('智慧城市要建成什么样子')).toMatchObject({ type: 'target', topic: '智慧城市' });
-    // without a year, "what kind of" is no goal question
+    expect(intent('到2025年新型智慧城市要推进到什么程度')).toMatchObject({ type: 'target', topic: '新型智慧城市', year: 2025 });
+    // without a year, "what kind of" is no goal question; nor is 有什么样的 with one, nor an amount (2000万)
     expect(intent('什么样的企业能参与数字化转型')).toMatchObject({ type: 'search' });
+    expect(intent('2025年有什么样的政策支持')).toMatchObject({ type: 'search' });
+    expect(intent('投资2000万的项目是什么样的')).toMatchObject({ type: 'search' });
   });
 
   it('topic and year', () => {

@@ -228,7 +228,7 @@ export class Bot {
         if (intent.overall) return targetAnswer(k, undefined, intent.year, intent.extras);
         return targetAnswer(k, intent.topic ?? ctx?.topic, intent.year ?? (intent.topic ? undefined : ctx?.year), intent.extras.length ? intent.extras : ctx?.extras);
       case 'boxes': {
-        // asked of what is shown (有哪些重点工程 after a search): the 专栏 on its first page count as the topic's
+        // asked of what is shown (有哪些重点工程 after an answer): a 专栏 among the entries shown so far counts as the topic's
         const t = boxesAnswer(k, intent.topic ?? ctx?.topic, intent.topic || !ctx ? [] : ctx.list.slice(0, ctx.shown));
         // no 专栏: the conversation stays where it was (第N条 and 2025年的目标呢 still mean the earlier list and topic)
         return ctx && t.ctx && t.ctx.list.length === 0 ? { reply: t.reply } : t;

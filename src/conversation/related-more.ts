@@ -8,18 +8,18 @@ import { resultFor } from './follow-ups.js';
 /** general-idf.tsv's IDF below which a word is too common to widen a topic by (新型 6.9, 数字 6.5; 智慧 7.4, 养老 7.9). */
 const TELLING_IDF = 7;
 
-/** The plan's indexed words inside a long word (应急响应 → 应急, 响应), for a topic that is one word. */
+/** The words of general Chinese inside a long word (应急响应 → 应急, 响应), for a topic that is one word. */
 function piecesOf(k: Knowledge, word: string): string[] {
   if (word.length < 4) return [];
   const out: string[] = [];
-  for (let len = word.length - 1; len >= 2; len--) for (let i = 0; i + len <= word.length; i++) if (k.matcher.index.has(word.slice(i, i + len))) out.push(word.slice(i, i + len));
+  for (let len = word.length - 1; len >= 2; len--) for (let i = 0; i + len <= word.length; i++) if (k.lexicon.generalIdf.has(word.slice(i, i + len))) out.push(word.slice(i, i + len));
   return out;
 }
 
 /**
  * 更多 / 换一批 after the last entry of a search: rather than a dead end, the passages that hold a narrower word of the
- * topic (新型智慧城市 → 智慧城市; a topic of one word, a piece of it: 应急响应 → 应急), the rarest word in general Chinese first, that were not listed yet; undefined when there are none (the
- * topic is one word, its words are common, or they find nothing new). The list grows by them, so 第N条 and 更多 go
+ * topic (新型智慧城市 → 智慧城市; a topic of one word, a word inside it: 应急响应 → 应急), the rarest word in general Chinese first, that were not listed yet; undefined when there are none (the
+ * topic is one short word, its words are common, or they find nothing new). The list grows by them, so 第N条 and 更多 go
  * on from there; the topic stays the one asked about, and a list widens once.
  */
 export function relatedMore(k: Knowledge, ctx: ConversationContext): Turn | undefined {
@@ -27,7 +27,8 @@ export function relatedMore(k: Knowledge, ctx: ConversationContext): Turn | unde
   // a word general-idf.tsv does not list is rare in general Chinese: the most telling
   const idf = (w: string) => k.lexicon.generalIdf.get(w) ?? Infinity;
   // words common in general Chinese (新型, 数字, 治理) would widen to anything: only telling ones
-  const words = [...new Set(ctx.topic.split(/\s+/).flatMap((part) => k.cut(part)).flatMap((w) => [w, ...piecesOf(k, w)]))]
+  const cut = ctx.topic.split(/\s+/).flatMap((part) => k.cut(part));
+  const words = [...new Set(cut.length === 1 ? piecesOf(k, cut[0]!) : cut)]
     .filter((w) => w.length >= 2 && w !== ctx.topic && !k.lexicon.stopwords.has(w) && idf(w) >= TELLING_IDF)
     .sort((a, b) => idf(b) - idf(a) || b.length - a.length);
   if (words.length < 1) return undefined;

@@ -71,7 +71,7 @@ export function targetAnswer(k: Knowledge, topic: string | undefined, year: numb
   const own = actionTarget(k, first);
   if (own) {
     const action = own.path[own.path.length - 1]!.replace(/^[(（][一二三四五六七八九十]+[)）]/, '');
-    const items = [toResult(own, year ? [`${year}年`] : undefined, targetText(own, year)), ...hitResults(any.hits)];
+    const items = [toResult(own, year ? [`${year}年`] : undefined, targetText(own, year)), ...hitResults(any.hits.filter((h) => h.passage.id !== own.id))];
     return listTurn(k, 'target', `${topic} 的行动目标`, items, ctxBase, `「${clipText(topic, 20)}」是「${action}」的一项任务,以下先列该行动的目标`);
   }
   return listTurn(k, 'target', topic, hitResults(any.hits), ctxBase, `节选中没有「${clipText(topic, 20)}」的行动目标,以下是相关段落`);

@@ -40,7 +40,10 @@ export function whereAnswer(k: Knowledge, ctx: ConversationContext | null, subje
   const next = subject || picked
     ? { intent: 'where', topic: subject ?? elementTitle(found), list: ids, shown: ids.length, ...inView, focus: elementId(found) }
     : ctx
-      ? { ...ctx, ...inView, focus: elementId(found) }
+      ? inView
+        ? // the list is now the 专栏's items: 更多 and a widened list no longer go on from the earlier search
+          { intent: 'where', ...(ctx.topic ? { topic: ctx.topic } : {}), ...(ctx.extras ? { extras: ctx.extras } : {}), ...inView, focus: elementId(found) }
+        : { ...ctx, focus: elementId(found) }
       : { intent: 'where', list: ids, shown: ids.length, ...inView, focus: elementId(found) };
   return { reply, ctx: next };
 }

@@ -25,8 +25,10 @@ const BOXES = /(重点工程|重大工程|相关专栏|哪些专栏|什么专栏
 const ALL_BOXES = new RegExp(BOXES.source, 'g');
 const SWITCH = /^(?:那么|那个|那|and|what about|how about)\s*(.+?)\s*(?:呢|怎么样|如何)?$|^(.+?)\s*呢$/;
 const TARGET = /(行动目标|发展目标|目标|要?(?:实现|达到|做到)什么(?:样的?)?(?:效果|水平|水准|程度|成效)?|要?(?:发展|建设|建|变)成(?:什么样子?|啥样|什么程度)|goals?|targets?|objectives?)/;
-/** with a year, asking how things will be is asking for its goal (到2025年数字乡村会是什么样) */
-const YEAR_STATE = /(?:会|将|要)?(?:是|变成)?(?:什么样子?|啥样|什么程度)/;
+/** with a year (2025年), asking how things will be is asking for its goal (到2025年数字乡村会是什么样); not 有什么样的政策 */
+const YEAR_STATE = /(?:会|将|要|能)(?:是|变成|达到|发展成|发展到|推进到|建成|建设成|做到)?(?:什么样子?|啥样|什么程度)|(?:是|变成|到)(?:什么样子?|啥样|什么程度)/;
+/** a year as a year (2025年), not an amount (2000万) */
+const YEAR_NAMED = /20\d\d\s*年/;
 /** every goal word of a question (要达到什么目标 has two), removed to leave its topic */
 const TARGETS = new RegExp(TARGET.source, 'g');
 /**
@@ -126,7 +128,7 @@ export function parseIntent(rawText: string, k: Knowledge): Intent {
     const topic = boxTopic((en.translated ? undefined : askingClause(light, BOXES, boxTopic, k)) ?? text);
     return topic ? { type: 'boxes', topic } : { type: 'boxes' };
   }
-  if (TARGET.test(text) || (YEAR.test(text) && YEAR_STATE.test(text))) {
+  if (TARGET.test(text) || (YEAR_NAMED.test(text) && YEAR_STATE.test(text))) {
     const ym = YEAR.exec(text);
     const year = ym ? Number(ym[1]) : undefined;
     const goalTopic = (t: string) => cleanTopic(t.replace(TARGETS, ' ').replace(YEAR_STATES, ' ').replace(YEAR, ' '), k);

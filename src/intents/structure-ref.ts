@@ -215,6 +215,9 @@ function whereRules(k: Knowledge): WhereRules {
   return r;
 }
 
+/** 是哪个专栏的(呢): the unit asked about is the one the subject belongs to */
+const OF_WHICH = /的(?:内容)?(?:呢|吗|啊|呀|吧)?$/;
+
 /** The subject and asked unit of a Chinese "where" question, if it is one. */
 function whereParts(compact: string, r: WhereRules): { subject: string; unitWord?: string; identity?: boolean } | undefined {
   const asked = r.asked.exec(compact);
@@ -222,7 +225,7 @@ function whereParts(compact: string, r: WhereRules): { subject: string; unitWord
     const before = compact.slice(0, asked.index);
     const verb = r.verb.exec(before);
     // 是哪个行动 asks what a thing is; 在 / 属于哪个行动, or 是哪个专栏的, where it is
-    if (verb) return { subject: before.slice(0, verb.index), unitWord: asked[1], identity: verb[0] === '是' && !asked[0].endsWith('的') };
+    if (verb) return { subject: before.slice(0, verb.index), unitWord: asked[1], identity: verb[0] === '是' && !OF_WHICH.test(asked[0]) };
   }
   const anywhere = r.anywhere.exec(compact);
   if (anywhere && anywhere.index > 0) return { subject: compact.slice(0, anywhere.index) };

@@ -106,3 +106,12 @@ describe('有哪些重点工程 when no 专栏 names the topic or is on screen',
     expect((await say('第一条讲啥')).results[0]?.title).toBe('提升风险监测预警能力。');
   });
 });
+
+describe('goals of a task inside an action', () => {
+  it('list the action\'s 行动目标 once', async () => {
+    const say = conversationWith(new Bot({ knowledge: knowledge(), store, answerCacheSize: 0 }));
+    const r = await say('推进智慧水利建设的目标是什么');
+    const ids = r.results.map((x) => x.id);
+    expect(new Set(ids).size).toBe(ids.length);
+  });
+});

@@ -47,6 +47,14 @@ describe('更多 after the last entry', () => {
     expect(wider.results.length).toBe(3);
   });
 
+  it('widens a one-word topic only by words of general Chinese inside it, never by a two-character cut (慧公)', async () => {
+    const ask = conversation();
+    await ask('智慧公安');
+    let last = await ask('更多');
+    for (let i = 0; i < 4 && last.results.length > 0 && !last.title?.includes('相关'); i++) last = await ask('更多');
+    expect(last.title).toMatch(/相关:(智慧|公安) /);
+  });
+
   it('still says there is nothing more for a one-word topic whose list is all shown', async () => {
     const ask = conversation();
     const first = await ask('养老');

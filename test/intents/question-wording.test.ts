@@ -67,6 +67,7 @@ describe('question wording', () => {
     expect(intent('第五部分第五节是哪个行动?')).toEqual(show);
     expect(intent('第3条在哪个行动')).toMatchObject({ type: 'where' });
     expect(intent('第3条是哪个专栏的')).toMatchObject({ type: 'where', unit: 'box' });
+    expect(intent('第五部分第五节是哪个行动的呢')).toMatchObject({ type: 'where' });
     const bot = new Bot({ knowledge: knowledge(), store: new MemoryStore() });
     const r = await bot.handle({ platform: 'console', workspace: 'w', conversation: 'c', user: 'u', text: '第五部分第五节讲的是哪个行动', messageId: '1' });
     expect(r.results[0]?.title).toContain('基层智慧治理能力提升行动');
