@@ -5,7 +5,7 @@ import type { Library } from './library.js';
 import { QueryAnalyzer, type Alternative, type Concept } from './query-analysis.js';
 import { makeFrameStripper } from '../nlp/question-frames.js';
 import { highlightWords } from './highlights.js';
-import { queryPhrases } from './query-phrases.js';
+import { queryPhrases, typedPairs } from './query-phrases.js';
 import { isCjk } from './terms.js';
 
 /** One ranked passage with the words to highlight in it. */
@@ -178,13 +178,8 @@ export class Matcher {
     const concepts = this.analyzer.analyzeStripped(stripped, segments ? (run: string) => segments.get(run) ?? this.cut(run) : this.cut);
     const phrases = queryPhrases(stripped, this.lexicon.stopwords);
     const typedPhrases = phrases.length;
-    // two words typed side by side (or with a space between, as English reads: smart earthquake prevention → 智慧
-    // 防震减灾) that the plan also writes side by side (乡村 治理 in 乡村治理怎么数字化) are a phrase of their own: the passage that writes 乡村治理 is closer to the question than one holding the words apart
-    for (let i = 0; i + 1 < concepts.length && phrases.length < 8; i++) {
-      const pair = concepts[i]!.text + concepts[i + 1]!.text;
-      const typed = stripped.includes(pair) || stripped.includes(`${concepts[i]!.text} ${concepts[i + 1]!.text}`);
-      if (pair.length >= LONG_PHRASE && concepts[i]!.counts && concepts[i + 1]!.counts && !phrases.includes(pair) && typed && this.textHas(pair)) phrases.push(pair);
-    }
+    // two words typed side by side that the plan also writes so are a phrase of their own (see typedPairs)
+    for (const pair of typedPairs(concepts, stripped, (x) => this.textHas(x), LONG_PHRASE)) if (phrases.length < 8 && !phrases.includes(pair)) phrases.push(pair);
     // which documents may hold each phrase: those holding its rarest two-character piece (one short posting walk)
     const { phraseMask } = this.scratch;
     const marked = this.markPhraseDocs(phrases, phraseMask);

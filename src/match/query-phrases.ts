@@ -36,3 +36,19 @@ function trimmed(run: string, stopwords: Set<string>): string | undefined {
   }
   return r.length >= 3 && r.length <= 12 ? r : undefined;
 }
+
+/**
+ * Two counted words typed side by side (or with a space between, as an English question reads: smart earthquake
+ * prevention → 智慧 防震减灾) that the plan also writes side by side (乡村 治理 in 乡村治理怎么数字化), at least `min`
+ * characters together: phrases a passage writing them as one ranks above one holding the words apart.
+ */
+export function typedPairs(concepts: readonly { text: string; counts: boolean }[], typed: string, planWrites: (s: string) => boolean, min: number): string[] {
+  const out: string[] = [];
+  for (let i = 0; i + 1 < concepts.length; i++) {
+    const [a, b] = [concepts[i]!, concepts[i + 1]!];
+    const pair = a.text + b.text;
+    if (pair.length < min || !a.counts || !b.counts || out.includes(pair)) continue;
+    if ((typed.includes(pair) || typed.includes(`${a.text} ${b.text}`)) && planWrites(pair)) out.push(pair);
+  }
+  return out;
+}
