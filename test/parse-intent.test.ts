@@ -47,7 +47,7 @@ describe('structure', () => {
 });
 
 describe('requests a policy plan never answers', () => {
-  it.each(['5G手机哪款性价比高', 'Can you recommend a good online course for learning artificial intelligence?', '推荐一款适合老人用的智能手机', 'how much does it cost to buy a 5G phone', 'how much does a 5G phone cost', 'How much is the price of a smart speaker?', '帮我查下我的快递到哪了', 'Can you track my package?', '5G基站的辐射对人体有害吗'])(
+  it.each(['5G手机哪款性价比高', 'Can you recommend a good online course for learning artificial intelligence?', '推荐一款适合老人用的智能手机', 'how much does it cost to buy a 5G phone', 'how much does a 5G phone cost', 'How much is the price of a smart speaker?', '帮我查下我的快递到哪了', 'Can you track my package?', '5G基站的辐射对人体有害吗', '被电信网络诈骗骗走的钱怎么追回来?'])(
     '"%s" is marked off-topic (shopping advice, prices, recommendations, one\'s own parcel, health effects)',
     (q) => expect(intent(q)).toMatchObject({ type: 'search', offTopic: true }),
   );
