@@ -118,13 +118,10 @@ export function boxesAnswer(k: Knowledge, topic: string | undefined, inView: rea
   }
   const res = k.matcher.search(topic, { filter: (p) => p.kind === 'box' || p.kind === 'box-item', highlight: 30 });
   if (!res.noMatch) {
-    for (const h of res.hits) if (namesTopic(k, h.passage, topic)) add(h.passage.kind === 'box' ? h.passage : k.library.passage(h.passage.parentId ?? ''));
+    for (const h of res.hits) if (namesTopic(k, h.passage, topic)) add(boxOf(k, h.passage));
   }
   if (boxes.length === 0) {
-    for (const id of inView) {
-      const p = k.library.passage(id);
-      add(p?.kind === 'box' ? p : p?.kind === 'box-item' ? k.library.passage(p.parentId ?? '') : undefined);
-    }
+    for (const id of inView) add(boxOf(k, k.library.passage(id)));
     if (boxes.length > 0) return listTurn(k, 'boxes', `${topic} 的重点工程`, boxes.map((b) => boxResult(k, b)), { intent: 'boxes', topic });
     // none on screen either: the 专栏 of the lead passage's own section that speaks most of what it says, said as such
     const near = sectionBox(k, inView[0]);
@@ -158,8 +155,12 @@ function sectionBox(k: Knowledge, id: string | undefined): Passage | undefined {
   const inSection = (p: Passage) =>
     (p.kind === 'box' && p.path.join('\u0000') === at) || (p.kind === 'box-item' && p.path.length === lead.path.length + 1 && p.path.slice(0, -1).join('\u0000') === at);
   const res = k.matcher.search(k.normalize(lead.title), { filter: inSection, limit: 5 });
-  const first = res.noMatch ? undefined : res.hits[0]?.passage;
-  return first?.kind === 'box' ? first : first ? k.library.passage(first.parentId ?? '') : undefined;
+  return res.noMatch ? undefined : boxOf(k, res.hits[0]?.passage);
+}
+
+/** The 专栏 a passage is, or is an item of; undefined for any other passage. */
+export function boxOf(k: Knowledge, p: Passage | undefined): Passage | undefined {
+  return p?.kind === 'box' ? p : p?.kind === 'box-item' ? k.library.passage(p.parentId ?? '') : undefined;
 }
 
 function boxResult(k: Knowledge, box: Passage, highlights?: string[]): ResultItem {

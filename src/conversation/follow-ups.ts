@@ -2,7 +2,7 @@ import type { Knowledge } from '../knowledge.js';
 import { finish } from '../reply/finish.js';
 import { toResult, type ResultItem } from '../reply/reply.js';
 import { cleanTopic } from '../intents/clean-topic.js';
-import { boxesAnswer, hitResults, listTurn, nodeAnswer, openPassage, PAGE_SIZE, STRUCTURE_PAGE_SIZE, searchAnswer, type Turn } from './answers.js';
+import { boxesAnswer, boxOf, hitResults, listTurn, nodeAnswer, openPassage, PAGE_SIZE, STRUCTURE_PAGE_SIZE, searchAnswer, type Turn } from './answers.js';
 import { targetAnswer, targetText } from './target-answer.js';
 import type { ConversationContext } from './context.js';
 import { relatedMore } from './related-more.js';
@@ -120,8 +120,7 @@ export function switchAnswer(k: Knowledge, ctx: ConversationContext | null, topi
  * topic first, when its title names it (开展养老社会实验), then the plan's other passages on it; undefined otherwise.
  */
 function withinBoxInView(k: Knowledge, ctx: ConversationContext | null, topic: string, extras: string[]): Turn | undefined {
-  const lead = ctx?.list[0] ? k.library.passage(ctx.list[0]) : undefined;
-  const boxId = lead?.kind === 'box-item' ? lead.parentId : lead?.kind === 'box' ? lead.id : undefined;
+  const boxId = boxOf(k, ctx?.list[0] ? k.library.passage(ctx.list[0]) : undefined)?.id;
   if (!boxId) return undefined;
   const inBox = k.matcher.search(topic, { extras, filter: (p) => p.parentId === boxId, highlight: PAGE_SIZE });
   const first = inBox.noMatch ? undefined : inBox.hits[0];
